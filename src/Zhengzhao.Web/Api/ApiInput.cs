@@ -1,0 +1,38 @@
+using System.Globalization;
+using Zhengzhao.Common;
+
+namespace Zhengzhao.Web.Api;
+
+/// <summary>
+/// Parses raw query and route text into typed values with a Chinese reason, so a malformed value gets a
+/// 400 problem that says what was wrong rather than the framework's bare binding failure.
+/// </summary>
+public static class ApiInput
+{
+    public static Result<DateOnly> Date(string? text, string field) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : Invalid(field, $"{field} 应为 yyyy-MM-dd 格式的有效日期，输入为“{text}”。");
+
+    public static Result<DateOnly?> OptionalDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (DateOnly?)null;
+        }
+
+        var date = Date(text, field);
+        return date.IsSuccess ? date.Value : date.Refusal!;
+    }
+
+    public static Result<int> WholeNumber(string? text, string field) =>
+        int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : Invalid(field, $"{field} 应为整数，输入为“{text}”。");
+
+    /// <summary>An optional region code: absent or empty means the national calendar.</summary>
+    public static string? Region(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static Refusal Invalid(string field, string detail) =>
+        new("invalid-input", "参数无效", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Zhengzhao.Identity;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Web.Api;
+
+public static class IdentityEndpoints
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+
+    public sealed record RefreshRequest(string? RefreshToken);
+
+    public sealed record MeResponse(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Department, string? Region, string? EnterpriseUscc);
+
+    public static RouteGroupBuilder MapIdentityEndpoints(this RouteGroupBuilder api)
+    {
+        var identity = api.MapGroup("/identity").WithTags("身份认证 Identity");
+
+        // The bearer handler writes the token response itself: {tokenType, accessToken, expiresIn, refreshToken}.
+        identity.MapPost("/token", async (TokenRequest request, SignIn signIn, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+                {
+                    return Problems.From(new("identity/missing-credentials", "参数无效", "请提供用户名（userName）和密码（password）。"));
+                }
+
+                var result = await signIn.HandleAsync(new(request.UserName, request.Password, BearerToken: true), ct);
+                return result.IsSuccess ? Results.Empty : Problems.From(result.Refusal!);
+            })
+            .AllowAnonymous()
+            .WithName("IssueToken")
+            .WithSummary("以用户名和密码换取访问令牌（Bearer）")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        identity.MapPost("/refresh", async (RefreshRequest request, SignInManager<User> signInManager, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time) =>
+            {
+                var ticket = string.IsNullOrEmpty(request.RefreshToken)
+                    ? null
+                    : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+                if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+                    || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                {
+                    return Problems.From(new("identity/invalid-refresh-token", "刷新令牌无效", "刷新令牌无效或已过期，请重新申请访问令牌。", Common.RefusalKind.Unauthenticated));
+                }
+
+                return Results.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+            })
+            .AllowAnonymous()
+            .WithName("RefreshToken")
+            .WithSummary("以刷新令牌换取新的访问令牌")
+            .Produces<AccessTokenResponse>();
+
+        identity.MapGet("/me", async (ClaimsPrincipal principal, UserManager<User> users) =>
+            {
+                var user = await users.GetUserAsync(principal);
+                return user is null
+                    ? Results.Unauthorized()
+                    : Results.Ok(new MeResponse(user.UserName!, user.DisplayName, [.. await users.GetRolesAsync(user)], user.DepartmentCode, user.RegionCode, user.EnterpriseUscc));
+            })
+            .WithName("GetCurrentUser")
+            .WithSummary("当前登录用户")
+            .Produces<MeResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        return api;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Zhengzhao.Calendar;
+using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Web.Hosting;
+
+/// <summary>The demo accounts created by this start, with their one-time passwords; empty when none were created.</summary>
+public sealed class DemoCredentials
+{
+    public IReadOnlyList<CreateAccount.Created> Accounts { get; internal set; } = [];
+}
+
+public static partial class DatabaseStartup
+{
+    /// <summary>Migrates the database, loads the reference data, and creates the accounts configuration asks for.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ZhengzhaoDbContext>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        var settings = services.GetRequiredService<DatabaseSettings>();
+
+        await DatabaseMigrator.MigrateAsync(db, settings, cancellationToken);
+        LogMigrated(logger, settings.Provider);
+        await ReferenceDataSeeder.SeedAsync(db, time, cancellationToken);
+        await CalendarSeeder.SeedAsync(db, time, cancellationToken);
+        await AccountSeeder.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var administrator = await AccountSeeder.EnsureAdministratorAsync(services, services.GetRequiredService<IOptions<BootstrapAdministrator>>().Value, cancellationToken);
+        if (administrator is { IsSuccess: false } failed)
+        {
+            throw new InvalidOperationException($"Bootstrap:Administrator could not be created: {failed.Refusal!.Detail}");
+        }
+
+        if (app.Configuration.GetValue<bool>("Seed:Demo"))
+        {
+            var created = await AccountSeeder.EnsureDemoAccountsAsync(services, cancellationToken);
+            app.Services.GetRequiredService<DemoCredentials>().Accounts = created;
+            if (created.Count > 0)
+            {
+                // Shown once, on the console of whoever started the platform; the passwords must be changed at first sign-in.
+                var text = new StringBuilder("\n演示账户（一次性密码，仅显示这一次，首次登录须修改）/ Demo accounts, one-time passwords shown once:\n");
+                foreach (var account in created)
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {Roles.DisplayName(account.Role),-10} {account.UserName,-24} {account.OneTimePassword}\n");
+                }
+
+                await Console.Out.WriteLineAsync(text, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready on {Provider}")]
+    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Zhengzhao.Identity;
+
+namespace Zhengzhao.Web.Hosting;
+
+/// <summary>The menu each visitor sees: public services for all, then the work of each role the user holds.</summary>
+public static class Navigation
+{
+    public sealed record Link(string Text, string Path);
+
+    private static readonly Link[] Public =
+    [
+        new("Home", "/"),
+        new("Credit code check", "/Services/Uscc"),
+        new("Working-day calendar", "/Services/Calendar"),
+        new("API reference", "/api/docs"),
+    ];
+
+    private static readonly Dictionary<string, Link[]> ByRole = new()
+    {
+        [Roles.Applicant] = [new("My enterprise", "/Workbench")],
+        [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench")],
+        [Roles.DepartmentAdmin] = [new("Department desk", "/Workbench"), new("Department staff", "/Workbench/Staff")],
+        [Roles.Regulator] = [new("Market regulation desk", "/Workbench")],
+        [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
+        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Audit trail", "/Audit")],
+        [Roles.ReformOffice] = [new("Reform office desk", "/Workbench")],
+        [Roles.Administrator] =
+        [
+            new("Administration", "/Workbench"),
+            new("Accounts", "/Admin/Accounts"),
+            new("Departments", "/Admin/Departments"),
+            new("Regions", "/Admin/Regions"),
+            new("Calendar", "/Admin/Calendar"),
+            new("Audit trail", "/Audit"),
+        ],
+    };
+
+    public static IReadOnlyList<Link> PublicLinks => Public;
+
+    /// <summary>The links of the user's roles, each once, in the order the roles are listed.</summary>
+    public static IReadOnlyList<Link> WorkLinks(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Roles.All.Where(r => user.IsInRole(r.Name))
+            .SelectMany(r => ByRole[r.Name])
+            .DistinctBy(l => l.Path)
+            .ToList();
+    }
+}

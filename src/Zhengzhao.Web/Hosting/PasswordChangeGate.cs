@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+
+namespace Zhengzhao.Web.Hosting;
+
+/// <summary>Keeps a user on the change-password page until the one-time password is replaced.</summary>
+public sealed class PasswordChangeGate : IAsyncPageFilter
+{
+    private static readonly string[] Open = ["/Account/ChangePassword", "/Account/Logout", "/Error", "/StatusCode"];
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var page = context.ActionDescriptor.ViewEnginePath;
+        if (context.HttpContext.User.HasClaim(ZhengzhaoClaims.MustChangePassword, "true") && !Open.Contains(page, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectToPageResult("/Account/ChangePassword", new { first = true });
+            return Task.CompletedTask;
+        }
+
+        return next();
+    }
+}
+
+public static class PrincipalExtensions
+{
+    public static Actor ToActor(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new Actor(user.Identity?.Name ?? throw new InvalidOperationException("An anonymous user cannot act."));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+using Zhengzhao.Web.Api;
+
+namespace Zhengzhao.Web.Hosting;
+
+/// <summary>The composition of the host: what Program.cs calls, in the order requests meet it.</summary>
+public static class ZhengzhaoHost
+{
+    public static readonly CultureInfo UiCulture = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static WebApplicationBuilder AddZhengzhao(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        else
+        {
+            // One JSON object a line, for the log collector.
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddZhengzhaoDatabase(settings);
+        services.AddZhengzhaoUseCases();
+        services.AddSingleton<CalendarCache>();
+        services.AddSingleton<DemoCredentials>();
+        services.AddZhengzhaoIdentity(builder.Configuration);
+        services.AddZhengzhaoProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<ZhengzhaoDbContext>("database", tags: ["ready"]);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "证照分离改革服务平台 API";
+            document.Info.Version = "v1";
+            document.Info.Description = "Zhengzhao: the licence–permit separation platform. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => PageAccess.Configure(o.Conventions))
+            .AddMvcOptions(o => o.Filters.Add<PasswordChangeGate>())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(UiCulture);
+            o.SupportedCultures = [UiCulture];
+            o.SupportedUICultures = [UiCulture];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseZhengzhao(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // The API answers errors as problem details; people get a Chinese page.
+        app.UseWhen(context => Problems.IsApi(context.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !Problems.IsApi(context.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
+        if (app.Configuration.GetValue<bool>("Security:RequireHttps"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.MapStaticAssets().AllowAnonymous();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o
+            .WithTitle("证照分离改革服务平台 API 文档")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapCalendarEndpoints();
+        api.MapUsccEndpoints();
+        api.MapIdentityEndpoints();
+        api.MapAuditEndpoints();
+        api.MapFallback(Problems.NotFound).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

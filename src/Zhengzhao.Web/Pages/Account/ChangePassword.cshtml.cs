@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Identity;
+
+namespace Zhengzhao.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(ChangePassword changePassword, SignInManager<User> signInManager) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public bool First { get; set; }
+
+    [BindProperty]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string NewPassword { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string ConfirmPassword { get; set; } = string.Empty;
+
+    public string? Error { get; private set; }
+
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var userId = signInManager.UserManager.GetUserId(User);
+        if (userId is null)
+        {
+            return Challenge();
+        }
+
+        var result = await changePassword.HandleAsync(new(userId, CurrentPassword, NewPassword, ConfirmPassword), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Error = result.Refusal!.Detail;
+            return Page();
+        }
+
+        // A new cookie without the one-time-password claim.
+        await signInManager.RefreshSignInAsync(result.Value!);
+        First = false;
+        Done = true;
+        return Page();
+    }
+}

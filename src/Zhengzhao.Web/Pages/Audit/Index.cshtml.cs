@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Audit;
+
+namespace Zhengzhao.Web.Pages.Audit;
+
+public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain verify) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Entity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ListAuditEntries.Page? Entries { get; private set; }
+
+    public VerifyAuditChain.Verdict? Verdict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
+
+    public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        Verdict = await verify.HandleAsync(cancellationToken);
+        Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
+    }
+
+    public string PageLink(int number) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["actor"] = Actor,
+            ["entity"] = Entity,
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).ToUriComponent();
+}

@@ -1,0 +1,56 @@
+namespace Zhengzhao.Audit;
+
+/// <summary>
+/// One recorded state change. Entries are appended only; <see cref="Sequence"/> and <see cref="Hash"/> are
+/// assigned when the entry is saved, chaining it to the one before so that a removed or altered entry is detected.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+        Actor = Action = EntityType = EntityId = Summary = PreviousHash = Hash = string.Empty;
+    }
+
+    private AuditEntry(string actor, string action, string entityType, string entityId, string summary, DateTime time)
+    {
+        Actor = Truncate(actor, 100);
+        Action = Truncate(action, 100);
+        EntityType = Truncate(entityType, 100);
+        EntityId = Truncate(entityId, 200);
+        Summary = Truncate(summary, 1000);
+        Time = AuditChain.Normalise(time);
+        PreviousHash = Hash = string.Empty;
+    }
+
+    public long Sequence { get; private set; }
+
+    public DateTime Time { get; private set; }
+
+    /// <summary>The user name of the person who acted, or <c>system</c>.</summary>
+    public string Actor { get; private set; }
+
+    public string Action { get; private set; }
+
+    public string EntityType { get; private set; }
+
+    public string EntityId { get; private set; }
+
+    /// <summary>A short before/after account of the change, in Chinese for the people who read the trail.</summary>
+    public string Summary { get; private set; }
+
+    public string PreviousHash { get; private set; }
+
+    public string Hash { get; private set; }
+
+    public static AuditEntry Record(string actor, string action, string entityType, string entityId, string summary, DateTime time) =>
+        new(actor, action, entityType, entityId, summary, time);
+
+    internal void Seal(long sequence, string previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Zhengzhao.Calendar;
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
+    {
+        builder.HasKey(d => new { d.Layer, d.Date });
+        builder.Property(d => d.Layer).HasMaxLength(6);
+        builder.Property(d => d.Name).HasMaxLength(50);
+    }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> builder)
+    {
+        builder.HasKey(y => new { y.Layer, y.Year });
+        builder.Property(y => y.Layer).HasMaxLength(6);
+        builder.Property(y => y.Source).HasMaxLength(500);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Identity;
+
+public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> users, TimeProvider time) : IUseCase
+{
+    public sealed record Command(string UserId, string CurrentPassword, string NewPassword, string ConfirmPassword);
+
+    public async Task<Result<User>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.NewPassword != command.ConfirmPassword)
+        {
+            return Invalid("两次输入的新密码不一致。");
+        }
+
+        if (command.NewPassword == command.CurrentPassword)
+        {
+            return Invalid("新密码不能与当前密码相同。");
+        }
+
+        var user = await users.FindByIdAsync(command.UserId);
+        if (user is null)
+        {
+            return new Refusal("identity/user-not-found", "账户不存在", "账户不存在或已被删除。", RefusalKind.NotFound);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
+        if (!outcome.Succeeded)
+        {
+            return Invalid(string.Join("；", outcome.Errors.Select(e => e.Description)));
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        db.Record(new Actor(user.UserName!), time, "identity.password-changed", nameof(User), user.UserName!, "密码已修改");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user;
+    }
+
+    private static Refusal Invalid(string detail) => new("identity/invalid-password", "密码修改失败", detail);
+}

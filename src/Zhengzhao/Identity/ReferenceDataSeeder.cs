@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Identity;
+
+/// <summary>
+/// Loads regions and departments from the data files shipped in the assembly, once: after the first start they
+/// belong to the administrator, and a restart never overwrites an edit.
+/// </summary>
+public static class ReferenceDataSeeder
+{
+    /// <summary>The pilot zone of the 2018 notice.</summary>
+    public const string PilotZoneCode = "540172";
+
+    public static async Task SeedAsync(ZhengzhaoDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await db.Regions.AnyAsync(cancellationToken))
+        {
+            var regions = ReadRegions();
+            db.Regions.AddRange(regions);
+            db.Record(Actor.System, time, "reference.regions-seeded", nameof(Region), "540000", $"载入区划 {regions.Count} 条，试点区 {PilotZoneCode}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await db.Departments.AnyAsync(cancellationToken))
+        {
+            var departments = ReadDepartments();
+            db.Departments.AddRange(departments);
+            db.Record(Actor.System, time, "reference.departments-seeded", nameof(Department), "*", $"载入部门 {departments.Count} 个");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    internal static List<Region> ReadRegions()
+    {
+        using var reader = new StreamReader(ReferenceData.Open("regions/540000-xizang.csv"));
+        var regions = new List<Region>();
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var cells = line.Split(',');
+            var level = Enum.Parse<RegionLevel>(cells[2], ignoreCase: true);
+            var region = new Region(cells[0], cells[1], level, cells[3].Length == 0 ? null : cells[3]);
+            if (region.Code == PilotZoneCode)
+            {
+                region.Edit(region.Name, isPilotZone: true);
+            }
+
+            regions.Add(region);
+        }
+
+        // Parents first, so the self-reference is satisfied row by row on any provider.
+        return regions.OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<Department> ReadDepartments()
+    {
+        using var document = JsonDocument.Parse(ReferenceData.Open("departments.json"));
+        return document.RootElement.GetProperty("departments").EnumerateArray()
+            .Select(d => new Department(
+                d.GetProperty("code").GetString()!,
+                d.GetProperty("name").GetString()!,
+                d.GetProperty("region").GetString()!,
+                d.GetProperty("shortName").GetString()))
+            .ToList();
+    }
+}
+
+/// <summary>The data files embedded in the core assembly (copied from the project's shared data, never read from there).</summary>
+public static class ReferenceData
+{
+    private const string Prefix = "Zhengzhao.ReferenceData.";
+
+    public static Stream Open(string path) =>
+        typeof(ReferenceData).Assembly.GetManifestResourceStream(Prefix + path)
+        ?? throw new FileNotFoundException($"Reference data '{path}' is not embedded.", path);
+
+    /// <summary>The paths of the files in a folder, such as <c>holidays-cn/2023.json</c>.</summary>
+    public static IEnumerable<string> List(string folder) =>
+        typeof(ReferenceData).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix + folder + "/", StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..])
+            .Order(StringComparer.Ordinal);
+}

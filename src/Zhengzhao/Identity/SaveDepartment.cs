@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Identity;
+
+/// <summary>Adds a department or edits one: renamed after a reorganisation, moved, or retired (never deleted: accounts and records point to it).</summary>
+public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public sealed record Command(string Code, string Name, string? ShortName, string RegionCode, bool IsActive, bool IsNew, Actor Actor);
+
+    public async Task<Result<Department>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var code = command.Code.Trim().ToUpperInvariant();
+        var name = command.Name.Trim();
+        var shortName = string.IsNullOrWhiteSpace(command.ShortName) ? null : command.ShortName.Trim();
+        if (code.Length is < 2 or > 20 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return Invalid("部门代码应为2至20位英文字母、数字或连字符。");
+        }
+
+        if (name.Length is 0 or > 100 || shortName?.Length > 50)
+        {
+            return Invalid("请填写部门名称（不超过100字），简称不超过50字。");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        {
+            return Invalid($"区划代码“{command.RegionCode}”不存在。");
+        }
+
+        if (await db.Departments.AnyAsync(d => d.Name == name && d.Code != code, cancellationToken))
+        {
+            return new Refusal("identity/duplicate-department", "部门名称重复", $"已有名为“{name}”的部门。", RefusalKind.Conflict);
+        }
+
+        var department = await db.Departments.FindAsync([code], cancellationToken);
+        string before;
+        if (command.IsNew)
+        {
+            if (department is not null)
+            {
+                return new Refusal("identity/duplicate-department", "部门代码重复", $"部门代码“{code}”已被“{department.Name}”使用。", RefusalKind.Conflict);
+            }
+
+            department = new Department(code, name, command.RegionCode, shortName);
+            db.Departments.Add(department);
+            before = "无";
+        }
+        else
+        {
+            if (department is null)
+            {
+                return new Refusal("identity/department-not-found", "部门不存在", $"部门代码“{code}”不存在。", RefusalKind.NotFound);
+            }
+
+            before = Describe(department);
+        }
+
+        department.Edit(name, shortName, command.RegionCode, command.IsActive);
+        db.Record(command.Actor, time, command.IsNew ? "identity.department-added" : "identity.department-edited", nameof(Department), code, $"{before} → {Describe(department)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return department;
+    }
+
+    private static string Describe(Department d) => $"{d.Name}（{d.ShortName ?? "无简称"}，{d.RegionCode}，{(d.IsActive ? "在用" : "停用")}）";
+
+    private static Refusal Invalid(string detail) => new("identity/invalid-department", "部门信息无效", detail);
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Zhengzhao.Identity;
+
+/// <summary>
+/// A person who signs in. Staff belong to a department and a region; an enterprise account speaks for one
+/// company, named by its unified social credit code.
+/// </summary>
+public sealed class User : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string? DepartmentCode { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    /// <summary>The company an applicant account acts for.</summary>
+    public string? EnterpriseUscc { get; set; }
+
+    /// <summary>Set for accounts created with a one-time password: the first sign-in leads to changing it.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Zhengzhao.Persistence;
+
+/// <summary>Creates the database if it is missing and brings its schema to the latest migration.</summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(ZhengzhaoDbContext db, DatabaseSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            await EnsurePostgresDatabaseAsync(settings.ConnectionString, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+        if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        // WAL lets readers go on while one writer writes; the mode is stored in the file, so once is enough.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// EF would create the database from the server's default template, whose ctype may be C; Chinese text search
+    /// (pg_trgm) needs a UTF-8 ctype, so the database is created here from template0 with C.UTF-8.
+    /// </summary>
+    private static async Task EnsurePostgresDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database ?? throw new InvalidOperationException("The PostgreSQL connection string names no database.");
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
+        {
+            exists.Parameters.AddWithValue("name", name);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                return;
+            }
+        }
+
+        var quoted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+#pragma warning disable CA2100 // A database name cannot be a parameter; it is quoted as an identifier above.
+        await using var create = new NpgsqlCommand(
+            $"CREATE DATABASE {quoted} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'",
+            connection);
+#pragma warning restore CA2100
+        try
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it first.
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
+using Zhengzhao.Identity;
+
+namespace Zhengzhao.Persistence;
+
+/// <summary>
+/// The one unit of work. Use cases take it directly (no repositories). Saving seals any new audit entries into
+/// the hash chain inside the same transaction as the change they record.
+/// </summary>
+public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtectionKeyContext
+{
+    protected ZhengzhaoDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (PendingAuditEntries().Count > 0)
+        {
+            throw new InvalidOperationException("Audit entries are sealed asynchronously: call SaveChangesAsync.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = PendingAuditEntries();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await SealAsync(pending, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Two writers may read the same tail; the unique sequence lets only one of them append, and the other retries.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var tail = await SealAsync(pending, cancellationToken);
+            try
+            {
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return written;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                var now = await AuditEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+                if (now == tail)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ZhengzhaoDbContext).Assembly, t => t.Namespace?.StartsWith("Zhengzhao.", StringComparison.Ordinal) == true);
+    }
+
+    private List<AuditEntry> PendingAuditEntries() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+
+    private async Task<long> SealAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
+    {
+        var tail = await AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = tail?.Sequence ?? 0;
+        var previous = tail?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in pending)
+        {
+            entry.Seal(++sequence, previous);
+            previous = entry.Hash;
+        }
+
+        return tail?.Sequence ?? 0;
+    }
+}
+
+/// <summary>The SQLite flavour: its own migrations, under Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteZhengzhaoDbContext(DbContextOptions<SqliteZhengzhaoDbContext> options) : ZhengzhaoDbContext(options);
+
+/// <summary>The PostgreSQL flavour: its own migrations, under Persistence/Migrations/Postgres.</summary>
+public sealed class PostgresZhengzhaoDbContext(DbContextOptions<PostgresZhengzhaoDbContext> options) : ZhengzhaoDbContext(options);
