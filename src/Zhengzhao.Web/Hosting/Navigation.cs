@@ -13,7 +13,7 @@ public static class Navigation
         new("Home", "/"),
         new("Credit code check", "/Services/Uscc"),
         new("Working-day calendar", "/Services/Calendar"),
-        new("API reference", "/api/docs"),
+        new("API reference", "/api/docs/"),
     ];
 
     private static readonly Dictionary<string, Link[]> ByRole = new()

@@ -34,13 +34,16 @@ public static class Problems
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
 
-            // Framework-made problems (status pages, the exception handler) get a Chinese title like ours.
-            if (ChineseTitles.TryGetValue(status, out var title) && (problem.Title is null || problem.Type?.StartsWith(TypeBase, StringComparison.Ordinal) != true))
+            // Framework-made problems (status pages, the exception handler, authentication) get a Chinese title
+            // and a type of ours, like the refusals of the use cases.
+            if (problem.Type?.StartsWith(TypeBase, StringComparison.Ordinal) != true)
             {
-                problem.Title = title;
+                problem.Type = TypeBase + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (ChineseTitles.TryGetValue(status, out var title))
+                {
+                    problem.Title = title;
+                }
             }
-
-            problem.Type ??= TypeBase + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 using Zhengzhao.Calendar;
@@ -46,6 +49,9 @@ public static class ZhengzhaoHost
             return Task.CompletedTask;
         }));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Chinese text goes into pages as characters, not as numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => PageAccess.Configure(o.Conventions))
             .AddMvcOptions(o => o.Filters.Add<PasswordChangeGate>())
             .AddViewLocalization()
@@ -94,6 +100,9 @@ public static class ZhengzhaoHost
         api.MapFallback(Problems.NotFound).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorPages().WithStaticAssets();
+
+        // An unknown address is a 404 page for everyone, not a login prompt.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
         return app;
     }
 }

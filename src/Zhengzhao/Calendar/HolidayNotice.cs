@@ -27,6 +27,7 @@ public sealed record HolidayNotice(int Year, string Source, IReadOnlyList<Holida
     {
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("year", out var yearElement)
+            || yearElement.ValueKind != JsonValueKind.Number
             || !yearElement.TryGetInt32(out var year))
         {
             return Invalid("缺少整数字段 year（公告年份）。");

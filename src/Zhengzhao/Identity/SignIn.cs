@@ -24,20 +24,18 @@ public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInMana
             return WrongCredentials();
         }
 
-        if (command.BearerToken)
+        // The password is checked before anything about the account is told, so the answers do not reveal accounts.
+        var outcome = await signInManager.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
+        var actor = new Actor(user.UserName!);
+        if (outcome.Succeeded)
         {
-            if (user.MustChangePassword)
+            if (command.BearerToken && user.MustChangePassword)
             {
                 return new Refusal("identity/password-change-required", "须先修改一次性密码", "该账户仍在使用一次性密码，请先在网页登录并修改密码，再申请访问令牌。", RefusalKind.Forbidden);
             }
 
-            signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
-        }
-
-        var outcome = await signInManager.PasswordSignInAsync(user, command.Password, isPersistent: false, lockoutOnFailure: true);
-        var actor = new Actor(user.UserName!);
-        if (outcome.Succeeded)
-        {
+            signInManager.AuthenticationScheme = command.BearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+            await signInManager.SignInAsync(user, isPersistent: false);
             await AuditAsync(actor, "identity.signed-in", command.BearerToken ? "令牌登录" : "网页登录", cancellationToken);
             return new SignedIn(user, user.MustChangePassword);
         }

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole platform in process over a fresh database, with the demo accounts seeded and a clock the test controls
+/// (starting at 2026-11-26 10:00 Beijing time).
+/// </summary>
+public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The password every test account is given once the test takes it over.</summary>
+    public const string TestPassword = "Zhengzhao2026Test";
+
+    private readonly TestDatabase _database = TestDatabase.Create();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>Extra settings a test class needs, such as the production environment.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client holding a bearer token for the demo account of the role.</summary>
+    public async Task<HttpClient> BearerClientAsync(string role)
+    {
+        var userName = await ReadyDemoAccountAsync(role);
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = TestPassword });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>A client signed in through the login form, holding the cookie as a browser would.</summary>
+    public async Task<HttpClient> CookieClientAsync(string role)
+    {
+        var userName = await ReadyDemoAccountAsync(role);
+        var client = Anonymous();
+        var response = await PostFormAsync(client, "/Account/Login", new() { ["UserName"] = userName, ["Password"] = TestPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Fetches the form page for its antiforgery token, then posts the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(formPage ?? path);
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {formPage ?? path}");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Gives the demo account of the role a known password and clears its one-time-password flag.</summary>
+    public async Task<string> ReadyDemoAccountAsync(string role)
+    {
+        var userName = AccountSeeder.DemoUserName(role);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No demo account {userName}");
+        if (user.MustChangePassword)
+        {
+            await users.RemovePasswordAsync(user);
+            await users.AddPasswordAsync(user, TestPassword);
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
+        return userName;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ZhengzhaoDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>());
+    }
+
+    public async Task<T> WithUseCaseAsync<TUseCase, T>(Func<TUseCase, Task<T>> work)
+        where TUseCase : notnull
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Zhengzhao", _database.ConnectionString);
+        builder.UseSetting("Seed:Demo", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);
+}
