@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
@@ -21,6 +21,10 @@ public static class ZhengzhaoHost
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+
+        // Outside Development the build's asset manifest (with the compressed variants) is only read when asked for;
+        // a published app has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
 
         builder.Logging.ClearProviders();
         if (builder.Environment.IsDevelopment())

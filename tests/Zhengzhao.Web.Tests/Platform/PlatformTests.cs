@@ -44,6 +44,21 @@ public sealed class PlatformTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
     }
 
     [Fact]
+    public async Task The_stylesheet_and_logo_are_served_by_the_app()
+    {
+        var client = factory.Anonymous();
+        var home = await client.GetStringAsync("/");
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/css/site[^\"]*\\.css)\"").Groups[1].Value;
+
+        var css = await client.GetAsync(stylesheet);
+        var logo = await client.GetAsync("/img/logo.svg");
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
+    }
+
+    [Fact]
     public async Task A_missing_page_is_a_Chinese_404_page()
     {
         var response = await factory.Anonymous().GetAsync("/no/such/page");

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Zhengzhao.Identity;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Browser.Tests;
+
+/// <summary>Each demo account signs in with its one-time password, sets its own, and sees the menu of its role.</summary>
+public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private static readonly string[] PublicMenu = ["首页", "信用代码校验", "工作日查询", "接口文档"];
+
+    public static TheoryData<string, string[]> MenuByRole() => new()
+    {
+        { Roles.Applicant, ["我的企业"] },
+        { Roles.WindowClerk, ["窗口受理"] },
+        { Roles.Approver, ["审批工作台"] },
+        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员"] },
+        { Roles.Regulator, ["市场监管工作台"] },
+        { Roles.Inspector, ["检查工作台"] },
+        { Roles.Oversight, ["督查工作台", "审计日志"] },
+        { Roles.ReformOffice, ["审改工作台"] },
+        { Roles.Administrator, ["系统管理", "账户管理", "部门管理", "区划管理", "工作日历", "审计日志"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MenuByRole))]
+    public async Task A_demo_account_signs_in_changes_its_password_and_sees_its_menu(string role, string[] menu)
+    {
+        var demo = host.Factory.Services.GetRequiredService<DemoCredentials>().Accounts.Single(a => a.Role == role);
+        var page = await host.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(demo.UserName);
+        await page.GetByLabel("密码").FillAsync(demo.OneTimePassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
+        await page.GetByLabel("当前密码").FillAsync(demo.OneTimePassword);
+        await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("Browser2026" + role);
+        await page.GetByLabel("确认新密码").FillAsync("Browser2026" + role);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("change-ok")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/Workbench");
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(demo.UserName);
+        Assert.Equal(PublicMenu, await page.GetByTestId("nav-public").Locator("a").AllInnerTextsAsync());
+        Assert.Equal(menu, await page.GetByTestId("nav-work").Locator("a").AllInnerTextsAsync());
+        Assert.Contains(Roles.DisplayName(role), await page.GetByTestId("role").AllInnerTextsAsync());
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, $"workbench-{role}.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_the_public_portal_and_no_work_menu()
+    {
+        var page = await host.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page).ToHaveTitleAsync("首页 - “证照分离”改革服务平台");
+        Assert.Equal(PublicMenu, await page.GetByTestId("nav-public").Locator("a").AllInnerTextsAsync());
+        Assert.Equal(0, await page.GetByTestId("nav-work").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "portal-home.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_visitor_checks_a_credit_code_and_a_working_day()
+    {
+        var page = await host.NewPageAsync();
+
+        await page.GotoAsync("/Services/Uscc");
+        await page.GetByLabel("统一社会信用代码").FillAsync("９１４４０３００７１５２６７２６ＸＧ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("uscc-result")).ToContainTextAsync("代码有效");
+
+        await page.GotoAsync("/Services/Calendar");
+        await page.GetByLabel("日期").FillAsync("2023-02-17");
+        await page.GetByLabel("区划").SelectOptionAsync("540100");
+        await page.GetByLabel("加工作日数（可选）").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("calendar-due")).ToHaveTextAsync("2023年2月27日");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "calendar-query.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_api_reference_renders_from_the_apps_own_assets()
+    {
+        var page = await host.NewPageAsync();
+        var external = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(host.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                external.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync("/api/docs/");
+
+        await Assertions.Expect(page.GetByText("/api/v1/calendar/add-workdays").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.Empty(external);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "api-reference.png") });
+    }
+}
