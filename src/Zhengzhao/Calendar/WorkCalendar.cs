@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Zhengzhao.Calendar;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed class WorkCalendar
     private static readonly int DayCount = LastDate.DayNumber - FirstDayNumber + 1;
 
     private readonly Dictionary<string, Layer> _layers;
+
+    // Region code → its layer, resolved once: the due-date arithmetic itself then allocates nothing.
+    private readonly ConcurrentDictionary<string, Layer> _layerByRegion = new(StringComparer.Ordinal);
 
     public WorkCalendar(IEnumerable<CalendarDay> days)
     {
@@ -92,7 +97,8 @@ public sealed class WorkCalendar
         return layer.CountThrough(Index(b)) - layer.CountThrough(Index(a));
     }
 
-    private Layer LayerOf(string? region) => _layers[LayerFor(region)];
+    private Layer LayerOf(string? region) =>
+        region is null ? _layers[CalendarLayers.National] : _layerByRegion.GetOrAdd(region, r => _layers[LayerFor(r)]);
 
     private static int Index(DateOnly date)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -16,6 +17,8 @@ public sealed class Uscc : IEquatable<Uscc>
 
     private static readonly int[] CodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     private static readonly int[] OrganisationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
+
+    private static readonly SearchValues<char> CleanCharacters = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     // Indexed by character: value in the USCC alphabet, or -1.
     private static readonly sbyte[] AlphabetValue = BuildAlphabetValues();
@@ -66,6 +69,12 @@ public sealed class Uscc : IEquatable<Uscc>
         if (string.IsNullOrEmpty(input))
         {
             return string.Empty;
+        }
+
+        // Most input is already clean (codes from systems, not from people): keep it without copying.
+        if (!input.AsSpan().ContainsAnyExcept(CleanCharacters))
+        {
+            return input;
         }
 
         var builder = new StringBuilder(input.Length);

@@ -17,7 +17,12 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
 
         var added = await ZhengzhaoFactory.PostFormAsync(client, "/Admin/Departments/Edit", new()
         {
-            ["IsNew"] = "true", ["Code"] = "xz-lyj", ["Name"] = "旅游发展委员会", ["ShortName"] = "旅发委", ["RegionCode"] = "540000", ["IsActive"] = "true",
+            ["IsNew"] = "true",
+            ["Code"] = "xz-lyj",
+            ["Name"] = "旅游发展委员会",
+            ["ShortName"] = "旅发委",
+            ["RegionCode"] = "540000",
+            ["IsActive"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
@@ -45,7 +50,11 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
 
         var response = await ZhengzhaoFactory.PostFormAsync(client, "/Admin/Departments/Edit", new()
         {
-            ["IsNew"] = "true", ["Code"] = code, ["Name"] = name, ["RegionCode"] = "540000", ["IsActive"] = "true",
+            ["IsNew"] = "true",
+            ["Code"] = code,
+            ["Name"] = name,
+            ["RegionCode"] = "540000",
+            ["IsActive"] = "true",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
