@@ -8,7 +8,7 @@ namespace Zhengzhao.Browser.Tests;
 /// <summary>Each demo account signs in with its one-time password, sets its own, and sees the menu of its role.</summary>
 public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static readonly string[] PublicMenu = ["首页", "信用代码校验", "工作日查询", "接口文档"];
+    private static readonly string[] PublicMenu = ["首页", "事项目录", "信用代码校验", "工作日查询", "接口文档"];
 
     public static TheoryData<string, string[]> MenuByRole() => new()
     {
@@ -19,7 +19,7 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
         { Roles.Regulator, ["市场监管工作台"] },
         { Roles.Inspector, ["检查工作台"] },
         { Roles.Oversight, ["督查工作台", "审计日志"] },
-        { Roles.ReformOffice, ["审改工作台"] },
+        { Roles.ReformOffice, ["审改工作台", "事项管理"] },
         { Roles.Administrator, ["系统管理", "账户管理", "部门管理", "区划管理", "工作日历", "审计日志"] },
     };
 

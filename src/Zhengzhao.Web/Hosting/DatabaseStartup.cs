@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Zhengzhao.Calendar;
+using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 
@@ -30,6 +31,7 @@ public static partial class DatabaseStartup
         LogMigrated(logger, settings.Provider);
         await ReferenceDataSeeder.SeedAsync(db, time, cancellationToken);
         await CalendarSeeder.SeedAsync(db, time, cancellationToken);
+        await CatalogSeeder.SeedAsync(db, time, includeDemo: app.Configuration.GetValue<bool>("Seed:Demo"), cancellationToken);
         await AccountSeeder.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         var administrator = await AccountSeeder.EnsureAdministratorAsync(services, services.GetRequiredService<IOptions<BootstrapAdministrator>>().Value, cancellationToken);

@@ -11,6 +11,7 @@ public static class Navigation
     private static readonly Link[] Public =
     [
         new("Home", "/"),
+        new("Catalogue", "/Catalog"),
         new("Credit code check", "/Services/Uscc"),
         new("Working-day calendar", "/Services/Calendar"),
         new("API reference", "/api/docs/"),
@@ -25,7 +26,7 @@ public static class Navigation
         [Roles.Regulator] = [new("Market regulation desk", "/Workbench")],
         [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
         [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Audit trail", "/Audit")],
-        [Roles.ReformOffice] = [new("Reform office desk", "/Workbench")],
+        [Roles.ReformOffice] = [new("Reform office desk", "/Workbench"), new("Item management", "/ReformOffice/Items")],
         [Roles.Administrator] =
         [
             new("Administration", "/Workbench"),

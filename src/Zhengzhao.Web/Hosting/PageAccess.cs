@@ -16,9 +16,11 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/StatusCode");
         pages.AllowAnonymousToFolder("/Services");
+        pages.AllowAnonymousToFolder("/Catalog");
         pages.AllowAnonymousToPage("/Account/Login");
         pages.AllowAnonymousToPage("/Account/AccessDenied");
         pages.AuthorizeFolder("/Admin", Roles.Administrator);
+        pages.AuthorizeFolder("/ReformOffice", Roles.ReformOffice);
         pages.AuthorizeFolder("/Audit", IdentitySetup.AuditReadersPolicy);
         pages.AuthorizeFolder("/Workbench");
     }

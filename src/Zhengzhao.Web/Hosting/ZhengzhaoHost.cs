@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -44,6 +45,9 @@ public static class ZhengzhaoHost
         services.AddSingleton<DemoCredentials>();
         services.AddZhengzhaoIdentity(builder.Configuration);
         services.AddZhengzhaoProblemDetails();
+
+        // Enums by name in the API ("mode": "Commitment"), as the OpenAPI document and the filters spell them.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks().AddDbContextCheck<ZhengzhaoDbContext>("database", tags: ["ready"]);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -98,6 +102,7 @@ public static class ZhengzhaoHost
 
         var api = app.MapGroup("/api/v1");
         api.MapCalendarEndpoints();
+        api.MapCatalogEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();

@@ -22,6 +22,9 @@ public sealed class AuditEntry
         PreviousHash = Hash = string.Empty;
     }
 
+    /// <summary>The row's identity; several entries may wait in one unit of work before they get their sequence.</summary>
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
     public long Sequence { get; private set; }
 
     public DateTime Time { get; private set; }

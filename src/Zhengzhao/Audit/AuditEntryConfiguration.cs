@@ -7,9 +7,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        // The sequence is assigned by the chain, not the database: it is the key and forbids a fork.
-        builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        // The sequence is assigned by the chain, not the database; being unique, it forbids a fork.
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.Property(e => e.Actor).HasMaxLength(100);
         builder.Property(e => e.Action).HasMaxLength(100);
         builder.Property(e => e.EntityType).HasMaxLength(100);

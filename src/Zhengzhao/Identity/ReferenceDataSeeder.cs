@@ -26,11 +26,13 @@ public static class ReferenceDataSeeder
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (!await db.Departments.AnyAsync(cancellationToken))
+        // Departments shipped later (for new catalogue items) are added; existing ones are the administrator's.
+        var known = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
+        var departments = ReadDepartments().Where(d => !known.Contains(d.Code)).ToList();
+        if (departments.Count > 0)
         {
-            var departments = ReadDepartments();
             db.Departments.AddRange(departments);
-            db.Record(Actor.System, time, "reference.departments-seeded", nameof(Department), "*", $"载入部门 {departments.Count} 个");
+            db.Record(Actor.System, time, "reference.departments-seeded", nameof(Department), "*", $"载入部门 {departments.Count} 个：{string.Join("、", departments.Select(d => d.Name))}");
             await db.SaveChangesAsync(cancellationToken);
         }
     }

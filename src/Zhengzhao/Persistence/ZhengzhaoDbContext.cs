@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
+using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
 
 namespace Zhengzhao.Persistence;
@@ -27,6 +28,12 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<LicensingItem> LicensingItems => Set<LicensingItem>();
+
+    public DbSet<ItemVersion> ItemVersions => Set<ItemVersion>();
+
+    public DbSet<Rollout> Rollouts => Set<Rollout>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

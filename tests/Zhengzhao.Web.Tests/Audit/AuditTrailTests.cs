@@ -14,14 +14,14 @@ public sealed class AuditTrailTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     public async Task A_state_change_and_its_audit_entry_are_saved_together()
     {
         var result = await factory.WithUseCaseAsync<SaveDepartment, Result<Department>>(save =>
-            save.HandleAsync(new("XZ-WHT", "文化厅", "文化厅", "540000", IsActive: true, IsNew: true, new Actor("admin-a"))));
+            save.HandleAsync(new("XZ-TYJ", "体育局", "体育局", "540000", IsActive: true, IsNew: true, new Actor("admin-a"))));
         Assert.True(result.IsSuccess);
 
-        var entry = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(Department) && e.EntityId == "XZ-WHT"));
+        var entry = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(Department) && e.EntityId == "XZ-TYJ"));
 
         Assert.Equal("admin-a", entry.Actor);
         Assert.Equal("identity.department-added", entry.Action);
-        Assert.Equal("无 → 文化厅（文化厅，540000，在用）", entry.Summary);
+        Assert.Equal("无 → 体育局（体育局，540000，在用）", entry.Summary);
     }
 
     [Fact]

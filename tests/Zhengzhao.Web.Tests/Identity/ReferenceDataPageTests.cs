@@ -18,9 +18,9 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
         var added = await ZhengzhaoFactory.PostFormAsync(client, "/Admin/Departments/Edit", new()
         {
             ["IsNew"] = "true",
-            ["Code"] = "xz-lyj",
-            ["Name"] = "旅游发展委员会",
-            ["ShortName"] = "旅发委",
+            ["Code"] = "xz-wwj",
+            ["Name"] = "文物局",
+            ["ShortName"] = "文物局",
             ["RegionCode"] = "540000",
             ["IsActive"] = "true",
         });
@@ -29,14 +29,14 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
         var renamed = await ZhengzhaoFactory.PostFormAsync(
             client,
             "/Admin/Departments/Edit",
-            new() { ["IsNew"] = "false", ["Code"] = "XZ-LYJ", ["Name"] = "旅游发展厅", ["RegionCode"] = "540000", ["IsActive"] = "false" },
-            formPage: "/Admin/Departments/Edit?code=XZ-LYJ");
+            new() { ["IsNew"] = "false", ["Code"] = "XZ-WWJ", ["Name"] = "文物保护局", ["RegionCode"] = "540000", ["IsActive"] = "false" },
+            formPage: "/Admin/Departments/Edit?code=XZ-WWJ");
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
 
-        var department = await factory.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == "XZ-LYJ"));
-        Assert.Equal("旅游发展厅", department.Name);
+        var department = await factory.WithDbAsync(db => db.Departments.SingleAsync(d => d.Code == "XZ-WWJ"));
+        Assert.Equal("文物保护局", department.Name);
         Assert.False(department.IsActive);
-        Assert.Contains("旅游发展厅", await client.GetStringAsync("/Admin/Departments"), StringComparison.Ordinal);
+        Assert.Contains("文物保护局", await client.GetStringAsync("/Admin/Departments"), StringComparison.Ordinal);
     }
 
     [Theory]

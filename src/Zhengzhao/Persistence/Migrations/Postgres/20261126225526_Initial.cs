@@ -30,6 +30,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -42,7 +43,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -86,6 +87,20 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LicensingItems",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LicensingItems", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +167,34 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rollouts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rollouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rollouts_LicensingItems_ItemCode",
+                        column: x => x.ItemCode,
+                        principalTable: "LicensingItems",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rollouts_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -192,6 +235,41 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         principalTable: "Regions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ItemVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    IsDraft = table.Column<bool>(type: "boolean", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ItemVersions_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ItemVersions_LicensingItems_ItemCode",
+                        column: x => x.ItemCode,
+                        principalTable: "LicensingItems",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -342,6 +420,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Time",
                 table: "AuditEntries",
                 column: "Time");
@@ -358,9 +442,40 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemVersions_DepartmentCode",
+                table: "ItemVersions",
+                column: "DepartmentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemVersions_ItemCode_Number",
+                table: "ItemVersions",
+                columns: new[] { "ItemCode", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemVersions_Mode",
+                table: "ItemVersions",
+                column: "Mode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LicensingItems_Kind",
+                table: "LicensingItems",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rollouts_ItemCode",
+                table: "Rollouts",
+                column: "ItemCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rollouts_RegionCode",
+                table: "Rollouts",
+                column: "RegionCode");
         }
 
         /// <inheritdoc />
@@ -394,10 +509,19 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ItemVersions");
+
+            migrationBuilder.DropTable(
+                name: "Rollouts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "LicensingItems");
 
             migrationBuilder.DropTable(
                 name: "Departments");

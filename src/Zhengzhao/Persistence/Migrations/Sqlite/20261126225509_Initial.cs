@@ -29,6 +29,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Time = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -41,7 +42,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -85,6 +86,20 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LicensingItems",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LicensingItems", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -151,6 +166,34 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rollouts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rollouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rollouts_LicensingItems_ItemCode",
+                        column: x => x.ItemCode,
+                        principalTable: "LicensingItems",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rollouts_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -191,6 +234,41 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         principalTable: "Regions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ItemVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    IsDraft = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ItemVersions_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ItemVersions_LicensingItems_ItemCode",
+                        column: x => x.ItemCode,
+                        principalTable: "LicensingItems",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -341,6 +419,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Time",
                 table: "AuditEntries",
                 column: "Time");
@@ -357,9 +441,40 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemVersions_DepartmentCode",
+                table: "ItemVersions",
+                column: "DepartmentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemVersions_ItemCode_Number",
+                table: "ItemVersions",
+                columns: new[] { "ItemCode", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemVersions_Mode",
+                table: "ItemVersions",
+                column: "Mode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LicensingItems_Kind",
+                table: "LicensingItems",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rollouts_ItemCode",
+                table: "Rollouts",
+                column: "ItemCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rollouts_RegionCode",
+                table: "Rollouts",
+                column: "RegionCode");
         }
 
         /// <inheritdoc />
@@ -393,10 +508,19 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ItemVersions");
+
+            migrationBuilder.DropTable(
+                name: "Rollouts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "LicensingItems");
 
             migrationBuilder.DropTable(
                 name: "Departments");

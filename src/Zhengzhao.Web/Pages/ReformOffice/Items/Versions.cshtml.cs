@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Catalog;
+using Zhengzhao.Common;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Web.Pages.ReformOffice.Items;
+
+public sealed class VersionsModel(ListItemsForOffice items, PublishItemVersion publish, RetireItem retire, CompareVersions compare, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = string.Empty;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Before { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
+    public LicensingItem? Item { get; private set; }
+
+    public CompareVersions.Comparison? Comparison { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string Today => ChinaTime.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostPublishAsync(string? validFrom, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(validFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            Error = "请输入有效的生效日期。";
+            return await ShowAsync(cancellationToken);
+        }
+
+        var result = await publish.HandleAsync(new(Code, from, User.ToActor()), cancellationToken);
+        Error = result.Refusal?.Detail;
+        return result.IsSuccess ? Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(Code)}") : await ShowAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRetireAsync(string? retireFrom, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(retireFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            Error = "请输入有效的废止日期。";
+            return await ShowAsync(cancellationToken);
+        }
+
+        var result = await retire.HandleAsync(new(Code, from, User.ToActor()), cancellationToken);
+        Error = result.Refusal?.Detail;
+        return result.IsSuccess ? Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(Code)}") : await ShowAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        Item = await items.FindAsync(Code, cancellationToken);
+        if (Item is null)
+        {
+            return NotFound();
+        }
+
+        if (Before is { } before && After is { } after)
+        {
+            var result = await compare.HandleAsync(new(Code, before, after), cancellationToken);
+            Comparison = result.Value;
+            Error ??= result.Refusal?.Detail;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Catalog;
+
+/// <summary>An item's service guide (办事指南): the version in force today, or a named version.</summary>
+public sealed class GetServiceGuide(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public sealed record Query(string Code, int? Version = null);
+
+    public sealed record Guide(string Code, CatalogKind Kind, int Version, DateOnly? ValidFrom, DateOnly? ValidTo, DateOnly? RetiredOn, ItemContent Content, string DepartmentName, IReadOnlyList<Rollout> Rollout);
+
+    public async Task<Result<Guide>> HandleAsync(Query query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var item = await db.LicensingItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == query.Code, cancellationToken);
+        var version = query.Version is { } number
+            ? item?.Versions.FirstOrDefault(v => v.Number == number && !v.IsDraft)
+            : item?.InForceOn(ChinaTime.Today(time)) ?? item?.LatestPublished;
+        if (item is null || version is null)
+        {
+            return new Refusal("catalog/item-not-found", "事项不存在", $"没有编码为“{query.Code}”{(query.Version is null ? string.Empty : $"第 {query.Version} 版")}的已发布事项。", RefusalKind.NotFound);
+        }
+
+        var department = await db.Departments.AsNoTracking().Where(d => d.Code == version.DepartmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var rollout = await db.Rollouts.AsNoTracking()
+            .Where(r => r.Kind == item.Kind && (r.ItemCode == null || r.ItemCode == item.Code))
+            .OrderBy(r => r.From)
+            .ToListAsync(cancellationToken);
+        return new Guide(item.Code, item.Kind, version.Number, version.ValidFrom, version.ValidTo, item.RetiredOn, version.Content, department ?? version.DepartmentCode, rollout);
+    }
+}

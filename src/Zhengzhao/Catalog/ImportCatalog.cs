@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Catalog;
+
+/// <summary>
+/// Imports the catalogue from a spreadsheet: every row is checked before anything is written; a file with any bad
+/// row writes nothing; a good file is written in one audited transaction; a row equal to the item's current version
+/// changes nothing, so importing the same file twice is harmless.
+/// </summary>
+public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public sealed record Command(Stream File, long Length, Actor Actor);
+
+    public sealed record Outcome(string? FileError, IReadOnlyList<SheetProblem> Problems, int Created, int Updated, int Unchanged)
+    {
+        public bool Succeeded => FileError is null && Problems.Count == 0;
+    }
+
+    public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Length == 0)
+        {
+            return Failed("文件是空的。");
+        }
+
+        if (command.Length > MaxBytes)
+        {
+            return Failed($"文件超过 {MaxBytes / 1024 / 1024} MB，请分批导入。");
+        }
+
+        using var buffer = new MemoryStream();
+        await command.File.CopyToAsync(buffer, cancellationToken);
+        var read = ReadSheet(buffer);
+        if (read.FileError is not null)
+        {
+            return Failed(read.FileError);
+        }
+
+        var departments = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
+        var problems = new List<SheetProblem>(read.Problems);
+        var rows = new List<SheetItem>();
+        foreach (var (row, cells) in read.Rows)
+        {
+            var (item, rowProblems) = CatalogSheet.ReadRow(read.Sheet, row, cells, departments);
+            problems.AddRange(rowProblems);
+            if (item is not null)
+            {
+                rows.Add(item);
+            }
+        }
+
+        problems.AddRange(rows.GroupBy(r => r.Code).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1))
+            .Select(r => new SheetProblem(read.Sheet, r.Row, "事项编码", $"事项编码 {r.Code} 在文件中重复出现。")));
+
+        var codes = rows.Select(r => r.Code).ToList();
+        var existing = await db.LicensingItems.Include(i => i.Versions).Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, cancellationToken);
+        var today = ChinaTime.Today(time);
+        var changed = new List<(SheetItem Row, LicensingItem? Item)>();
+        var unchanged = 0;
+        foreach (var row in rows)
+        {
+            var item = existing.GetValueOrDefault(row.Code);
+            if (item is not null && Same(item, row))
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (CheckChange(read.Sheet, row, item, today) is { } problem)
+            {
+                problems.Add(problem);
+            }
+
+            changed.Add((row, item));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new Outcome(null, problems.OrderBy(p => p.Row).ToList(), 0, 0, 0);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (row, found) in changed)
+        {
+            var item = found ?? db.LicensingItems.Add(new LicensingItem(row.Code, row.Kind, now)).Entity;
+            item.SaveDraft(row.Content, now);
+            var version = item.Publish(row.ValidFrom ?? today, command.Actor.UserName, now).Value!;
+            db.Record(command.Actor, time, "catalog.imported", nameof(LicensingItem), $"{row.Code}/v{version.Number}", $"{(found is null ? "新建" : "更新")}（第 {row.Row} 行），自 {version.ValidFrom:yyyy-MM-dd} 起施行");
+        }
+
+        var created = changed.Count(c => c.Item is null);
+        if (changed.Count > 0)
+        {
+            db.Record(command.Actor, time, "catalog.import-completed", nameof(LicensingItem), "*", $"导入 {rows.Count} 行：新建 {created}，更新 {changed.Count - created}，未变 {unchanged}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new Outcome(null, [], created, changed.Count - created, unchanged);
+    }
+
+    private static bool Same(LicensingItem item, SheetItem row) =>
+        item.Draft is null && item.LatestPublished is { } latest && item.Kind == row.Kind && item.RetiredOn is null
+        && CatalogJson.Write(latest.Content) == CatalogJson.Write(row.Content)
+        && (row.ValidFrom is null || row.ValidFrom <= latest.ValidFrom);
+
+    private static SheetProblem? CheckChange(string sheet, SheetItem row, LicensingItem? item, DateOnly today)
+    {
+        if (item is null)
+        {
+            return null;
+        }
+
+        if (item.Kind != row.Kind)
+        {
+            return new SheetProblem(sheet, row.Row, "目录", $"事项 {row.Code} 已属于{CatalogTerms.Name(item.Kind)}，不能改为{CatalogTerms.Name(row.Kind)}。");
+        }
+
+        if (item.RetiredOn is not null)
+        {
+            return new SheetProblem(sheet, row.Row, "事项编码", $"事项 {row.Code} 已废止，不能再导入新版本。");
+        }
+
+        var from = row.ValidFrom ?? today;
+        return item.LatestPublished is { } latest && from <= latest.ValidFrom
+            ? new SheetProblem(sheet, row.Row, "生效日期", $"内容有变化，新版本的生效日期须晚于现行第 {latest.Number} 版的 {latest.ValidFrom:yyyy-MM-dd}。")
+            : null;
+    }
+
+    private static Outcome Failed(string error) => new(error, [], 0, 0, 0);
+
+    private sealed record SheetRead(string Sheet, IReadOnlyList<(int Row, IReadOnlyDictionary<string, string> Cells)> Rows, IReadOnlyList<SheetProblem> Problems, string? FileError);
+
+    /// <summary>Opens the workbook and maps each data row's cells to the header's column names.</summary>
+    private static SheetRead ReadSheet(MemoryStream buffer)
+    {
+        // An .xlsx file is a ZIP archive: anything else (a CSV, a renamed .xls, a picture) is refused before parsing.
+        var bytes = buffer.GetBuffer();
+        if (buffer.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
+        {
+            return new SheetRead(string.Empty, [], [], "文件不是 Excel 工作簿（.xlsx）。请使用“导出”得到的模板填写后上传。");
+        }
+
+        try
+        {
+            buffer.Position = 0;
+            var sheets = MiniExcel.GetSheetNames(buffer);
+            var sheet = sheets.Contains(CatalogSheet.SheetName) ? CatalogSheet.SheetName : sheets.FirstOrDefault() ?? string.Empty;
+            buffer.Position = 0;
+            var raw = MiniExcel.Query(buffer, useHeaderRow: false, sheetName: sheet)
+                .Cast<IDictionary<string, object?>>()
+                .Select(r => r.ToDictionary(c => c.Key, c => Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty))
+                .ToList();
+            if (raw.Count == 0)
+            {
+                return new SheetRead(sheet, [], [], "工作簿是空的。");
+            }
+
+            var header = raw[0].Where(c => c.Value.Length > 0).ToDictionary(c => c.Key, c => c.Value);
+            var headerProblems = CatalogSheet.CheckHeader(header.Values, sheet);
+            if (headerProblems.Count > 0)
+            {
+                return new SheetRead(sheet, [], headerProblems, null);
+            }
+
+            var rows = raw.Skip(1)
+                .Select((cells, index) => (Row: index + 2, Cells: (IReadOnlyDictionary<string, string>)header.ToDictionary(h => h.Value, h => cells.GetValueOrDefault(h.Key) ?? string.Empty)))
+                .Where(r => r.Cells.Values.Any(v => v.Length > 0))
+                .ToList();
+            return rows.Count == 0 ? new SheetRead(sheet, [], [], "工作簿中没有事项数据行。") : new SheetRead(sheet, rows, [], null);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException)
+        {
+            return new SheetRead(string.Empty, [], [], "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace Zhengzhao.Catalog;
+
+/// <summary>One thing wrong with an item's content: the field (as the forms and spreadsheets name it) and why.</summary>
+public sealed record ItemProblem(string Field, string Reason);
+
+/// <summary>What makes an item's content publishable. Pure: the department's existence is checked by the use cases.</summary>
+public static class ItemRules
+{
+    public const int MaxLimitDays = 365;
+
+    public static IReadOnlyList<ItemProblem> Validate(ItemContent item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var problems = new List<ItemProblem>();
+        void Check(bool ok, string field, string reason)
+        {
+            if (!ok)
+            {
+                problems.Add(new ItemProblem(field, reason));
+            }
+        }
+
+        Check(Text(item.Name, 100), "事项名称", "事项名称不能为空，且不超过100字。");
+        Check(Text(item.DepartmentCode, 20), "审批部门", "请填写审批部门。");
+        Check(Text(item.LegalBasis, 2000), "设定依据", "设定依据不能为空，且不超过2000字。");
+        Check(Enum.IsDefined(item.Mode), "改革方式", "改革方式应为备案、告知承诺、提高透明度或加强准入管理之一。");
+        Check(item.StatutoryLimitDays is >= 0 and <= MaxLimitDays, "法定时限", $"法定时限应在 0 至 {MaxLimitDays} 个工作日之间。");
+        Check(item.CommittedLimitDays >= 0, "承诺时限", "承诺时限不能为负数。");
+        Check(item.CommittedLimitDays <= item.StatutoryLimitDays, "承诺时限", $"承诺时限（{item.CommittedLimitDays} 个工作日）不能超过法定时限（{item.StatutoryLimitDays} 个工作日）。");
+        Check(item.ExtensionAllowed ? item.ExtensionDays is > 0 and <= 30 : item.ExtensionDays == 0, "延长时限", item.ExtensionAllowed ? "允许延长时，延长天数应在 1 至 30 个工作日之间。" : "不允许延长时，延长天数应为 0。");
+        Check(item.Conditions.Count > 0 || item.Mode == ReformMode.Filing, "申请条件", "请至少列出一项申请条件。");
+        Check(item.Conditions.All(c => Text(c.Text, 500)), "申请条件", "每项申请条件都应写明，且不超过500字。");
+        Check(item.Materials.Count > 0, "申请材料", "请至少列出一项申请材料。");
+        Check(item.Materials.All(m => Text(m.Name, 200)), "申请材料", "每项材料都应有名称，且不超过200字。");
+        Check(item.Materials.All(m => m.Copies is >= 1 and <= 20), "申请材料", "材料份数应在 1 至 20 份之间。");
+        Check(item.Materials.All(m => m.Required || !string.IsNullOrWhiteSpace(m.Condition)), "申请材料", "非必要材料须写明在什么情况下需要提交。");
+        Check(item.Materials.Select(m => m.Name).Distinct().Count() == item.Materials.Count, "申请材料", "材料名称不能重复。");
+        Check(item.Steps.All(s => Text(s.Name, 50) && s.LimitDays >= 0), "办理环节", "每个环节都应有名称和不为负数的时限。");
+        Check(item.Fees.All(f => Text(f.Name, 100) && Text(f.Amount, 100)), "收费", "每项收费都应写明名称和标准。");
+        Check(item.ScopePhrases.All(p => p.Trim().Length is >= 2 and <= 20), "经营范围关键词", "经营范围关键词每个应为2至20个字。");
+        Check(item.PermitValidityYears is null or (>= 1 and <= 50), "有效期", "有效期应为 1 至 50 年，长期有效请留空。");
+
+        switch (item.Mode)
+        {
+            case ReformMode.Transparent or ReformMode.StrictAccess:
+                Check(item.Steps.Count >= 2, "办理环节", "提高透明度和加强准入管理的事项须公开各办理环节及其时限。");
+                Check(item.Steps.Sum(s => s.LimitDays) <= item.CommittedLimitDays, "办理环节", $"各环节时限之和（{item.Steps.Sum(s => s.LimitDays)} 个工作日）不能超过承诺时限（{item.CommittedLimitDays} 个工作日）。");
+                break;
+            case ReformMode.Commitment:
+                Check(Text(item.CommitmentLetterText, 10000), "告知承诺书", "告知承诺制事项须提供告知承诺书范本。");
+                Check(item.VerificationWindowDays is >= 1 and <= 90, "核查期", "告知承诺制事项须设定核查期（1 至 90 个工作日）。");
+                break;
+            case ReformMode.Filing:
+                Check(item.CommittedLimitDays == 0, "承诺时限", "备案事项当场办结，承诺时限应为 0。");
+                break;
+        }
+
+        if (item.Mode != ReformMode.Commitment)
+        {
+            Check(item.CommitmentLetterText is null && item.VerificationWindowDays is null, "告知承诺书", "只有告知承诺制事项才有告知承诺书和核查期。");
+        }
+
+        return problems;
+    }
+
+    private static bool Text(string? value, int max) => !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= max;
+}

@@ -1,0 +1,201 @@
+using Zhengzhao.Common;
+
+namespace Zhengzhao.Catalog;
+
+/// <summary>
+/// A catalogue item (行政许可事项) and its versions. The item guards its own history: one draft at a time, a published
+/// version is never changed, publishing closes the validity of the version before, and a retired item takes no
+/// new versions.
+/// </summary>
+public sealed class LicensingItem
+{
+    private readonly List<ItemVersion> _versions = [];
+
+    private LicensingItem()
+    {
+        Code = string.Empty;
+    }
+
+    public LicensingItem(string code, CatalogKind kind, DateTime createdAt)
+    {
+        Code = code;
+        Kind = kind;
+        CreatedAt = createdAt;
+    }
+
+    public string Code { get; private set; }
+
+    public CatalogKind Kind { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The first day the item no longer applies.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    public IReadOnlyList<ItemVersion> Versions => _versions;
+
+    public ItemVersion? Draft => _versions.FirstOrDefault(v => v.IsDraft);
+
+    public ItemVersion? LatestPublished => _versions.Where(v => !v.IsDraft).MaxBy(v => v.Number);
+
+    /// <summary>The published version in force on a date, if any.</summary>
+    public ItemVersion? InForceOn(DateOnly date) =>
+        RetiredOn <= date ? null : _versions.FirstOrDefault(v => !v.IsDraft && v.ValidFrom <= date && (v.ValidTo is null || v.ValidTo >= date));
+
+    /// <summary>Starts or replaces the draft with new content.</summary>
+    public Result<ItemVersion> SaveDraft(ItemContent content, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (RetiredOn is not null)
+        {
+            return Refusals.Retired(Code);
+        }
+
+        var draft = Draft;
+        if (draft is null)
+        {
+            draft = new ItemVersion(Code, _versions.Count == 0 ? 1 : _versions.Max(v => v.Number) + 1, content, now);
+            _versions.Add(draft);
+        }
+        else
+        {
+            draft.Replace(content, now);
+        }
+
+        return draft;
+    }
+
+    /// <summary>Publishes the draft from a date; the version in force until then ends the day before.</summary>
+    public Result<ItemVersion> Publish(DateOnly validFrom, string publishedBy, DateTime now)
+    {
+        if (RetiredOn is not null)
+        {
+            return Refusals.Retired(Code);
+        }
+
+        var draft = Draft;
+        if (draft is null)
+        {
+            return new Refusal("catalog/no-draft", "没有待发布的版本", $"事项 {Code} 没有草稿版本，请先编辑保存。", RefusalKind.Conflict);
+        }
+
+        if (ItemRules.Validate(draft.Content) is { Count: > 0 } problems)
+        {
+            return new Refusal("catalog/invalid-item", "事项内容不完整", string.Join("；", problems.Select(p => $"{p.Field}：{p.Reason}")))
+            {
+                Errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray()),
+            };
+        }
+
+        var previous = LatestPublished;
+        if (previous is not null && validFrom <= previous.ValidFrom)
+        {
+            return new Refusal("catalog/invalid-validity", "生效日期无效", $"新版本的生效日期须晚于第 {previous.Number} 版的生效日期 {previous.ValidFrom:yyyy-MM-dd}。");
+        }
+
+        previous?.EndBefore(validFrom);
+        draft.MarkPublished(validFrom, publishedBy, now);
+        return draft;
+    }
+
+    public Result<LicensingItem> Retire(DateOnly from)
+    {
+        if (RetiredOn is not null)
+        {
+            return Refusals.Retired(Code);
+        }
+
+        RetiredOn = from;
+        var draft = Draft;
+        if (draft is not null)
+        {
+            _versions.Remove(draft);
+        }
+
+        return this;
+    }
+
+    private static class Refusals
+    {
+        public static Refusal Retired(string code) =>
+            new("catalog/item-retired", "事项已废止", $"事项 {code} 已废止，不能再修改或发布。", RefusalKind.Conflict);
+    }
+}
+
+/// <summary>One version of an item: a draft while it is edited, then published and never changed again.</summary>
+public sealed class ItemVersion
+{
+    private ItemVersion()
+    {
+        ItemCode = string.Empty;
+        Content = null!;
+    }
+
+    internal ItemVersion(string itemCode, int number, ItemContent content, DateTime now)
+    {
+        ItemCode = itemCode;
+        Number = number;
+        Content = content;
+        SavedAt = now;
+        IsDraft = true;
+        Denormalise();
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string ItemCode { get; private set; }
+
+    public int Number { get; private set; }
+
+    public ItemContent Content { get; private set; }
+
+    public bool IsDraft { get; private set; }
+
+    public DateTime SavedAt { get; private set; }
+
+    public DateOnly? ValidFrom { get; private set; }
+
+    /// <summary>The last day in force; null while it is the current version.</summary>
+    public DateOnly? ValidTo { get; private set; }
+
+    public DateTime? PublishedAt { get; private set; }
+
+    public string? PublishedBy { get; private set; }
+
+    // Copies of content fields as columns, so the catalogue can be filtered without reading the JSON.
+    public string Name { get; private set; } = string.Empty;
+
+    public string DepartmentCode { get; private set; } = string.Empty;
+
+    public ReformMode Mode { get; private set; }
+
+    internal void Replace(ItemContent content, DateTime now)
+    {
+        if (!IsDraft)
+        {
+            throw new InvalidOperationException($"Version {Number} of {ItemCode} is published and cannot change.");
+        }
+
+        Content = content;
+        SavedAt = now;
+        Denormalise();
+    }
+
+    internal void MarkPublished(DateOnly validFrom, string publishedBy, DateTime now)
+    {
+        IsDraft = false;
+        ValidFrom = validFrom;
+        PublishedAt = now;
+        PublishedBy = publishedBy;
+        Denormalise();
+    }
+
+    internal void EndBefore(DateOnly nextValidFrom) => ValidTo = nextValidFrom.AddDays(-1);
+
+    private void Denormalise()
+    {
+        Name = Content.Name;
+        DepartmentCode = Content.DepartmentCode;
+        Mode = Content.Mode;
+    }
+}

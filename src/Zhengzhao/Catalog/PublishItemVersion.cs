@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Catalog;
+
+/// <summary>Publishes an item's draft from a date; from then it is immutable, and applications pin it.</summary>
+public sealed class PublishItemVersion(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public sealed record Command(string Code, DateOnly ValidFrom, Actor Actor);
+
+    public async Task<Result<ItemVersion>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var item = await db.LicensingItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == command.Code, cancellationToken);
+        if (item is null)
+        {
+            return CatalogRefusals.NotFound(command.Code);
+        }
+
+        var published = item.Publish(command.ValidFrom, command.Actor.UserName, time.GetUtcNow().UtcDateTime);
+        if (!published.IsSuccess)
+        {
+            return published;
+        }
+
+        db.Record(command.Actor, time, "catalog.version-published", nameof(LicensingItem), $"{item.Code}/v{published.Value!.Number}", $"草稿 → 第 {published.Value.Number} 版，自 {command.ValidFrom:yyyy-MM-dd} 起施行");
+        await db.SaveChangesAsync(cancellationToken);
+        return published;
+    }
+}
+
+internal static class CatalogRefusals
+{
+    public static Refusal NotFound(string code) =>
+        new("catalog/item-not-found", "事项不存在", $"没有编码为“{code}”的事项。", RefusalKind.NotFound);
+}

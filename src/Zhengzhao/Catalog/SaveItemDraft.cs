@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Catalog;
+
+/// <summary>Creates an item, or saves new content as its draft version, for the reform office to publish.</summary>
+public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public sealed record Command(string Code, CatalogKind Kind, ItemContent Content, Actor Actor);
+
+    public async Task<Result<ItemVersion>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var code = command.Code.Trim().ToUpperInvariant();
+        if (code.Length is < 2 or > 30 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return Invalid([new("事项编码", "事项编码应为2至30位英文字母、数字或连字符。")]);
+        }
+
+        var problems = ItemRules.Validate(command.Content).ToList();
+        if (!await db.Departments.AnyAsync(d => d.Code == command.Content.DepartmentCode && d.IsActive, cancellationToken))
+        {
+            problems.Add(new("审批部门", $"部门代码“{command.Content.DepartmentCode}”不存在或已停用。"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Invalid(problems);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var item = await db.LicensingItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
+        if (item is null)
+        {
+            item = new LicensingItem(code, command.Kind, now);
+            db.LicensingItems.Add(item);
+        }
+        else if (item.Kind != command.Kind)
+        {
+            return new Refusal("catalog/kind-mismatch", "目录不符", $"事项 {code} 属于{CatalogTerms.Name(item.Kind)}，不能作为{CatalogTerms.Name(command.Kind)}保存。", RefusalKind.Conflict);
+        }
+
+        var before = item.Draft?.Content ?? item.LatestPublished?.Content;
+        var saved = item.SaveDraft(command.Content, now);
+        if (!saved.IsSuccess)
+        {
+            return saved;
+        }
+
+        var changes = before is null ? "新建事项" : string.Join("、", VersionDiff.Between(before, command.Content).Select(c => c.Field)) is { Length: > 0 } fields ? $"修改：{fields}" : "内容未变";
+        db.Record(command.Actor, time, "catalog.draft-saved", nameof(LicensingItem), $"{code}/v{saved.Value!.Number}", changes);
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
+    }
+
+    internal static Refusal Invalid(IReadOnlyList<ItemProblem> problems) =>
+        new("catalog/invalid-item", "事项内容不完整", string.Join("；", problems.Select(p => $"{p.Field}：{p.Reason}")))
+        {
+            Errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray()),
+        };
+}

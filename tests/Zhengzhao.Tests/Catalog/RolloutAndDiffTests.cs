@@ -1,0 +1,71 @@
+using Zhengzhao.Catalog;
+
+namespace Zhengzhao.Tests.Catalog;
+
+public sealed class RolloutAndDiffTests
+{
+    private static readonly Rollout[] TibetPlan =
+    [
+        new(CatalogKind.Official, null, PilotCatalogue.PilotZone, PilotCatalogue.PilotFrom, "试点"),
+        new(CatalogKind.Official, null, PilotCatalogue.Region, PilotCatalogue.RegionFrom, "全区"),
+    ];
+
+    [Theory]
+    [InlineData("540172", "2018-07-20", true)] // the pilot zone from the first day
+    [InlineData("540172", "2018-07-19", false)]
+    [InlineData("540102", "2018-08-01", false)] // elsewhere in Lhasa only from October
+    [InlineData("540102", "2018-10-01", true)]
+    [InlineData("542500", "2019-05-01", true)] // Ngari, under the region
+    [InlineData("310110", "2019-05-01", false)] // outside Tibet
+    public void The_official_catalogue_rolls_out_from_the_pilot_zone_to_the_region(string region, string date, bool applies)
+    {
+        var on = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(applies, RolloutRules.Applies(TibetPlan, "XZ2018-C01", CatalogKind.Official, region, on));
+        Assert.Equal(applies ? ReformMode.Commitment : null, RolloutRules.ModeIn(TibetPlan, "XZ2018-C01", CatalogKind.Official, ReformMode.Commitment, region, on));
+    }
+
+    [Fact]
+    public void A_plan_line_for_one_item_applies_to_that_item_only()
+    {
+        Rollout[] plan = [new(CatalogKind.Demo, "SL-001", "540600", new DateOnly(2020, 1, 1), "单项")];
+
+        Assert.True(RolloutRules.Applies(plan, "SL-001", CatalogKind.Demo, "540621", new DateOnly(2020, 1, 2)));
+        Assert.False(RolloutRules.Applies(plan, "SL-002", CatalogKind.Demo, "540621", new DateOnly(2020, 1, 2)));
+        Assert.False(RolloutRules.Applies(plan, "SL-001", CatalogKind.Official, "540621", new DateOnly(2020, 1, 2)));
+    }
+
+    [Fact]
+    public void The_difference_lists_only_the_fields_that_changed()
+    {
+        var after = SampleItems.Transparent with { CommittedLimitDays = 12, Materials = [.. SampleItems.Transparent.Materials, new("场所证明", MaterialForm.Copy, 1, true, null)] };
+
+        var changes = VersionDiff.Between(SampleItems.Transparent, after);
+
+        Assert.Equal(["申请材料", "承诺时限"], changes.Select(c => c.Field));
+        Assert.Equal("12 个工作日", changes.Single(c => c.Field == "承诺时限").After);
+        Assert.Empty(VersionDiff.Between(SampleItems.Transparent, SampleItems.Transparent with { }));
+    }
+
+    [Fact]
+    public void Lists_written_as_lines_read_back_the_same()
+    {
+        var item = SampleItems.Transparent with { Fees = [new("工本费", "不收费", null)] };
+
+        Assert.Equal(item.Conditions, ItemText.ParseConditions(ItemText.Format(item.Conditions)).Items);
+        Assert.Equal(item.Materials, ItemText.ParseMaterials(ItemText.Format(item.Materials)).Items);
+        Assert.Equal(item.Steps, ItemText.ParseSteps(ItemText.Format(item.Steps)).Items);
+        Assert.Equal(item.Fees, ItemText.ParseFees(ItemText.Format(item.Fees)).Items);
+    }
+
+    [Fact]
+    public void An_unreadable_line_is_reported_with_its_number()
+    {
+        var parsed = ItemText.ParseMaterials("申请书|原件|1|必要\n\n营业执照|扫描件|1|必要\n委托书｜原件｜一份｜必要");
+
+        Assert.Single(parsed.Items);
+        Assert.Equal(2, parsed.Problems.Count);
+        Assert.StartsWith("第3行", parsed.Problems[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("第4行", parsed.Problems[1].Reason, StringComparison.Ordinal);
+    }
+}

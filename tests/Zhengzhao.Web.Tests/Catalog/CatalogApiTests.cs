@@ -1,0 +1,96 @@
+using System.Net;
+using Zhengzhao.Catalog;
+using Zhengzhao.Web.Tests.Infrastructure;
+
+namespace Zhengzhao.Web.Tests.Catalog;
+
+public sealed class CatalogApiTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    private readonly HttpClient _client = factory.Anonymous();
+
+    [Fact]
+    public async Task The_official_catalogue_holds_the_four_items_the_notice_names()
+    {
+        var list = await (await _client.GetAsync("/api/v1/items?catalog=official")).ReadJsonAsync();
+
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(4, list.GetProperty("total").GetInt32());
+        Assert.Equal(
+            ["国产非特殊用途化妆品备案", "外商投资影院电影放映许可", "国内船舶管理业务经营审批", "电影发行单位设立、变更审批"],
+            items.Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal(["Filing", "Commitment", "Transparent", "StrictAccess"], items.Select(i => i.GetProperty("mode").GetString()));
+        Assert.All(items, i => Assert.Equal("official", i.GetProperty("catalog").GetString()));
+        Assert.All(items, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_demo_catalogue_covers_every_mode_and_is_labelled_demo()
+    {
+        var list = await (await _client.GetAsync("/api/v1/items?catalog=demo")).ReadJsonAsync();
+
+        Assert.True(list.GetProperty("total").GetInt32() >= 25);
+        Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.Equal("demo", i.GetProperty("catalog").GetString()));
+        foreach (var mode in CatalogTerms.Modes)
+        {
+            Assert.True(list.GetProperty("countsByMode").GetProperty(mode.ToString()).GetInt32() > 0, mode.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Filters_by_mode_department_and_keyword()
+    {
+        var commitment = await (await _client.GetAsync("/api/v1/items?mode=Commitment&catalog=official")).ReadJsonAsync();
+        var film = await (await _client.GetAsync("/api/v1/items?department=XZ-XWGD&catalog=official")).ReadJsonAsync();
+        var keyword = await (await _client.GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("船舶"))).ReadJsonAsync();
+
+        Assert.Equal(["XZ2018-C01"], commitment.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        Assert.Equal(["XZ2018-C01", "XZ2018-S01"], film.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        Assert.Contains("XZ2018-T01", keyword.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task An_item_answers_with_its_guide_fields()
+    {
+        var item = await (await _client.GetAsync("/api/v1/items/XZ2018-C01")).ReadJsonAsync();
+
+        Assert.Equal("XZ2018-C01", item.GetProperty("code").GetString());
+        Assert.Equal("Commitment", item.GetProperty("mode").GetString());
+        Assert.Equal("XZ-XWGD", item.GetProperty("department").GetString());
+        Assert.Equal("official", item.GetProperty("catalog").GetString());
+        Assert.True(item.GetProperty("committedLimitDays").GetInt32() <= item.GetProperty("statutoryLimitDays").GetInt32());
+        Assert.Equal(["ForeignInvested"], item.GetProperty("content").GetProperty("enterpriseTypes").EnumerateArray().Select(t => t.GetString()));
+        Assert.False(string.IsNullOrEmpty(item.GetProperty("content").GetProperty("commitmentLetterText").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/items?mode=Approval", 400, "mode")]
+    [InlineData("/api/v1/items?mode=1", 400, "mode")]
+    [InlineData("/api/v1/items?catalog=secret", 400, "catalog")]
+    [InlineData("/api/v1/items/NO-SUCH", 404, "NO-SUCH")]
+    [InlineData("/api/v1/items/XZ2018-C01?version=7", 404, "第 7 版")]
+    [InlineData("/api/v1/items/XZ2018-C01?version=latest", 400, "version")]
+    public async Task Bad_queries_are_problems(string path, int status, string mentioned)
+    {
+        var problem = await (await _client.GetAsync(path)).AssertProblemAsync(status);
+
+        Assert.Contains(mentioned, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_pages_show_the_guide_the_notice_and_the_letter()
+    {
+        var catalogue = await _client.GetStringAsync("/Catalog?catalog=Official");
+        var guide = await _client.GetStringAsync("/Catalog/Item/XZ2018-T01");
+        var notice = await _client.GetStringAsync("/Catalog/Item/XZ2018-T01/Notice");
+        var letter = await _client.GetStringAsync("/Catalog/Item/XZ2018-C01/Letter");
+        var noLetter = await _client.GetStringAsync("/Catalog/Item/XZ2018-T01/Letter");
+
+        Assert.Contains("外商投资影院电影放映许可", catalogue, StringComparison.Ordinal);
+        Assert.Contains("办理环节与时限", guide, StringComparison.Ordinal);
+        Assert.Contains("一次性告知书", notice, StringComparison.Ordinal);
+        Assert.Contains("不会再次要求补充其他材料", notice, StringComparison.Ordinal);
+        Assert.Contains("告知承诺书", letter, StringComparison.Ordinal);
+        Assert.Contains("不实行告知承诺制", noLetter, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/Catalog/Item/NO-SUCH")).StatusCode);
+    }
+}
