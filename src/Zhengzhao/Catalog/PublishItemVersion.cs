@@ -13,7 +13,7 @@ public sealed class PublishItemVersion(ZhengzhaoDbContext db, TimeProvider time)
     public async Task<Result<ItemVersion>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var item = await db.LicensingItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == command.Code, cancellationToken);
+        var item = await db.FindItemAsync(command.Code, cancellationToken);
         if (item is null)
         {
             return CatalogRefusals.NotFound(command.Code);
@@ -35,4 +35,8 @@ internal static class CatalogRefusals
 {
     public static Refusal NotFound(string code) =>
         new("catalog/item-not-found", "事项不存在", $"没有编码为“{code}”的事项。", RefusalKind.NotFound);
+
+    /// <summary>An item with all its versions, tracked, as a command on the aggregate needs it.</summary>
+    public static Task<LicensingItem?> FindItemAsync(this ZhengzhaoDbContext db, string code, CancellationToken cancellationToken) =>
+        db.LicensingItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
 }

@@ -13,7 +13,7 @@ public sealed class RetireItem(ZhengzhaoDbContext db, TimeProvider time) : IUseC
     public async Task<Result<LicensingItem>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var item = await db.LicensingItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == command.Code, cancellationToken);
+        var item = await db.FindItemAsync(command.Code, cancellationToken);
         if (item is null)
         {
             return CatalogRefusals.NotFound(command.Code);

@@ -31,7 +31,7 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var item = await db.LicensingItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
+        var item = await db.FindItemAsync(code, cancellationToken);
         if (item is null)
         {
             item = new LicensingItem(code, command.Kind, now);

@@ -110,7 +110,7 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
 
         var response = await ZhengzhaoFactory.PostFormAsync(client, "/Admin/Calendar?handler=SaveDay", new() { ["layer"] = "540000", ["date"] = "2026-02-30", ["name"] = "x", ["isOffDay"] = "true" }, formPage: "/Admin/Calendar");
 
-        Assert.Contains("请输入有效的日期", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("日期 应为 yyyy-MM-dd 格式的有效日期", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> PostNoticeAsync(HttpClient client, string layer, string json)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.Web.Api;
 using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Admin.Calendar;
@@ -58,11 +59,13 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostSaveDayAsync(string? date, string? name, bool isOffDay, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var parsed = ApiInput.Date(date, "日期");
+        if (!parsed.IsSuccess)
         {
-            return await FailAsync("请输入有效的日期。", cancellationToken);
+            return await FailAsync(parsed.Refusal!.Detail, cancellationToken);
         }
 
+        var day = parsed.Value;
         var result = await saveDay.HandleAsync(new(Layer, day, name ?? string.Empty, isOffDay, User.ToActor()), cancellationToken);
         return result.IsSuccess
             ? Done($"已保存 {day:yyyy-MM-dd} {result.Value!.Name}。", day.Year)
@@ -71,11 +74,13 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(string? date, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var parsed = ApiInput.Date(date, "日期");
+        if (!parsed.IsSuccess)
         {
-            return await FailAsync("请输入有效的日期。", cancellationToken);
+            return await FailAsync(parsed.Refusal!.Detail, cancellationToken);
         }
 
+        var day = parsed.Value;
         var result = await removeDay.HandleAsync(new(Layer, day, User.ToActor()), cancellationToken);
         return result.IsSuccess
             ? Done($"已删除 {day:yyyy-MM-dd}。", day.Year)

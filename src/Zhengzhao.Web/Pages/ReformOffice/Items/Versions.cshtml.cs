@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
+using Zhengzhao.Web.Api;
 using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.ReformOffice.Items;
@@ -33,26 +34,28 @@ public sealed class VersionsModel(ListItemsForOffice items, PublishItemVersion p
 
     public async Task<IActionResult> OnPostPublishAsync(string? validFrom, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(validFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        var from = ApiInput.Date(validFrom, "生效日期");
+        if (!from.IsSuccess)
         {
-            Error = "请输入有效的生效日期。";
+            Error = from.Refusal!.Detail;
             return await ShowAsync(cancellationToken);
         }
 
-        var result = await publish.HandleAsync(new(Code, from, User.ToActor()), cancellationToken);
+        var result = await publish.HandleAsync(new(Code, from.Value, User.ToActor()), cancellationToken);
         Error = result.Refusal?.Detail;
         return result.IsSuccess ? Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(Code)}") : await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRetireAsync(string? retireFrom, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(retireFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        var from = ApiInput.Date(retireFrom, "废止日期");
+        if (!from.IsSuccess)
         {
-            Error = "请输入有效的废止日期。";
+            Error = from.Refusal!.Detail;
             return await ShowAsync(cancellationToken);
         }
 
-        var result = await retire.HandleAsync(new(Code, from, User.ToActor()), cancellationToken);
+        var result = await retire.HandleAsync(new(Code, from.Value, User.ToActor()), cancellationToken);
         Error = result.Refusal?.Detail;
         return result.IsSuccess ? Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(Code)}") : await ShowAsync(cancellationToken);
     }

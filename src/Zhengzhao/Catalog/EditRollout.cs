@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Catalog;
+
+/// <summary>The reform office's rollout plan: list it, add a line (a catalogue or one item, a region, a start date), remove one.</summary>
+public sealed class EditRollout(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public sealed record AddLine(CatalogKind Kind, string? ItemCode, string RegionCode, DateOnly From, string Note, Actor Actor);
+
+    public async Task<IReadOnlyList<Rollout>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Rollouts.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.From).ThenBy(r => r.RegionCode).ToListAsync(cancellationToken);
+
+    public async Task<Result<Rollout>> AddAsync(AddLine command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var itemCode = string.IsNullOrWhiteSpace(command.ItemCode) ? null : command.ItemCode.Trim().ToUpperInvariant();
+        if (!await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        {
+            return Invalid($"区划代码“{command.RegionCode}”不存在。");
+        }
+
+        if (itemCode is not null && !await db.LicensingItems.AnyAsync(i => i.Code == itemCode && i.Kind == command.Kind, cancellationToken))
+        {
+            return Invalid($"{CatalogTerms.Name(command.Kind)}中没有编码为“{itemCode}”的事项。");
+        }
+
+        var note = command.Note.Trim();
+        if (note.Length > 200)
+        {
+            return Invalid("说明不超过200字。");
+        }
+
+        if (await db.Rollouts.AnyAsync(r => r.Kind == command.Kind && r.ItemCode == itemCode && r.RegionCode == command.RegionCode && r.From == command.From, cancellationToken))
+        {
+            return new Refusal("catalog/duplicate-rollout", "计划重复", "推广计划中已有相同的一行。", RefusalKind.Conflict);
+        }
+
+        var line = new Rollout(command.Kind, itemCode, command.RegionCode, command.From, note);
+        db.Rollouts.Add(line);
+        db.Record(command.Actor, time, "catalog.rollout-added", nameof(Rollout), line.Id.ToString(), $"无 → {Describe(line)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return line;
+    }
+
+    public async Task<Result<Rollout>> RemoveAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var line = await db.Rollouts.FindAsync([id], cancellationToken);
+        if (line is null)
+        {
+            return new Refusal("catalog/rollout-not-found", "计划行不存在", "该推广计划行不存在或已删除。", RefusalKind.NotFound);
+        }
+
+        db.Rollouts.Remove(line);
+        db.Record(actor, time, "catalog.rollout-removed", nameof(Rollout), line.Id.ToString(), $"{Describe(line)} → 无");
+        await db.SaveChangesAsync(cancellationToken);
+        return line;
+    }
+
+    private static string Describe(Rollout r) => $"{CatalogTerms.Name(r.Kind)}{(r.ItemCode is null ? "全部事项" : $"事项 {r.ItemCode}")}自 {r.From:yyyy-MM-dd} 起在 {r.RegionCode} 实施";
+
+    private static Refusal Invalid(string detail) => new("catalog/invalid-rollout", "推广计划无效", detail);
+}
