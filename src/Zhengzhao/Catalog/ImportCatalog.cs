@@ -64,9 +64,10 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
         var today = ChinaTime.Today(time);
         var changed = new List<(SheetItem Row, LicensingItem? Item)>();
         var unchanged = 0;
-        foreach (var row in rows)
+        foreach (var sheetRow in rows)
         {
-            var item = existing.GetValueOrDefault(row.Code);
+            var item = existing.GetValueOrDefault(sheetRow.Code);
+            var row = sheetRow with { Content = sheetRow.Content.WithFilesOf(item?.Draft?.Content ?? item?.LatestPublished?.Content) };
             if (item is not null && Same(item, row))
             {
                 unchanged++;

@@ -78,11 +78,26 @@ public sealed record ItemContent
 
     /// <summary>The enterprise types the item concerns; empty for all.</summary>
     public IReadOnlyList<EnterpriseType> EnterpriseTypes { get; init; } = [];
+
+    /// <summary>
+    /// Keeps the templates and samples of an earlier content for the materials of the same name: the edit form and
+    /// the spreadsheet carry no files, and re-entering an item's text must not drop its downloads.
+    /// </summary>
+    public ItemContent WithFilesOf(ItemContent? earlier) =>
+        earlier is null
+            ? this
+            : this with
+            {
+                Materials = Materials
+                    .Select(m => earlier.Materials.FirstOrDefault(e => e.Name == m.Name) is { } e && m.Template is null && m.Sample is null ? m with { Template = e.Template, Sample = e.Sample } : m)
+                    .ToList(),
+            };
 }
 
 public sealed record ItemCondition(string Text, string? LegalBasis);
 
-public sealed record ItemMaterial(string Name, MaterialForm Form, int Copies, bool Required, string? Condition);
+/// <summary>A material to bring; <see cref="Template"/> and <see cref="Sample"/> name downloadable files (空白模板, 填写样本).</summary>
+public sealed record ItemMaterial(string Name, MaterialForm Form, int Copies, bool Required, string? Condition, Guid? Template = null, Guid? Sample = null);
 
 public sealed record ItemStep(string Name, int LimitDays, string? Description);
 

@@ -43,13 +43,14 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
         }
 
         var before = item.Draft?.Content ?? item.LatestPublished?.Content;
-        var saved = item.SaveDraft(command.Content, now);
+        var content = command.Content.WithFilesOf(before);
+        var saved = item.SaveDraft(content, now);
         if (!saved.IsSuccess)
         {
             return saved;
         }
 
-        var changes = before is null ? "新建事项" : string.Join("、", VersionDiff.Between(before, command.Content).Select(c => c.Field)) is { Length: > 0 } fields ? $"修改：{fields}" : "内容未变";
+        var changes = before is null ? "新建事项" : string.Join("、", VersionDiff.Between(before, content).Select(c => c.Field)) is { Length: > 0 } fields ? $"修改：{fields}" : "内容未变";
         db.Record(command.Actor, time, "catalog.draft-saved", nameof(LicensingItem), $"{code}/v{saved.Value!.Number}", changes);
         await db.SaveChangesAsync(cancellationToken);
         return saved;

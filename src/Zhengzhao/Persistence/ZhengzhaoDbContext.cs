@@ -35,6 +35,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Rollout> Rollouts => Set<Rollout>();
 
+    public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -8,7 +8,7 @@ using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.ReformOffice.Items;
 
-public sealed class VersionsModel(ListItemsForOffice items, PublishItemVersion publish, RetireItem retire, CompareVersions compare, TimeProvider time) : PageModel
+public sealed class VersionsModel(ListItemsForOffice items, PublishItemVersion publish, RetireItem retire, CompareVersions compare, AttachMaterialFile attach, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -58,6 +58,27 @@ public sealed class VersionsModel(ListItemsForOffice items, PublishItemVersion p
         var result = await retire.HandleAsync(new(Code, from.Value, User.ToActor()), cancellationToken);
         Error = result.Refusal?.Detail;
         return result.IsSuccess ? Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(Code)}") : await ShowAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(string? material, AttachMaterialFile.Slot slot, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || string.IsNullOrEmpty(material))
+        {
+            Error = "请选择材料和要上传的文件。";
+            return await ShowAsync(cancellationToken);
+        }
+
+        if (file.Length > MaterialFileTypes.MaxBytes)
+        {
+            Error = $"文件超过 {MaterialFileTypes.MaxBytes / 1024 / 1024} MB。";
+            return await ShowAsync(cancellationToken);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var result = await attach.HandleAsync(new(Code, material, slot, file.FileName, buffer.ToArray(), User.ToActor()), cancellationToken);
+        Error = result.Refusal?.Detail;
+        return result.IsSuccess ? Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(Code)}&saved=true") : await ShowAsync(cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)

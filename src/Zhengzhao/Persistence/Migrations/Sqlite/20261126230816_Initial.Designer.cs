@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261126225509_Initial")]
+    [Migration("20261126230816_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -357,6 +357,46 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind");
 
                     b.ToTable("LicensingItems");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Catalog.MaterialFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MaterialFiles");
                 });
 
             modelBuilder.Entity("Zhengzhao.Catalog.Rollout", b =>
