@@ -12,6 +12,7 @@ public static class Navigation
     [
         new("Home", "/"),
         new("Catalogue", "/Catalog"),
+        new("Permits I need", "/Services/Scope"),
         new("Credit code check", "/Services/Uscc"),
         new("Working-day calendar", "/Services/Calendar"),
         new("API reference", "/api/docs/"),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
+using Zhengzhao.Coordination;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Api;
 
@@ -43,6 +44,7 @@ public static class ZhengzhaoHost
         services.AddZhengzhaoUseCases();
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<DemoCredentials>();
+        services.AddSingleton<ScopeCatalogue>();
         services.AddZhengzhaoIdentity(builder.Configuration);
         services.AddZhengzhaoProblemDetails();
 
@@ -103,6 +105,7 @@ public static class ZhengzhaoHost
         var api = app.MapGroup("/api/v1");
         api.MapCalendarEndpoints();
         api.MapCatalogEndpoints();
+        api.MapScopeEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Catalog;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Coordination;
+
+/// <summary>
+/// The catalogue as the scope matcher needs it: every item version in force today, its phrases compiled into one
+/// automaton, and the rollout plan. Built once and kept for <see cref="MaxAge"/>, since the catalogue changes
+/// rarely and analysing a scope must not query per item.
+/// </summary>
+public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Snapshot? _snapshot;
+
+    public sealed record Entry(string Code, CatalogKind Kind, ItemContent Content, string DepartmentName);
+
+    public sealed record Snapshot(ScopeMatcher Matcher, IReadOnlyList<Entry> Items, IReadOnlyList<Rollout> Plan, DateTimeOffset BuiltAt, DateOnly Day);
+
+    public async Task<Snapshot> GetAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var today = ChinaTime.Today(time);
+        if (_snapshot is { } current && time.GetUtcNow() - current.BuiltAt < MaxAge && current.Day == today)
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is not { } fresh || time.GetUtcNow() - fresh.BuiltAt >= MaxAge || fresh.Day != today)
+            {
+                _snapshot = await BuildAsync(db, today, cancellationToken);
+            }
+
+            return _snapshot;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Invalidate() => _snapshot = null;
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<Snapshot> BuildAsync(ZhengzhaoDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var versions = await db.ItemVersions.AsNoTracking()
+            .Where(v => !v.IsDraft && v.ValidFrom <= today && (v.ValidTo == null || v.ValidTo >= today))
+            .Join(db.LicensingItems.Where(i => i.RetiredOn == null || i.RetiredOn > today), v => v.ItemCode, i => i.Code, (v, i) => new { v.ItemCode, i.Kind, v.Content, v.DepartmentCode })
+            .OrderBy(x => x.ItemCode)
+            .ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+        var items = versions.Select(v => new Entry(v.ItemCode, v.Kind, v.Content, departments.GetValueOrDefault(v.DepartmentCode, v.DepartmentCode))).ToList();
+        var matcher = new ScopeMatcher(items.SelectMany((item, index) => item.Content.ScopePhrases.Select(phrase => (index, phrase))));
+        var plan = await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken);
+        return new Snapshot(matcher, items, plan, time.GetUtcNow(), today);
+    }
+}
+
+/// <summary>"Which permits do I need?": the catalogue items a business scope calls for, for an enterprise type, in a region, today.</summary>
+public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue, TimeProvider time) : IUseCase
+{
+    public const int MaxScopeLength = 5000;
+
+    public sealed record Query(string? BusinessScope, EnterpriseType? EnterpriseType, string? Region);
+
+    public sealed record Need(string Code, string Name, string DepartmentCode, string Department, ReformMode Mode, CatalogKind Kind, string Matched);
+
+    public sealed record Analysis(IReadOnlyList<Need> Items);
+
+    public async Task<Result<Analysis>> HandleAsync(Query query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var scope = query.BusinessScope?.Trim() ?? string.Empty;
+        if (scope.Length == 0 || scope.Length > MaxScopeLength)
+        {
+            return Invalid("businessScope", $"请填写经营范围，不超过 {MaxScopeLength} 字。");
+        }
+
+        if (query.EnterpriseType is not { } type || !Enum.IsDefined(type))
+        {
+            return Invalid("enterpriseType", "请选择企业类型：DomesticCompany、ForeignInvested、IndividualBusiness 或 Cooperative。");
+        }
+
+        if (string.IsNullOrWhiteSpace(query.Region) || !await db.Regions.AnyAsync(r => r.Code == query.Region, cancellationToken))
+        {
+            return Invalid("region", $"区划代码“{query.Region}”不存在，请使用6位行政区划代码，如 540100。");
+        }
+
+        var snapshot = await catalogue.GetAsync(db, cancellationToken);
+        var today = ChinaTime.Today(time);
+        var needs = snapshot.Matcher.Match(scope)
+            .Select(m => (Item: snapshot.Items[m.Target], m.Phrase))
+            .Where(m => m.Item.Content.EnterpriseTypes.Count == 0 || m.Item.Content.EnterpriseTypes.Contains(type))
+            .Where(m => RolloutRules.Applies(snapshot.Plan, m.Item.Code, m.Item.Kind, query.Region, today))
+            .Select(m => new Need(m.Item.Code, m.Item.Content.Name, m.Item.Content.DepartmentCode, m.Item.DepartmentName, m.Item.Content.Mode, m.Item.Kind, m.Phrase))
+            .ToList();
+        return new Analysis(needs);
+    }
+
+    private static Refusal Invalid(string field, string detail) =>
+        new("scope/invalid-query", "参数无效", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+}
