@@ -61,11 +61,11 @@ public static class CatalogEndpoints
 
         var office = api.MapGroup("/items").WithTags("事项目录 Catalog").RequireAuthorization(Roles.ReformOffice);
 
-        office.MapGet("/export", async (string? catalog, ExportCatalog export, CancellationToken ct) =>
+        office.MapGet("/export", async (string? catalog, ExportCatalog export, TimeProvider time, CancellationToken ct) =>
             {
                 var kind = ParseEnum<CatalogKind>(catalog, "catalog", "official、demo");
                 return kind.IsSuccess
-                    ? Results.File(await export.HandleAsync(kind.Value, ct), SpreadsheetType, $"事项目录-{DateTime.UtcNow:yyyyMMdd}.xlsx")
+                    ? Results.File(await export.HandleAsync(kind.Value, ct), SpreadsheetType, $"事项目录-{ChinaTime.Today(time):yyyyMMdd}.xlsx")
                     : Problems.From(kind.Refusal!);
             })
             .WithName("ExportItems")
@@ -93,6 +93,7 @@ public static class CatalogEndpoints
                     extensions: new Dictionary<string, object?> { ["problems"] = outcome.Problems });
             })
             .DisableAntiforgery()
+            .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("ImportItems")
             .WithSummary("导入事项目录（.xlsx，审改办）：任一行有误则不写入，错误按工作表、行、列列出");
 

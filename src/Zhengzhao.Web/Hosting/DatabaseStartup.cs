@@ -5,6 +5,7 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Web.Hosting;
 
@@ -42,6 +43,7 @@ public static partial class DatabaseStartup
 
         if (app.Configuration.GetValue<bool>("Seed:Demo"))
         {
+            await DemoEnterprises.SeedAsync(services.GetRequiredService<RecordRegistration>(), db, cancellationToken);
             var created = await AccountSeeder.EnsureDemoAccountsAsync(services, cancellationToken);
             app.Services.GetRequiredService<DemoCredentials>().Accounts = created;
             if (created.Count > 0)

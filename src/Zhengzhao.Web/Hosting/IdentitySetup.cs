@@ -16,6 +16,12 @@ public static class IdentitySetup
     /// <summary>Any signed-in civil servant, whatever the role.</summary>
     public const string StaffPolicy = "Staff";
 
+    /// <summary>
+    /// For API writes: a system's bearer token only. The login cookie would make them forgeable from another page
+    /// of the same site, since JSON endpoints carry no antiforgery token.
+    /// </summary>
+    public const string BearerOnlyPolicy = "BearerOnly";
+
     /// <summary>The audit trail is read by the administrator and by the oversight office.</summary>
     public const string AuditReadersPolicy = "AuditReaders";
 
@@ -75,7 +81,8 @@ public static class IdentitySetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.All.Where(r => r.IsStaff).Select(r => r.Name)))
-            .AddPolicy(AuditReadersPolicy, p => p.RequireRole(Roles.Administrator, Roles.Oversight));
+            .AddPolicy(AuditReadersPolicy, p => p.RequireRole(Roles.Administrator, Roles.Oversight))
+            .AddPolicy(BearerOnlyPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddAuthorization(o =>
         {
             foreach (var role in Roles.All)

@@ -24,7 +24,7 @@ public static class Navigation
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
         [Roles.Approver] = [new("Approval desk", "/Workbench")],
         [Roles.DepartmentAdmin] = [new("Department desk", "/Workbench"), new("Department staff", "/Workbench/Staff")],
-        [Roles.Regulator] = [new("Market regulation desk", "/Workbench")],
+        [Roles.Regulator] = [new("Market regulation desk", "/Workbench"), new("Enterprise register", "/Registry")],
         [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
         [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Audit trail", "/Audit")],
         [Roles.ReformOffice] = [new("Reform office desk", "/Workbench"), new("Item management", "/ReformOffice/Items")],

@@ -21,6 +21,7 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Account/AccessDenied");
         pages.AuthorizeFolder("/Admin", Roles.Administrator);
         pages.AuthorizeFolder("/ReformOffice", Roles.ReformOffice);
+        pages.AuthorizeFolder("/Registry", Roles.Regulator);
         pages.AuthorizeFolder("/Audit", IdentitySetup.AuditReadersPolicy);
         pages.AuthorizeFolder("/Workbench");
     }

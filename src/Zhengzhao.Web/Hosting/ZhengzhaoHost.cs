@@ -106,6 +106,7 @@ public static class ZhengzhaoHost
         api.MapCalendarEndpoints();
         api.MapCatalogEndpoints();
         api.MapScopeEndpoints();
+        api.MapRegistryEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();

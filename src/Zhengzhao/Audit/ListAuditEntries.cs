@@ -41,7 +41,7 @@ public sealed class ListAuditEntries(ZhengzhaoDbContext db) : IUseCase
 
         if (query.To is { } to)
         {
-            var end = BeijingMidnightUtc(to.AddDays(1));
+            var end = BeijingMidnightUtc(to).AddDays(1);
             entries = entries.Where(e => e.Time < end);
         }
 
@@ -52,6 +52,13 @@ public sealed class ListAuditEntries(ZhengzhaoDbContext db) : IUseCase
         return new Page(page, total, number, count);
     }
 
-    private static DateTime BeijingMidnightUtc(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+    // A filter date far outside any entry (0001-01-01, 9999-12-31) is clamped rather than overflowing.
+    private static DateTime BeijingMidnightUtc(DateOnly date)
+    {
+        var clamped = date < MinFilterDate ? MinFilterDate : date > MaxFilterDate ? MaxFilterDate : date;
+        return new DateTimeOffset(clamped.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+    }
+
+    private static readonly DateOnly MinFilterDate = new(2000, 1, 1);
+    private static readonly DateOnly MaxFilterDate = new(9000, 1, 1);
 }

@@ -15,6 +15,9 @@ public sealed class CalendarCache(TimeProvider time) : IDisposable
     private WorkCalendar? _calendar;
     private DateTimeOffset _builtAt;
 
+    // Bumped by every edit: a build that read the days before an edit must not be kept after it.
+    private long _generation;
+
     public async Task<WorkCalendar> GetAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,14 +30,21 @@ public sealed class CalendarCache(TimeProvider time) : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_calendar is null || time.GetUtcNow() - _builtAt >= MaxAge)
+            if (_calendar is { } built && time.GetUtcNow() - _builtAt < MaxAge)
             {
-                var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
-                _calendar = new WorkCalendar(days);
+                return built;
+            }
+
+            var generation = Interlocked.Read(ref _generation);
+            var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+            var calendar = new WorkCalendar(days);
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                _calendar = calendar;
                 _builtAt = time.GetUtcNow();
             }
 
-            return _calendar;
+            return calendar;
         }
         finally
         {
@@ -42,7 +52,11 @@ public sealed class CalendarCache(TimeProvider time) : IDisposable
         }
     }
 
-    public void Invalidate() => _calendar = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _calendar = null;
+    }
 
     public void Dispose() => _gate.Dispose();
 }

@@ -24,21 +24,19 @@ public sealed class WorkCalendar
     {
         ArgumentNullException.ThrowIfNull(days);
         var byLayer = days.GroupBy(d => d.Layer).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        byLayer.TryGetValue(CalendarLayers.National, out var national);
-        national ??= [];
+        var national = byLayer.GetValueOrDefault(CalendarLayers.National) ?? [];
 
         _layers = new Dictionary<string, Layer>(StringComparer.Ordinal)
         {
             [CalendarLayers.National] = new Layer(national),
         };
 
-        // A regional layer is the national calendar with the region's own days laid over it.
-        foreach (var (code, regional) in byLayer)
+        // A regional layer is the national calendar with each ancestor's days laid over it, nearest last:
+        // a city's own day does not hide the region's Tibetan New Year.
+        foreach (var code in byLayer.Keys.Where(c => c != CalendarLayers.National))
         {
-            if (code != CalendarLayers.National)
-            {
-                _layers[code] = new Layer(national.Concat(regional));
-            }
+            var ancestry = CalendarLayers.Ancestry(code).Reverse().Where(c => c != CalendarLayers.National && byLayer.ContainsKey(c));
+            _layers[code] = new Layer(national.Concat(ancestry.SelectMany(c => byLayer[c])));
         }
     }
 

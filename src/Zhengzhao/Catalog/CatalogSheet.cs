@@ -67,7 +67,10 @@ public static class CatalogSheet
 
     /// <summary>The columns missing from a header row, so a wrong file is refused before its rows are read.</summary>
     public static IReadOnlyList<SheetProblem> CheckHeader(IReadOnlyCollection<string> header, string sheet) =>
-        Required.Where(c => !header.Contains(c)).Select(c => new SheetProblem(sheet, 1, c, $"缺少“{c}”列。")).ToList();
+    [
+        .. Required.Where(c => !header.Contains(c)).Select(c => new SheetProblem(sheet, 1, c, $"缺少“{c}”列。")),
+        .. header.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => new SheetProblem(sheet, 1, g.Key, $"“{g.Key}”列重复出现。")),
+    ];
 
     /// <summary>Reads one row; every problem of the row is reported, not only the first.</summary>
     public static (SheetItem? Item, IReadOnlyList<SheetProblem> Problems) ReadRow(string sheet, int row, IReadOnlyDictionary<string, string> cells, IReadOnlyCollection<Department> departments)
@@ -133,6 +136,11 @@ public static class CatalogSheet
         foreach (var column in Required.Where(c => Cell(c).Length == 0))
         {
             Problem(column, $"“{column}”不能为空。");
+        }
+
+        if (Cell("事项编码") is { Length: > 0 } codeText && ItemRules.CodeProblem(codeText) is { } codeProblem)
+        {
+            Problem("事项编码", codeProblem);
         }
 
         var departmentText = Cell("审批部门");

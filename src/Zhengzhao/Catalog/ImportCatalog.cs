@@ -43,7 +43,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
             return Failed(read.FileError);
         }
 
-        var departments = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).ToListAsync(cancellationToken);
         var problems = new List<SheetProblem>(read.Problems);
         var rows = new List<SheetItem>();
         foreach (var (row, cells) in read.Rows)
@@ -128,11 +128,23 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
             return new SheetProblem(sheet, row.Row, "事项编码", $"事项 {row.Code} 已废止，不能再导入新版本。");
         }
 
+        if (item.Draft is not null)
+        {
+            return new SheetProblem(sheet, row.Row, "事项编码", $"事项 {row.Code} 有未发布的草稿，请先在“版本”页面发布后再导入，以免覆盖。");
+        }
+
         var from = row.ValidFrom ?? today;
         return item.LatestPublished is { } latest && from <= latest.ValidFrom
             ? new SheetProblem(sheet, row.Row, "生效日期", $"内容有变化，新版本的生效日期须晚于现行第 {latest.Number} 版的 {latest.ValidFrom:yyyy-MM-dd}。")
             : null;
     }
+
+    // Excel keeps dates as dates; they are read back in the form the sheet documents.
+    private static string CellText(object? value) => value switch
+    {
+        DateTime date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
+    };
 
     private static Outcome Failed(string error) => new(error, [], 0, 0, 0);
 
@@ -156,7 +168,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
             buffer.Position = 0;
             var raw = MiniExcel.Query(buffer, useHeaderRow: false, sheetName: sheet)
                 .Cast<IDictionary<string, object?>>()
-                .Select(r => r.ToDictionary(c => c.Key, c => Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty))
+                .Select(r => r.ToDictionary(c => c.Key, c => CellText(c.Value)))
                 .ToList();
             if (raw.Count == 0)
             {
@@ -164,7 +176,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
             }
 
             var header = raw[0].Where(c => c.Value.Length > 0).ToDictionary(c => c.Key, c => c.Value);
-            var headerProblems = CatalogSheet.CheckHeader(header.Values, sheet);
+            var headerProblems = CatalogSheet.CheckHeader([.. header.Values], sheet);
             if (headerProblems.Count > 0)
             {
                 return new SheetRead(sheet, [], headerProblems, null);

@@ -24,6 +24,10 @@ public static class ItemRules
         Check(Text(item.DepartmentCode, 20), "审批部门", "请填写审批部门。");
         Check(Text(item.LegalBasis, 2000), "设定依据", "设定依据不能为空，且不超过2000字。");
         Check(Enum.IsDefined(item.Mode), "改革方式", "改革方式应为备案、告知承诺、提高透明度或加强准入管理之一。");
+        Check(Enum.IsDefined(item.Level), "审批层级", "审批层级应为自治区、地市或县。");
+        Check(Enum.IsDefined(item.Channel), "办理方式", "办理方式应为网上办理、窗口办理或网上或窗口办理。");
+        Check(Enum.IsDefined(item.RiskLevel), "风险等级", "风险等级应为低、中或高。");
+        Check(item.EnterpriseTypes.All(Enum.IsDefined), "适用企业类型", "适用企业类型无法识别。");
         Check(item.StatutoryLimitDays is >= 0 and <= MaxLimitDays, "法定时限", $"法定时限应在 0 至 {MaxLimitDays} 个工作日之间。");
         Check(item.CommittedLimitDays >= 0, "承诺时限", "承诺时限不能为负数。");
         Check(item.CommittedLimitDays <= item.StatutoryLimitDays, "承诺时限", $"承诺时限（{item.CommittedLimitDays} 个工作日）不能超过法定时限（{item.StatutoryLimitDays} 个工作日）。");
@@ -61,6 +65,13 @@ public static class ItemRules
         }
 
         return problems;
+    }
+
+    /// <summary>Why a text cannot be an item code, or null: 2 to 30 letters, digits or hyphens.</summary>
+    public static string? CodeProblem(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Length is >= 2 and <= 30 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? null : "事项编码应为2至30位英文字母、数字或连字符。";
     }
 
     private static bool Text(string? value, int max) => !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= max;

@@ -105,6 +105,11 @@ public sealed class LicensingItem
             return Refusals.Retired(Code);
         }
 
+        if (LatestPublished is null)
+        {
+            return new Refusal("catalog/never-published", "事项尚未发布", $"事项 {Code} 从未发布，无需废止；不再需要的草稿可直接修改。", RefusalKind.Conflict);
+        }
+
         RetiredOn = from;
         var draft = Draft;
         if (draft is not null)

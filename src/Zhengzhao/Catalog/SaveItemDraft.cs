@@ -8,15 +8,19 @@ namespace Zhengzhao.Catalog;
 /// <summary>Creates an item, or saves new content as its draft version, for the reform office to publish.</summary>
 public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
-    public sealed record Command(string Code, CatalogKind Kind, ItemContent Content, Actor Actor);
+    public sealed record Command(string Code, CatalogKind Kind, ItemContent Content, Actor Actor)
+    {
+        /// <summary>Set by the new-item form: an existing code is then a conflict, not an edit.</summary>
+        public bool IsNew { get; init; }
+    }
 
     public async Task<Result<ItemVersion>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var code = command.Code.Trim().ToUpperInvariant();
-        if (code.Length is < 2 or > 30 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (ItemRules.CodeProblem(code) is { } codeProblem)
         {
-            return Invalid([new("事项编码", "事项编码应为2至30位英文字母、数字或连字符。")]);
+            return Invalid([new("事项编码", codeProblem)]);
         }
 
         var problems = ItemRules.Validate(command.Content).ToList();
@@ -36,6 +40,10 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
         {
             item = new LicensingItem(code, command.Kind, now);
             db.LicensingItems.Add(item);
+        }
+        else if (command.IsNew)
+        {
+            return new Refusal("catalog/duplicate-code", "事项编码已存在", $"事项编码 {code} 已被使用，请换一个编码，或到该事项的编辑页面修改。", RefusalKind.Conflict);
         }
         else if (item.Kind != command.Kind)
         {

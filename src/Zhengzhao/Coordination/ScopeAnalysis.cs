@@ -47,8 +47,6 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
         }
     }
 
-    public void Invalidate() => _snapshot = null;
-
     public void Dispose() => _gate.Dispose();
 
     private async Task<Snapshot> BuildAsync(ZhengzhaoDbContext db, DateOnly today, CancellationToken cancellationToken)

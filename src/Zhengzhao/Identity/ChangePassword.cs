@@ -12,6 +12,11 @@ public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> user
     public async Task<Result<User>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrEmpty(command.CurrentPassword) || string.IsNullOrEmpty(command.NewPassword))
+        {
+            return Invalid("请填写当前密码和新密码。");
+        }
+
         if (command.NewPassword != command.ConfirmPassword)
         {
             return Invalid("两次输入的新密码不一致。");
@@ -36,7 +41,11 @@ public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> user
         }
 
         user.MustChangePassword = false;
-        await users.UpdateAsync(user);
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Invalid(string.Join("；", updated.Errors.Select(e => e.Description)));
+        }
         db.Record(new Actor(user.UserName!), time, "identity.password-changed", nameof(User), user.UserName!, "密码已修改");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

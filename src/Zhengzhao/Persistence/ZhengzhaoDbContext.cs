@@ -5,6 +5,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Persistence;
 
@@ -36,6 +37,10 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<Rollout> Rollouts => Set<Rollout>();
 
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<EnterpriseChange> EnterpriseChanges => Set<EnterpriseChange>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -97,6 +102,13 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     private async Task<long> SealAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
     {
+        // On PostgreSQL, appends take turns (a transaction-scoped advisory lock), so a use case that runs in its own
+        // transaction and cannot retry never loses the race for the tail. SQLite serialises writers by itself.
+        if (Database.IsNpgsql())
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken);
+        }
+
         var tail = await AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })

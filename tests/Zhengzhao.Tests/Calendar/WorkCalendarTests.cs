@@ -129,6 +129,20 @@ public sealed class WorkCalendarTests
     }
 
     [Fact]
+    public void A_city_layer_of_its_own_keeps_the_regions_days()
+    {
+        var days = CalendarSeeder.ShippedNotices()
+            .SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay)))
+            .Append(new CalendarDay("540100", 2023, new DateOnly(2023, 8, 21), "雪顿节", isOffDay: true))
+            .ToList();
+        var calendar = new WorkCalendar(days);
+
+        Assert.False(calendar.IsWorkday(new DateOnly(2023, 2, 20), "540102"));
+        Assert.False(calendar.IsWorkday(new DateOnly(2023, 8, 21), "540102"));
+        Assert.True(calendar.IsWorkday(new DateOnly(2023, 8, 21), "540200"));
+    }
+
+    [Fact]
     public void Refuses_dates_outside_its_range()
     {
         Assert.False(Shipped.TryAddWorkdays(WorkCalendar.LastDate.AddDays(-3), 10, null, out _));

@@ -86,4 +86,15 @@ public sealed class CatalogSheetTests
         Assert.Equal(["事项名称", "审批部门", "设定依据", "改革方式", "事项编码"], problems.Select(p => p.Column));
         Assert.All(problems, p => Assert.Equal(1, p.Row));
     }
+
+    [Fact]
+    public void A_repeated_column_or_a_malformed_code_is_reported()
+    {
+        var header = CatalogSheet.CheckHeader([.. CatalogSheet.Columns, "事项名称"], CatalogSheet.SheetName);
+        var row = Row();
+        row["事项编码"] = "事项 1";
+
+        Assert.Equal("“事项名称”列重复出现。", Assert.Single(header).Reason);
+        Assert.Contains(CatalogSheet.ReadRow(CatalogSheet.SheetName, 2, row, Departments).Problems, p => p.Column == "事项编码");
+    }
 }

@@ -55,6 +55,16 @@ public sealed class LicensingItemTests
     }
 
     [Fact]
+    public void An_item_never_published_is_not_retired()
+    {
+        var item = new LicensingItem("T-9", CatalogKind.Official, Now);
+        item.SaveDraft(SampleItems.Transparent, Now);
+
+        Assert.Equal("catalog/never-published", item.Retire(new DateOnly(2026, 12, 1)).Refusal!.Type);
+        Assert.NotNull(item.Draft);
+    }
+
+    [Fact]
     public void A_retired_item_takes_no_more_versions_and_is_not_in_force()
     {
         var item = new LicensingItem("T-1", CatalogKind.Official, Now);

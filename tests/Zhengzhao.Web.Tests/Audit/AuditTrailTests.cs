@@ -109,6 +109,7 @@ public sealed class AuditTrailTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.All(page.GetProperty("items").EnumerateArray(), e => Assert.Equal("system", e.GetProperty("actor").GetString()));
 
         await (await client.GetAsync("/api/v1/audit/entries?from=2026-02-31")).AssertProblemAsync(400);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/audit/entries?from=0001-01-01&to=9999-12-31")).StatusCode);
         await (await client.GetAsync("/api/v1/audit/entries?page=0")).AssertProblemAsync(400);
     }
 

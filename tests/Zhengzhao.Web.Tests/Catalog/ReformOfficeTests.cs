@@ -46,7 +46,9 @@ public sealed class ReformOfficeTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Contains("XZ2018-T02", await factory.Anonymous().GetStringAsync("/api/v1/items?catalog=official"), StringComparison.Ordinal);
 
-        var changed = await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", NewItem("XZ2018-T02", 12), formPage: "/ReformOffice/Items/Edit?code=XZ2018-T02");
+        var edit = NewItem("XZ2018-T02", 12);
+        edit["IsNew"] = "false";
+        var changed = await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", edit, formPage: "/ReformOffice/Items/Edit?code=XZ2018-T02");
         Assert.True(changed.StatusCode == HttpStatusCode.Redirect, await changed.Content.ReadAsStringAsync());
         var diff = await client.GetStringAsync("/ReformOffice/Items/Versions?code=XZ2018-T02&before=1&after=2");
         Assert.Contains("承诺时限", diff, StringComparison.Ordinal);
@@ -83,6 +85,32 @@ public sealed class ReformOfficeTests(ZhengzhaoFactory factory) : IClassFixture<
         form["Input.Materials"] = "申请书|原件|1|必要";
         var limits = await (await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", form)).Content.ReadAsStringAsync();
         Assert.Contains("承诺时限（25 个工作日）不能超过法定时限（20 个工作日）", limits, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_new_item_form_does_not_overwrite_an_existing_code()
+    {
+        var client = await factory.CookieClientAsync(Roles.ReformOffice);
+        var form = NewItem("XZ2018-T01", 15);
+        form["IsNew"] = "true";
+
+        var page = await (await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("事项编码 XZ2018-T01 已被使用", page, StringComparison.Ordinal);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ItemVersions.CountAsync(v => v.ItemCode == "XZ2018-T01")));
+    }
+
+    [Fact]
+    public async Task An_emptied_limit_is_reported_instead_of_saved_as_a_default()
+    {
+        var client = await factory.CookieClientAsync(Roles.ReformOffice);
+        var form = NewItem("XZ2018-T04", 15);
+        form["Input.CommittedLimitDays"] = "十";
+
+        var page = await (await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("CommittedLimitDays", page, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.LicensingItems.AnyAsync(i => i.Code == "XZ2018-T04")));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ChangePasswordModel(ChangePassword changePassword, SignInMan
             return Challenge();
         }
 
-        var result = await changePassword.HandleAsync(new(userId, CurrentPassword, NewPassword, ConfirmPassword), cancellationToken);
+        var result = await changePassword.HandleAsync(new(userId, CurrentPassword ?? string.Empty, NewPassword ?? string.Empty, ConfirmPassword ?? string.Empty), cancellationToken);
         if (!result.IsSuccess)
         {
             Error = result.Refusal!.Detail;

@@ -12,7 +12,7 @@ public sealed class ScopeModel(AnalyseScope analyse, ListReferenceData reference
     public string? BusinessScope { get; set; }
 
     [BindProperty]
-    public EnterpriseType? EnterpriseType { get; set; } = Registry.EnterpriseType.DomesticCompany;
+    public EnterpriseType? EnterpriseType { get; set; } = Zhengzhao.Registry.EnterpriseType.DomesticCompany;
 
     [BindProperty]
     public string? Region { get; set; } = "540172";

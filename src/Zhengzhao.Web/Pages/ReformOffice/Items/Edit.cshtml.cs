@@ -122,7 +122,8 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
     [BindProperty]
     public ItemForm Input { get; set; } = new();
 
-    public bool IsNew { get; private set; } = true;
+    [BindProperty]
+    public bool IsNew { get; set; } = true;
 
     public IReadOnlyList<ItemProblem> Problems { get; private set; } = [];
 
@@ -148,11 +149,14 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // A number or choice that did not bind (an emptied limit, a forged option) is reported, not replaced by a default.
+        var unbound = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => new ItemProblem(e.Key.Replace("Input.", string.Empty, StringComparison.Ordinal), "请填写有效的值。")).ToList();
         ModelState.Clear();
         var (content, unreadable) = Input.ToContent();
+        unreadable = [.. unbound, .. unreadable];
         if (unreadable.Count == 0)
         {
-            var result = await saveDraft.HandleAsync(new(Input.Code ?? string.Empty, Input.Kind, content, User.ToActor()), cancellationToken);
+            var result = await saveDraft.HandleAsync(new(Input.Code ?? string.Empty, Input.Kind, content, User.ToActor()) { IsNew = IsNew }, cancellationToken);
             if (result.IsSuccess)
             {
                 return Redirect($"/ReformOffice/Items/Versions?code={Uri.EscapeDataString(result.Value!.ItemCode)}&saved=true");
@@ -162,7 +166,6 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
         }
 
         Problems = unreadable;
-        IsNew = await items.FindAsync(Input.Code ?? string.Empty, cancellationToken) is null;
         Departments = await referenceData.DepartmentsAsync(activeOnly: true, cancellationToken);
         return Page();
     }

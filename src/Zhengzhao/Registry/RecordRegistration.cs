@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Registry;
+
+/// <summary>
+/// Records a company's registration (设立登记) or a change (变更登记), from the registrar's page or from a
+/// registration system. Idempotent on (code, event id): a redelivered event changes nothing and answers as before.
+/// </summary>
+public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionProvider protection, TimeProvider time) : IUseCase
+{
+    public const string IdPurpose = "Zhengzhao.Registry.LegalRepresentativeId";
+
+    public enum EventKind
+    {
+        Registration,
+        Change,
+    }
+
+    public sealed record Command(
+        string? EventId,
+        EventKind Kind,
+        string? Uscc,
+        string? Name,
+        EnterpriseType? Type,
+        string? LegalRepresentative,
+        string? LegalRepresentativeId,
+        string? Address,
+        string? RegionCode,
+        string? RegisteringAuthority,
+        DateOnly? EstablishedOn,
+        DateOnly? ApprovedOn,
+        decimal? RegisteredCapital,
+        string? BusinessScope,
+        Actor Actor);
+
+    public sealed record Recorded(string Uscc, string Name, string EventId, bool Replayed, string Summary);
+
+    public async Task<Result<Recorded>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string reason) => errors[field] = [reason];
+        string Text(string field, string? value, int max, string label)
+        {
+            var text = value?.Trim() ?? string.Empty;
+            if (text.Length == 0 || text.Length > max)
+            {
+                Error(field, $"请填写{label}，不超过{max}字。");
+            }
+
+            return text;
+        }
+
+        var eventId = Text("eventId", command.EventId, 100, "事件编号");
+        var code = Uscc.Check(command.Uscc);
+        if (!code.IsValid)
+        {
+            Error("uscc", code.Reason!);
+        }
+
+        var name = Text("name", command.Name, 100, "名称");
+        if (command.Type is not { } type || !Enum.IsDefined(type))
+        {
+            Error("type", "主体类型应为 DomesticCompany、ForeignInvested、IndividualBusiness 或 Cooperative。");
+            type = default;
+        }
+
+        var representative = Text("legalRepresentative", command.LegalRepresentative, 50, "法定代表人（负责人、经营者）姓名");
+        var (id, idReason) = IdentityNumber.Check(command.LegalRepresentativeId);
+        if (id is null)
+        {
+            Error("legalRepresentativeId", idReason!);
+        }
+
+        var address = Text("address", command.Address, 200, "住所（经营场所）");
+        var authority = Text("registeringAuthority", command.RegisteringAuthority, 100, "登记机关");
+        var scope = Text("businessScope", command.BusinessScope, 5000, "经营范围");
+        var today = ChinaTime.Today(time);
+        if (command.EstablishedOn is not { } established || established > today || established.Year < 1949)
+        {
+            Error("establishedOn", "成立日期应为不晚于今天的有效日期。");
+        }
+
+        if (command.ApprovedOn is not { } approved || approved > today || (command.EstablishedOn is { } e && approved < e))
+        {
+            Error("approvedOn", "核准日期应不早于成立日期，且不晚于今天。");
+        }
+
+        if (command.RegisteredCapital is not { } capital || capital < 0 || capital > 1_000_000_000m)
+        {
+            Error("registeredCapital", "注册资本（万元）应为 0 至 10 亿之间的数。");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.RegionCode) || !await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        {
+            Error("regionCode", $"区划代码“{command.RegionCode}”不存在。");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Refusal("registry/invalid-registration", "登记信息有误", string.Join("；", errors.Values.Select(v => v[0]))) { Errors = errors };
+        }
+
+        var uscc = code.Code!;
+        var replay = await db.EnterpriseChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Uscc == uscc.Value && c.EventId == eventId, cancellationToken);
+        if (replay is not null)
+        {
+            return new Recorded(uscc.Value, name, eventId, Replayed: true, replay.Summary);
+        }
+
+        var facts = new EnterpriseFacts(name, command.Type!.Value, representative, address, command.RegionCode!, authority, command.EstablishedOn!.Value, command.ApprovedOn!.Value, command.RegisteredCapital!.Value, scope);
+        var protectedId = protection.CreateProtector(IdPurpose).Protect(id!.Value);
+        var now = time.GetUtcNow().UtcDateTime;
+        var enterprise = await db.Enterprises.Include(x => x.Changes).FirstOrDefaultAsync(x => x.Uscc == uscc.Value, cancellationToken);
+        EnterpriseChange change;
+        if (command.Kind == EventKind.Registration)
+        {
+            if (enterprise is not null)
+            {
+                return new Refusal("registry/duplicate-code", "代码已登记", $"统一社会信用代码 {uscc.Value} 已登记为“{enterprise.Name}”，一个代码只能登记一个主体。", RefusalKind.Conflict);
+            }
+
+            enterprise = new Enterprise(uscc, facts, protectedId, id.Masked, eventId, now);
+            db.Enterprises.Add(enterprise);
+            change = enterprise.Changes[0];
+        }
+        else
+        {
+            if (enterprise is null)
+            {
+                return new Refusal("registry/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc.Value} 尚未登记，不能办理变更。", RefusalKind.NotFound);
+            }
+
+            var changed = enterprise.Change(facts, protectedId, id.Masked, eventId, now);
+            if (!changed.IsSuccess)
+            {
+                return changed.Refusal!;
+            }
+
+            change = changed.Value!;
+        }
+
+        db.Record(command.Actor, time, command.Kind == EventKind.Registration ? "registry.registered" : "registry.changed", nameof(Enterprise), uscc.Value, $"{change.Kind}（事件 {eventId}）：{Shorten(change.Summary)}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event arrived twice at once and the other delivery wrote it: answer as a redelivery.
+            if (!await EventRecordedAsync(uscc.Value, eventId, cancellationToken))
+            {
+                throw;
+            }
+
+            return new Recorded(uscc.Value, name, eventId, Replayed: true, change.Summary);
+        }
+
+        return new Recorded(uscc.Value, name, eventId, Replayed: false, change.Summary);
+    }
+
+    private async Task<bool> EventRecordedAsync(string uscc, string eventId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.EnterpriseChanges.AnyAsync(c => c.Uscc == uscc && c.EventId == eventId, cancellationToken);
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
+}

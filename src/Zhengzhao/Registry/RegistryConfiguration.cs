@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Identity;
+
+namespace Zhengzhao.Registry;
+
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
+{
+    public void Configure(EntityTypeBuilder<Enterprise> builder)
+    {
+        builder.HasKey(e => e.Uscc);
+        builder.Property(e => e.Uscc).HasMaxLength(18);
+        builder.Property(e => e.Name).HasMaxLength(100);
+        builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.LegalRepresentative).HasMaxLength(50);
+        builder.Property(e => e.LegalRepresentativeIdProtected).HasMaxLength(1000);
+        builder.Property(e => e.LegalRepresentativeIdMasked).HasMaxLength(18);
+        builder.Property(e => e.Address).HasMaxLength(200);
+        builder.Property(e => e.RegionCode).HasMaxLength(6);
+        builder.Property(e => e.RegisteringAuthority).HasMaxLength(100);
+        builder.Property(e => e.RegisteredCapital).HasPrecision(18, 4);
+        builder.Property(e => e.BusinessScope).HasMaxLength(5000);
+        builder.HasIndex(e => e.Name);
+        builder.HasIndex(e => e.RegionCode);
+        builder.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Changes).WithOne().HasForeignKey(c => c.Uscc).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class EnterpriseChangeConfiguration : IEntityTypeConfiguration<EnterpriseChange>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Uscc).HasMaxLength(18);
+        builder.Property(c => c.EventId).HasMaxLength(100);
+        builder.Property(c => c.Kind).HasMaxLength(20);
+        builder.Property(c => c.Summary).HasMaxLength(4000);
+
+        // One row per delivered event: a redelivery finds it, and two concurrent deliveries cannot both write.
+        builder.HasIndex(c => new { c.Uscc, c.EventId }).IsUnique();
+    }
+}
