@@ -16,7 +16,7 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
         { Roles.WindowClerk, ["窗口受理"] },
         { Roles.Approver, ["审批工作台"] },
         { Roles.DepartmentAdmin, ["部门工作台", "本部门人员"] },
-        { Roles.Regulator, ["市场监管工作台"] },
+        { Roles.Regulator, ["市场监管工作台", "企业登记"] },
         { Roles.Inspector, ["检查工作台"] },
         { Roles.Oversight, ["督查工作台", "审计日志"] },
         { Roles.ReformOffice, ["审改工作台", "事项管理"] },

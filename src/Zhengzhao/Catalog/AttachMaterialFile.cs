@@ -52,7 +52,6 @@ public sealed class AttachMaterialFile(ZhengzhaoDbContext db, TimeProvider time)
 
         db.MaterialFiles.Add(file);
         db.Record(command.Actor, time, "catalog.material-file-attached", nameof(LicensingItem), $"{item.Code}/v{saved.Value!.Number}", $"{command.MaterialName}：{(command.Slot == Slot.Template ? "模板" : "样本")} → {file.FileName}（{file.Length} 字节，SHA-256 {file.Sha256[..12]}…）");
-        await db.SaveChangesAsync(cancellationToken);
-        return file;
+        return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : file;
     }
 }

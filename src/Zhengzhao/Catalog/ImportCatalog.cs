@@ -100,7 +100,10 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
         if (changed.Count > 0)
         {
             db.Record(command.Actor, time, "catalog.import-completed", nameof(LicensingItem), "*", $"导入 {rows.Count} 行：新建 {created}，更新 {changed.Count - created}，未变 {unchanged}");
-            await db.SaveChangesAsync(cancellationToken);
+            if (await db.SaveItemsAsync(cancellationToken) is { } conflict)
+            {
+                return Failed(conflict.Detail);
+            }
         }
 
         return new Outcome(null, [], created, changed.Count - created, unchanged);

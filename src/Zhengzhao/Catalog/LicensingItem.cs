@@ -32,6 +32,12 @@ public sealed class LicensingItem
     /// <summary>The first day the item no longer applies.</summary>
     public DateOnly? RetiredOn { get; private set; }
 
+    /// <summary>
+    /// Changed by every change to the item or its versions and checked on save, so two officers (or a double click)
+    /// working from the same state cannot both succeed: the second is told to reload.
+    /// </summary>
+    public Guid Stamp { get; private set; } = Guid.NewGuid();
+
     public IReadOnlyList<ItemVersion> Versions => _versions;
 
     public ItemVersion? Draft => _versions.FirstOrDefault(v => v.IsDraft);
@@ -51,6 +57,7 @@ public sealed class LicensingItem
             return Refusals.Retired(Code);
         }
 
+        Stamp = Guid.NewGuid();
         var draft = Draft;
         if (draft is null)
         {
@@ -95,6 +102,7 @@ public sealed class LicensingItem
 
         previous?.EndBefore(validFrom);
         draft.MarkPublished(validFrom, publishedBy, now);
+        Stamp = Guid.NewGuid();
         return draft;
     }
 
@@ -111,6 +119,7 @@ public sealed class LicensingItem
         }
 
         RetiredOn = from;
+        Stamp = Guid.NewGuid();
         var draft = Draft;
         if (draft is not null)
         {

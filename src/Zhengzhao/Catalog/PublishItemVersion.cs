@@ -26,8 +26,7 @@ public sealed class PublishItemVersion(ZhengzhaoDbContext db, TimeProvider time)
         }
 
         db.Record(command.Actor, time, "catalog.version-published", nameof(LicensingItem), $"{item.Code}/v{published.Value!.Number}", $"草稿 → 第 {published.Value.Number} 版，自 {command.ValidFrom:yyyy-MM-dd} 起施行");
-        await db.SaveChangesAsync(cancellationToken);
-        return published;
+        return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : published;
     }
 }
 
@@ -35,6 +34,24 @@ internal static class CatalogRefusals
 {
     public static Refusal NotFound(string code) =>
         new("catalog/item-not-found", "事项不存在", $"没有编码为“{code}”的事项。", RefusalKind.NotFound);
+
+    /// <summary>
+    /// Saves a change to items, answering a conflict instead of failing when another request changed the same item
+    /// first (a stale stamp) or created the same code first (a double click on a new item).
+    /// </summary>
+    public static async Task<Refusal?> SaveItemsAsync(this ZhengzhaoDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new Refusal("catalog/concurrent-change", "事项已被修改", "该事项刚刚被他人（或重复提交）修改，本次操作未保存。请刷新页面后再试。", RefusalKind.Conflict);
+        }
+    }
 
     /// <summary>An item with all its versions, tracked, as a command on the aggregate needs it.</summary>
     public static Task<LicensingItem?> FindItemAsync(this ZhengzhaoDbContext db, string code, CancellationToken cancellationToken) =>

@@ -26,7 +26,6 @@ public sealed class RetireItem(ZhengzhaoDbContext db, TimeProvider time) : IUseC
         }
 
         db.Record(command.Actor, time, "catalog.item-retired", nameof(LicensingItem), item.Code, $"在用 → 自 {command.From:yyyy-MM-dd} 起废止");
-        await db.SaveChangesAsync(cancellationToken);
-        return retired;
+        return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : retired;
     }
 }

@@ -60,8 +60,7 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
 
         var changes = before is null ? "新建事项" : string.Join("、", VersionDiff.Between(before, content).Select(c => c.Field)) is { Length: > 0 } fields ? $"修改：{fields}" : "内容未变";
         db.Record(command.Actor, time, "catalog.draft-saved", nameof(LicensingItem), $"{code}/v{saved.Value!.Number}", changes);
-        await db.SaveChangesAsync(cancellationToken);
-        return saved;
+        return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : saved;
     }
 
     internal static Refusal Invalid(IReadOnlyList<ItemProblem> problems) =>

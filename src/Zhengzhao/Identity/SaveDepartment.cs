@@ -61,7 +61,16 @@ public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : I
 
         department.Edit(name, shortName, command.RegionCode, command.IsActive);
         db.Record(command.Actor, time, command.IsNew ? "identity.department-added" : "identity.department-edited", nameof(Department), code, $"{before} → {Describe(department)}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form submitted twice at once: the first one added the department.
+            return new Refusal("identity/duplicate-department", "部门代码重复", $"部门代码“{code}”刚刚已被添加（可能是重复提交），请刷新后查看。", RefusalKind.Conflict);
+        }
+
         return department;
     }
 

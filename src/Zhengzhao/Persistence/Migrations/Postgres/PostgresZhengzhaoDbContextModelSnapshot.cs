@@ -360,6 +360,10 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Kind");

@@ -349,6 +349,10 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Kind");

@@ -96,7 +96,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Stamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {

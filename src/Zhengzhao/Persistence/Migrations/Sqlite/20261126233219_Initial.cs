@@ -95,7 +95,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
