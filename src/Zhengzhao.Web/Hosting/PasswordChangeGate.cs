@@ -27,6 +27,27 @@ public sealed class PasswordChangeGate : IAsyncPageFilter
     }
 }
 
+public static class OneTimePasswordGate
+{
+    /// <summary>
+    /// The API's side of the gate: a session still on its one-time password gets 403 from every API call but the
+    /// token endpoints, as pages send it to the change-password form.
+    /// </summary>
+    public static IApplicationBuilder UseOneTimePasswordGate(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (Problems.IsApi(context.Request)
+                && !context.Request.Path.StartsWithSegments("/api/v1/identity", StringComparison.OrdinalIgnoreCase)
+                && context.User.HasClaim(ZhengzhaoClaims.MustChangePassword, "true"))
+            {
+                await Problems.From(new Refusal("identity/password-change-required", "须先修改一次性密码", "该账户仍在使用一次性密码，请先在网页登录并修改密码。", RefusalKind.Forbidden)).ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+}
+
 public static class PrincipalExtensions
 {
     public static Actor ToActor(this ClaimsPrincipal user)

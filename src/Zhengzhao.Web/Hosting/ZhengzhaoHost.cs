@@ -92,6 +92,7 @@ public static class ZhengzhaoHost
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseOneTimePasswordGate();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

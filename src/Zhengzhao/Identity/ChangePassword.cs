@@ -33,6 +33,16 @@ public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> user
             return new Refusal("identity/user-not-found", "账户不存在", "账户不存在或已被删除。", RefusalKind.NotFound);
         }
 
+        // A wrong current password counts toward the lockout, as at sign-in: a left-open session is no way to guess it.
+        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            db.Record(new Actor(user.UserName!), time, locked ? "identity.locked-out" : "identity.password-change-failed", nameof(User), user.UserName!, "修改密码时当前密码错误");
+            await db.SaveChangesAsync(cancellationToken);
+            return Invalid(locked ? "当前密码连续输错，账户已锁定，请稍后再试或联系管理员。" : "当前密码不正确。");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
         if (!outcome.Succeeded)

@@ -94,7 +94,8 @@ public sealed class Enterprise
         Compare("法定代表人", LegalRepresentative, facts.LegalRepresentative);
         Compare("住所", Address, facts.Address);
         Compare("区划", RegionCode, facts.RegionCode);
-        Compare("注册资本（万元）", RegisteredCapital.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.RegisteredCapital.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Compared as numbers: PostgreSQL gives 100.5 back as 100.5000.
+        Compare("注册资本（万元）", Capital(RegisteredCapital), Capital(facts.RegisteredCapital));
         Compare("经营范围", BusinessScope, facts.BusinessScope);
         if (changes.Count == 0 && LegalRepresentativeIdMasked == maskedId)
         {
@@ -106,6 +107,8 @@ public sealed class Enterprise
         _changes.Add(change);
         return change;
     }
+
+    private static string Capital(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Apply(EnterpriseFacts facts, string protectedId, string maskedId)
     {

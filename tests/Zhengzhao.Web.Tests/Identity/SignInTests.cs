@@ -38,6 +38,8 @@ public sealed class SignInTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
 
         var tokenRefused = await client.PostAsJsonAsync("/api/v1/identity/token", new { userName = demo.UserName, password = demo.OneTimePassword });
         await tokenRefused.AssertProblemAsync(403);
+        var apiHeld = await (await client.GetAsync("/api/v1/items")).AssertProblemAsync(403);
+        Assert.Equal("/problems/identity/password-change-required", apiHeld.GetProperty("type").GetString());
 
         var changed = await ZhengzhaoFactory.PostFormAsync(client, "/Account/ChangePassword", new()
         {
@@ -85,6 +87,23 @@ public sealed class SignInTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
         var actions = await factory.WithDbAsync(db => Task.FromResult(db.AuditEntries.Where(e => e.Actor == userName).Select(e => e.Action).ToList()));
         Assert.Contains("identity.locked-out", actions);
         Assert.Contains("identity.sign-in-failed", actions);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_on_the_change_form_locks_the_account()
+    {
+        var client = await factory.CookieClientAsync(Roles.Regulator);
+        var fields = new Dictionary<string, string> { ["CurrentPassword"] = "Not-the-password-1", ["NewPassword"] = "Another2026Pass", ["ConfirmPassword"] = "Another2026Pass" };
+
+        string page = string.Empty;
+        for (var i = 0; i < IdentityRules.MaxFailedAttempts; i++)
+        {
+            page = await (await ZhengzhaoFactory.PostFormAsync(client, "/Account/ChangePassword", new(fields))).Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("账户已锁定", page, StringComparison.Ordinal);
+        var locked = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == "demo-regulator").LockoutEnd));
+        Assert.NotNull(locked);
     }
 
     [Fact]
