@@ -14,8 +14,8 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
     {
         { Roles.Applicant, ["我的企业"] },
         { Roles.WindowClerk, ["窗口受理"] },
-        { Roles.Approver, ["审批工作台"] },
-        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员"] },
+        { Roles.Approver, ["审批工作台", "推送认领"] },
+        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "推送认领"] },
         { Roles.Regulator, ["市场监管工作台", "企业登记"] },
         { Roles.Inspector, ["检查工作台"] },
         { Roles.Oversight, ["督查工作台", "审计日志"] },

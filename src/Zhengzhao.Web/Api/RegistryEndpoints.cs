@@ -1,3 +1,4 @@
+using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Hosting;
@@ -22,11 +23,14 @@ public static class RegistryEndpoints
         decimal? RegisteredCapital,
         string? BusinessScope);
 
-    public sealed record RegistrationResponse(string Uscc, string Name, string EventId, bool Replayed, string Summary);
+    public sealed record PushedItem(string ItemCode, string Department, string Mode);
+
+    /// <summary>The registration as recorded, and the pushes this delivery created (none on a redelivery).</summary>
+    public sealed record RegistrationResponse(string Uscc, string Name, string EventId, bool Replayed, string Summary, IReadOnlyList<PushedItem> Pushed);
 
     public static RouteGroupBuilder MapRegistryEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/registry/registrations", async (RegistrationRequest request, RecordRegistration record, HttpContext context, CancellationToken ct) =>
+        api.MapPost("/registry/registrations", async (RegistrationRequest request, ReceiveRegistration receive, HttpContext context, CancellationToken ct) =>
             {
                 var kind = request.Kind switch
                 {
@@ -42,7 +46,7 @@ public static class RegistryEndpoints
                 }
 
                 EnterpriseType? type = Enum.TryParse<EnterpriseType>(request.Type, out var parsed) && Enum.IsDefined(parsed) && request.Type is { Length: > 0 } t && !char.IsAsciiDigit(t[0]) ? parsed : null;
-                var result = await record.HandleAsync(
+                var result = await receive.HandleAsync(
                     new(request.EventId, kind.Value, request.Uscc, request.Name, type, request.LegalRepresentative, request.LegalRepresentativeId, request.Address, request.RegionCode, request.RegisteringAuthority, established.Value, approved.Value, request.RegisteredCapital, request.BusinessScope, context.User.ToActor()),
                     ct);
                 if (!result.IsSuccess)
@@ -50,8 +54,8 @@ public static class RegistryEndpoints
                     return Problems.From(result.Refusal!);
                 }
 
-                var r = result.Value!;
-                var body = new RegistrationResponse(r.Uscc, r.Name, r.EventId, r.Replayed, r.Summary);
+                var r = result.Value!.Registration;
+                var body = new RegistrationResponse(r.Uscc, r.Name, r.EventId, r.Replayed, r.Summary, [.. result.Value.NewPushes.Select(p => new PushedItem(p.ItemCode, p.DepartmentCode, p.Mode.ToString()))]);
                 return r.Replayed || kind == RecordRegistration.EventKind.Change ? Results.Ok(body) : Results.Created($"/Registry/Enterprise/{r.Uscc}", body);
             })
             .RequireAuthorization(Roles.Regulator)

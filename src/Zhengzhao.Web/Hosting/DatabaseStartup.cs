@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
+using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
@@ -44,6 +46,11 @@ public static partial class DatabaseStartup
         if (app.Configuration.GetValue<bool>("Seed:Demo"))
         {
             await DemoEnterprises.SeedAsync(services.GetRequiredService<RecordRegistration>(), db, cancellationToken);
+            foreach (var code in DemoEnterprises.Codes)
+            {
+                await services.GetRequiredService<NotifyDepartments>().HandleAsync(new(code, "demo-" + code, Actor.System), cancellationToken);
+            }
+
             var created = await AccountSeeder.EnsureDemoAccountsAsync(services, cancellationToken);
             app.Services.GetRequiredService<DemoCredentials>().Accounts = created;
             if (created.Count > 0)

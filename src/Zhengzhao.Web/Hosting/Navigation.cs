@@ -22,8 +22,8 @@ public static class Navigation
     {
         [Roles.Applicant] = [new("My enterprise", "/Workbench")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench")],
-        [Roles.DepartmentAdmin] = [new("Department desk", "/Workbench"), new("Department staff", "/Workbench/Staff")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Pushes to claim", "/Coordination/Inbox")],
+        [Roles.DepartmentAdmin] = [new("Department desk", "/Workbench"), new("Department staff", "/Workbench/Staff"), new("Pushes to claim", "/Coordination/Inbox")],
         [Roles.Regulator] = [new("Market regulation desk", "/Workbench"), new("Enterprise register", "/Registry")],
         [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
         [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Audit trail", "/Audit")],

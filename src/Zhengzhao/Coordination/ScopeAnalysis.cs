@@ -95,14 +95,20 @@ public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue
         }
 
         var snapshot = await catalogue.GetAsync(db, cancellationToken);
-        var today = ChinaTime.Today(time);
-        var needs = snapshot.Matcher.Match(scope)
+        var needs = Needs(snapshot, scope, type, query.Region, ChinaTime.Today(time));
+        return new Analysis(needs);
+    }
+
+    /// <summary>The items a scope calls for: phrase found, enterprise type allowed, rolled out in the region on the day.</summary>
+    public static IReadOnlyList<Need> Needs(ScopeCatalogue.Snapshot snapshot, string scope, EnterpriseType type, string region, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Matcher.Match(scope)
             .Select(m => (Item: snapshot.Items[m.Target], m.Phrase))
             .Where(m => m.Item.Content.EnterpriseTypes.Count == 0 || m.Item.Content.EnterpriseTypes.Contains(type))
-            .Where(m => RolloutRules.Applies(snapshot.Plan, m.Item.Code, m.Item.Kind, query.Region, today))
+            .Where(m => RolloutRules.Applies(snapshot.Plan, m.Item.Code, m.Item.Kind, region, day))
             .Select(m => new Need(m.Item.Code, m.Item.Content.Name, m.Item.Content.DepartmentCode, m.Item.DepartmentName, m.Item.Content.Mode, m.Item.Kind, m.Phrase))
             .ToList();
-        return new Analysis(needs);
     }
 
     private static Refusal Invalid(string field, string detail) =>

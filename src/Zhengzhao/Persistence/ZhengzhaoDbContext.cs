@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
+using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 
@@ -41,6 +42,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
     public DbSet<EnterpriseChange> EnterpriseChanges => Set<EnterpriseChange>();
+
+    public DbSet<Push> Pushes => Set<Push>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

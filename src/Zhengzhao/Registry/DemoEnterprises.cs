@@ -18,6 +18,9 @@ public static class DemoEnterprises
         ("MA6T5N3T", "日喀则珠峰印务有限公司", EnterpriseType.DomesticCompany, "次仁", "19880117", "540202", 500m, "许可项目：包装装潢印刷品印刷；出版物零售。一般项目：文具用品零售。"),
     ];
 
+    /// <summary>The codes of the demo companies, for the steps that follow registration (dual notification).</summary>
+    public static IEnumerable<string> Codes => Companies.Select(c => Uscc.Compose('9', '1', c.Region, c.OrgBase).Value);
+
     public static async Task SeedAsync(RecordRegistration record, ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -45,7 +45,7 @@ public sealed class RegistrationTests(ZhengzhaoFactory factory) : IClassFixture<
         var duplicate = await other.AssertProblemAsync(409);
         Assert.Contains("已登记为", duplicate.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.EnterpriseChanges.CountAsync(c => c.Uscc == Code)));
-        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == Code)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == Code && e.Action == "registry.registered")));
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Registry;
 
-public sealed class RegisterModel(RecordRegistration record, FindEnterprises find, ListReferenceData referenceData) : PageModel
+public sealed class RegisterModel(ReceiveRegistration receive, FindEnterprises find, ListReferenceData referenceData) : PageModel
 {
     public sealed class RegistrationForm
     {
@@ -73,12 +74,12 @@ public sealed class RegisterModel(RecordRegistration record, FindEnterprises fin
     {
         ModelState.Clear();
         var i = Input;
-        var result = await record.HandleAsync(
+        var result = await receive.HandleAsync(
             new(i.EventId, IsChange ? RecordRegistration.EventKind.Change : RecordRegistration.EventKind.Registration, i.Uscc, i.Name, i.Type, i.LegalRepresentative, i.LegalRepresentativeId, i.Address, i.RegionCode, i.RegisteringAuthority, i.EstablishedOn, i.ApprovedOn, i.RegisteredCapital, i.BusinessScope, User.ToActor()),
             cancellationToken);
         if (result.IsSuccess)
         {
-            return Redirect($"/Registry/Enterprise/{result.Value!.Uscc}");
+            return Redirect($"/Registry/Enterprise/{result.Value!.Registration.Uscc}");
         }
 
         Error = result.Refusal!.Detail;

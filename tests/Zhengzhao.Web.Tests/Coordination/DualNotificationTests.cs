@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Coordination;
+using Zhengzhao.Identity;
+using Zhengzhao.Registry;
+using Zhengzhao.Web.Tests.Infrastructure;
+
+namespace Zhengzhao.Web.Tests.Coordination;
+
+/// <summary>双告知: a registration pushes the company to each approving department its scope concerns, once.</summary>
+public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    private static readonly string Person = "54010219900101103" + IdentityNumber.ComputeCheckCharacter("54010219900101103");
+
+    private static object Registration(string code, string eventId, string kind = "Registration", string scope = "许可项目：电影发行；食品销售。一般项目：日用百货销售。") => new
+    {
+        eventId,
+        kind,
+        uscc = code,
+        name = "拉萨双告知测试有限公司" + code[^4..],
+        type = "DomesticCompany",
+        legalRepresentative = "达瓦",
+        legalRepresentativeId = Person,
+        address = "拉萨经开区（测试）",
+        regionCode = "540172",
+        registeringAuthority = "拉萨市市场监督管理局",
+        establishedOn = "2026-11-20",
+        approvedOn = "2026-11-20",
+        registeredCapital = 50m,
+        businessScope = scope,
+    };
+
+    [Fact]
+    public async Task A_registration_pushes_each_department_once_however_often_it_is_delivered()
+    {
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Uscc.Compose('9', '1', "540172", "MA6TDN01").Value;
+
+        var first = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-1"))).ReadJsonAsync();
+        var again = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-1"))).ReadJsonAsync();
+
+        Assert.Equal(["SL-014→XZ-SYJ", "XZ2018-S01→XZ-XWGD"], first.GetProperty("pushed").EnumerateArray().Select(p => $"{p.GetProperty("itemCode").GetString()}→{p.GetProperty("department").GetString()}").Order(StringComparer.Ordinal));
+        Assert.Equal(0, again.GetProperty("pushed").GetArrayLength());
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Pushes.CountAsync(p => p.Uscc == code)));
+    }
+
+    [Fact]
+    public async Task A_change_of_scope_pushes_only_what_is_new()
+    {
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Uscc.Compose('9', '1', "540172", "MA6TDN02").Value;
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-2"));
+
+        var changed = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-3", "Change", "许可项目：电影发行；食品销售；劳务派遣。"))).ReadJsonAsync();
+
+        Assert.Equal(["SL-018"], changed.GetProperty("pushed").EnumerateArray().Select(p => p.GetProperty("itemCode").GetString()));
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Pushes.CountAsync(p => p.Uscc == code)));
+    }
+
+    [Fact]
+    public async Task A_department_sees_and_answers_only_its_own_pushes()
+    {
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Uscc.Compose('9', '1', "540172", "MA6TDN03").Value;
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-4"));
+        var film = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-XWGD"));
+        var food = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-SYJ"));
+
+        // The demo approver works at 新闻出版广电局 (XZ-XWGD).
+        var approver = await factory.CookieClientAsync(Roles.Approver);
+        var inbox = await approver.GetStringAsync("/Coordination/Inbox");
+        Assert.Contains(film.Id.ToString(), inbox, StringComparison.Ordinal);
+        Assert.DoesNotContain(food.Id.ToString(), inbox, StringComparison.Ordinal);
+
+        var foreign = await ZhengzhaoFactory.PostFormAsync(approver, "/Coordination/Inbox?handler=Claim", new() { ["id"] = food.Id.ToString() }, formPage: "/Coordination/Inbox");
+        Assert.Contains("本部门收件箱中没有这条推送", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var claimed = await ZhengzhaoFactory.PostFormAsync(approver, "/Coordination/Inbox?handler=Claim", new() { ["id"] = film.Id.ToString() }, formPage: "/Coordination/Inbox");
+        Assert.Equal(HttpStatusCode.Redirect, claimed.StatusCode);
+        var twice = await ZhengzhaoFactory.PostFormAsync(approver, "/Coordination/Inbox?handler=Claim", new() { ["id"] = film.Id.ToString() }, formPage: "/Coordination/Inbox");
+        Assert.Contains("不能认领", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var state = await factory.WithDbAsync(db => db.Pushes.Where(p => p.Id == film.Id).Select(p => new { p.State, p.AnsweredBy }).SingleAsync());
+        Assert.Equal(PushState.Claimed, state.State);
+        Assert.Equal("demo-approver", state.AnsweredBy);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == film.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task A_push_is_returned_with_its_reason()
+    {
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Uscc.Compose('9', '1', "540172", "MA6TDN04").Value;
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-5"));
+        var film = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-XWGD"));
+        var approver = await factory.CookieClientAsync(Roles.Approver);
+
+        var returned = await ZhengzhaoFactory.PostFormAsync(approver, "/Coordination/Inbox?handler=Return", new() { ["id"] = film.Id.ToString(), ["reason"] = "NotOurArea", ["remark"] = "住所在日喀则" }, formPage: "/Coordination/Inbox");
+
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        var push = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Id == film.Id));
+        Assert.Equal(PushState.Returned, push.State);
+        Assert.Equal(ReturnReason.NotOurArea, push.ReturnReason);
+        Assert.Equal("住所在日喀则", push.ReturnRemark);
+    }
+
+    [Fact]
+    public async Task The_demo_companies_are_pushed_at_start()
+    {
+        var pushed = await factory.WithDbAsync(db => db.Pushes.CountAsync(p => p.Uscc == AccountSeeder.DemoEnterprise.Value));
+
+        Assert.True(pushed >= 2);
+    }
+}
