@@ -8,48 +8,27 @@ namespace Zhengzhao.Coordination;
 
 /// <summary>
 /// The catalogue as the scope matcher needs it: every item version in force today, its phrases compiled into one
-/// automaton, and the rollout plan. Built once and kept for <see cref="MaxAge"/>, since the catalogue changes
+/// automaton, and the rollout plan. Built once per day and refreshed every minute, since the catalogue changes
 /// rarely and analysing a scope must not query per item.
 /// </summary>
 public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Snapshot? _snapshot;
+    private readonly Refreshed<Snapshot> _snapshot = new(time);
 
     public sealed record Entry(string Code, CatalogKind Kind, ItemContent Content, string DepartmentName);
 
-    public sealed record Snapshot(ScopeMatcher Matcher, IReadOnlyList<Entry> Items, IReadOnlyList<Rollout> Plan, DateTimeOffset BuiltAt, DateOnly Day);
+    public sealed record Snapshot(ScopeMatcher Matcher, IReadOnlyList<Entry> Items, IReadOnlyList<Rollout> Plan);
 
-    public async Task<Snapshot> GetAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
+    public Task<Snapshot> GetAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var today = ChinaTime.Today(time);
-        if (_snapshot is { } current && time.GetUtcNow() - current.BuiltAt < MaxAge && current.Day == today)
-        {
-            return current;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot is not { } fresh || time.GetUtcNow() - fresh.BuiltAt >= MaxAge || fresh.Day != today)
-            {
-                _snapshot = await BuildAsync(db, today, cancellationToken);
-            }
-
-            return _snapshot;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _snapshot.GetAsync(today, ct => BuildAsync(db, today, ct), cancellationToken);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _snapshot.Dispose();
 
-    private async Task<Snapshot> BuildAsync(ZhengzhaoDbContext db, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Snapshot> BuildAsync(ZhengzhaoDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var versions = await db.ItemVersions.AsNoTracking()
             .Where(v => !v.IsDraft && v.ValidFrom <= today && (v.ValidTo == null || v.ValidTo >= today))
@@ -60,7 +39,7 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
         var items = versions.Select(v => new Entry(v.ItemCode, v.Kind, v.Content, departments.GetValueOrDefault(v.DepartmentCode, v.DepartmentCode))).ToList();
         var matcher = new ScopeMatcher(items.SelectMany((item, index) => item.Content.ScopePhrases.Select(phrase => (index, phrase))));
         var plan = await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken);
-        return new Snapshot(matcher, items, plan, time.GetUtcNow(), today);
+        return new Snapshot(matcher, items, plan);
     }
 }
 
