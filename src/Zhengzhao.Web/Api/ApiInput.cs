@@ -30,6 +30,28 @@ public static class ApiInput
             ? value
             : Invalid(field, $"{field} 应为整数，输入为“{text}”。");
 
+    /// <summary>An enum by its name (not its number), absent as null; <paramref name="allowed"/> lists the names for the message.</summary>
+    public static Result<T?> OptionalEnum<T>(string? text, string field, string allowed)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (T?)null;
+        }
+
+        return Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0])
+            ? value
+            : Invalid(field, $"{field} 应为 {allowed} 之一，输入为“{text}”。");
+    }
+
+    /// <summary>As <see cref="OptionalEnum{T}"/>, but the value is required.</summary>
+    public static Result<T> RequiredEnum<T>(string? text, string field, string allowed)
+        where T : struct, Enum
+    {
+        var parsed = OptionalEnum<T>(text, field, allowed);
+        return !parsed.IsSuccess ? parsed.Refusal! : parsed.Value is { } value ? value : Invalid(field, $"请填写 {field}（{allowed}）。");
+    }
+
     /// <summary>An optional region code: absent or empty means the national calendar.</summary>
     public static string? Region(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

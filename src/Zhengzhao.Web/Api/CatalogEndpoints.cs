@@ -19,8 +19,8 @@ public static class CatalogEndpoints
 
         items.MapGet("/", async (string? mode, string? department, string? q, string? catalog, ListItems list, CancellationToken ct) =>
             {
-                var parsedMode = ParseEnum<ReformMode>(mode, "mode", "Filing、Commitment、Transparent、StrictAccess");
-                var parsedCatalog = ParseEnum<CatalogKind>(catalog, "catalog", "official、demo");
+                var parsedMode = ApiInput.OptionalEnum<ReformMode>(mode, "mode", "Filing、Commitment、Transparent、StrictAccess");
+                var parsedCatalog = ApiInput.OptionalEnum<CatalogKind>(catalog, "catalog", "official、demo");
                 if (!parsedMode.IsSuccess || !parsedCatalog.IsSuccess)
                 {
                     return Problems.From(parsedMode.Refusal ?? parsedCatalog.Refusal!);
@@ -63,7 +63,7 @@ public static class CatalogEndpoints
 
         office.MapGet("/export", async (string? catalog, ExportCatalog export, TimeProvider time, CancellationToken ct) =>
             {
-                var kind = ParseEnum<CatalogKind>(catalog, "catalog", "official、demo");
+                var kind = ApiInput.OptionalEnum<CatalogKind>(catalog, "catalog", "official、demo");
                 return kind.IsSuccess
                     ? Results.File(await export.HandleAsync(kind.Value, ct), SpreadsheetType, $"事项目录-{ChinaTime.Today(time):yyyyMMdd}.xlsx")
                     : Problems.From(kind.Refusal!);
@@ -103,17 +103,4 @@ public static class CatalogEndpoints
     private const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static string Catalog(CatalogKind kind) => kind.ToString().ToLowerInvariant();
-
-    private static Result<T?> ParseEnum<T>(string? text, string field, string allowed)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (T?)null;
-        }
-
-        return Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0])
-            ? value
-            : new Refusal("invalid-input", "参数无效", $"{field} 应为 {allowed} 之一，输入为“{text}”。");
-    }
 }

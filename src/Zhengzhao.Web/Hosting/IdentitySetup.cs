@@ -25,6 +25,12 @@ public static class IdentitySetup
     /// <summary>The audit trail is read by the administrator and by the oversight office.</summary>
     public const string AuditReadersPolicy = "AuditReaders";
 
+    /// <summary>An approving department's desk: its approvers and its administrator answer pushes.</summary>
+    public const string DepartmentDeskPolicy = "DepartmentDesk";
+
+    /// <summary>Those who follow every department's loops: the registrar, the oversight office, the reform office, administrators.</summary>
+    public const string LoopOverseersPolicy = "LoopOverseers";
+
     public static IServiceCollection AddZhengzhaoIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         var requireHttps = configuration.GetValue<bool>("Security:RequireHttps");
@@ -82,6 +88,8 @@ public static class IdentitySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.All.Where(r => r.IsStaff).Select(r => r.Name)))
             .AddPolicy(AuditReadersPolicy, p => p.RequireRole(Roles.Administrator, Roles.Oversight))
+            .AddPolicy(DepartmentDeskPolicy, p => p.RequireRole(Roles.Approver, Roles.DepartmentAdmin))
+            .AddPolicy(LoopOverseersPolicy, p => p.RequireRole(Roles.Regulator, Roles.Oversight, Roles.ReformOffice, Roles.Administrator))
             .AddPolicy(BearerOnlyPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddAuthorization(o =>
         {

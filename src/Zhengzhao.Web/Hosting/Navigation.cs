@@ -22,12 +22,26 @@ public static class Navigation
     {
         [Roles.Applicant] = [new("My enterprise", "/Workbench")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Pushes to claim", "/Coordination/Inbox")],
-        [Roles.DepartmentAdmin] = [new("Department desk", "/Workbench"), new("Department staff", "/Workbench/Staff"), new("Pushes to claim", "/Coordination/Inbox")],
-        [Roles.Regulator] = [new("Market regulation desk", "/Workbench"), new("Enterprise register", "/Registry")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
+        [Roles.DepartmentAdmin] =
+        [
+            new("Department desk", "/Workbench"),
+            new("Department staff", "/Workbench/Staff"),
+            new("Pushes to claim", "/Coordination/Inbox"),
+            new("Copies received", "/Coordination/Copies"),
+            new("Loop tracking", "/Coordination/Tracking"),
+        ],
+        [Roles.Regulator] =
+        [
+            new("Market regulation desk", "/Workbench"),
+            new("Enterprise register", "/Registry"),
+            new("Returned pushes", "/Coordination/Returns"),
+            new("Loop tracking", "/Coordination/Tracking"),
+            new("Notification statistics", "/Coordination/Statistics"),
+        ],
         [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
-        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Audit trail", "/Audit")],
-        [Roles.ReformOffice] = [new("Reform office desk", "/Workbench"), new("Item management", "/ReformOffice/Items")],
+        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Loop tracking", "/Coordination/Tracking"), new("Notification statistics", "/Coordination/Statistics"), new("Audit trail", "/Audit")],
+        [Roles.ReformOffice] = [new("Reform office desk", "/Workbench"), new("Item management", "/ReformOffice/Items"), new("Notification statistics", "/Coordination/Statistics")],
         [Roles.Administrator] =
         [
             new("Administration", "/Workbench"),

@@ -55,4 +55,14 @@ public static class PrincipalExtensions
         ArgumentNullException.ThrowIfNull(user);
         return new Actor(user.Identity?.Name ?? throw new InvalidOperationException("An anonymous user cannot act."));
     }
+
+    /// <summary>The officer's own department; empty for users bound to none, who then match no department's rows.</summary>
+    public static string DepartmentCode(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Department)?.Value ?? string.Empty;
+
+    /// <summary>Whether the user follows every department's loops (双跟踪), rather than only its own department's.</summary>
+    public static bool OverseesAllLoops(this ClaimsPrincipal user) =>
+        user is not null && (user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.Oversight) || user.IsInRole(Roles.ReformOffice) || user.IsInRole(Roles.Administrator));
+
+    /// <summary>The code of the company an applicant account acts for; null for staff.</summary>
+    public static string? EnterpriseUscc(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Enterprise)?.Value;
 }

@@ -108,6 +108,7 @@ public static class ZhengzhaoHost
         api.MapCatalogEndpoints();
         api.MapScopeEndpoints();
         api.MapRegistryEndpoints();
+        api.MapCoordinationEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();

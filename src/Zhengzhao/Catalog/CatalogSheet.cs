@@ -24,17 +24,17 @@ public static class CatalogSheet
         "序号", "事项名称", "审批部门", "设定依据", "改革方式", "具体改革举措", "加强事中事后监管措施",
         "事项编码", "目录", "审批层级", "申请条件", "申请材料", "办理环节", "法定时限", "承诺时限", "可延长天数",
         "补正暂停计时", "检验检测暂停计时", "专家评审暂停计时", "收费", "办理方式", "办理地点", "办理时间",
-        "许可证件名称", "有效期（年）", "核查期（工作日）", "告知承诺书", "风险等级", "经营范围关键词", "适用企业类型", "生效日期",
+        "许可证件名称", "有效期（年）", "核查期（工作日）", "告知承诺书", "风险等级", "经营范围关键词", "适用企业类型", "行业主管部门", "生效日期",
     ];
 
     private static readonly string[] Required = ["事项名称", "审批部门", "设定依据", "改革方式", "事项编码"];
 
-    public static IReadOnlyDictionary<string, string> ToRow(int sequence, string code, CatalogKind kind, ItemContent c, string departmentName, DateOnly? validFrom) =>
+    public static IReadOnlyDictionary<string, string> ToRow(int sequence, string code, CatalogKind kind, ItemContent c, IReadOnlyDictionary<string, string> departmentNames, DateOnly? validFrom) =>
         new Dictionary<string, string>
         {
             ["序号"] = sequence.ToString(CultureInfo.InvariantCulture),
             ["事项名称"] = c.Name,
-            ["审批部门"] = departmentName,
+            ["审批部门"] = departmentNames.GetValueOrDefault(c.DepartmentCode, c.DepartmentCode),
             ["设定依据"] = c.LegalBasis,
             ["改革方式"] = CatalogTerms.Name(c.Mode),
             ["具体改革举措"] = c.ReformMeasures,
@@ -62,6 +62,7 @@ public static class CatalogSheet
             ["风险等级"] = CatalogTerms.Name(c.RiskLevel),
             ["经营范围关键词"] = ItemText.FormatPhrases(c.ScopePhrases),
             ["适用企业类型"] = string.Join("、", c.EnterpriseTypes.Select(EnterpriseTypes.DisplayName)),
+            ["行业主管部门"] = c.IndustryAuthorityCode is { } authority ? departmentNames.GetValueOrDefault(authority, authority) : string.Empty,
             ["生效日期"] = validFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
         };
 
@@ -143,12 +144,20 @@ public static class CatalogSheet
             Problem("事项编码", codeProblem);
         }
 
-        var departmentText = Cell("审批部门");
-        var department = departments.FirstOrDefault(d => d.Code == departmentText || d.Name == departmentText || d.ShortName == departmentText);
-        if (departmentText.Length > 0 && department is null)
+        Department? FindDepartment(string column)
         {
-            Problem("审批部门", $"部门“{departmentText}”不存在，请填写部门名称、简称或代码。");
+            var text = Cell(column);
+            var found = departments.FirstOrDefault(d => d.Code == text || d.Name == text || d.ShortName == text);
+            if (text.Length > 0 && found is null)
+            {
+                Problem(column, $"部门“{text}”不存在，请填写部门名称、简称或代码。");
+            }
+
+            return found;
         }
+
+        var department = FindDepartment("审批部门");
+        var industryAuthority = FindDepartment("行业主管部门");
 
         var mode = Pick("改革方式", CatalogTerms.Modes, m => [CatalogTerms.Name(m), CatalogTerms.ShortName(m), m.ToString()], null, "四种改革方式之一");
         var kind = Pick("目录", Enum.GetValues<CatalogKind>(), k => [CatalogTerms.Name(k), k.ToString()], CatalogKind.Official, "“官方目录”或“示例”");
@@ -205,6 +214,7 @@ public static class CatalogSheet
         {
             Name = Cell("事项名称"),
             DepartmentCode = department.Code,
+            IndustryAuthorityCode = industryAuthority?.Code,
             Level = level!.Value,
             LegalBasis = Cell("设定依据"),
             Mode = mode.Value,

@@ -20,7 +20,7 @@ public sealed class ExportCatalog(ZhengzhaoDbContext db) : IUseCase
             .Select((item, index) =>
             {
                 var version = item.LatestPublished!;
-                return CatalogSheet.ToRow(index + 1, item.Code, item.Kind, version.Content, departments.GetValueOrDefault(version.DepartmentCode, version.DepartmentCode), version.ValidFrom)
+                return CatalogSheet.ToRow(index + 1, item.Code, item.Kind, version.Content, departments, version.ValidFrom)
                     .ToDictionary(c => c.Key, c => (object)c.Value);
             })
             .ToList();

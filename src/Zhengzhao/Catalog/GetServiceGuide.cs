@@ -9,7 +9,7 @@ public sealed class GetServiceGuide(ZhengzhaoDbContext db, TimeProvider time) : 
 {
     public sealed record Query(string Code, int? Version = null);
 
-    public sealed record Guide(string Code, CatalogKind Kind, int Version, DateOnly? ValidFrom, DateOnly? ValidTo, DateOnly? RetiredOn, ItemContent Content, string DepartmentName, IReadOnlyList<Rollout> Rollout);
+    public sealed record Guide(string Code, CatalogKind Kind, int Version, DateOnly? ValidFrom, DateOnly? ValidTo, DateOnly? RetiredOn, ItemContent Content, string DepartmentName, string? IndustryAuthorityName, IReadOnlyList<Rollout> Rollout);
 
     public async Task<Result<Guide>> HandleAsync(Query query, CancellationToken cancellationToken = default)
     {
@@ -23,11 +23,13 @@ public sealed class GetServiceGuide(ZhengzhaoDbContext db, TimeProvider time) : 
             return new Refusal("catalog/item-not-found", "事项不存在", $"没有编码为“{query.Code}”{(query.Version is null ? string.Empty : $"第 {query.Version} 版")}的已发布事项。", RefusalKind.NotFound);
         }
 
-        var department = await db.Departments.AsNoTracking().Where(d => d.Code == version.DepartmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var names = await db.Departments.AsNoTracking()
+            .Where(d => d.Code == version.DepartmentCode || d.Code == version.Content.IndustryAuthorityCode)
+            .ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
         var rollout = await db.Rollouts.AsNoTracking()
             .Where(r => r.Kind == item.Kind && (r.ItemCode == null || r.ItemCode == item.Code))
             .OrderBy(r => r.From)
             .ToListAsync(cancellationToken);
-        return new Guide(item.Code, item.Kind, version.Number, version.ValidFrom, version.ValidTo, item.RetiredOn, version.Content, department ?? version.DepartmentCode, rollout);
+        return new Guide(item.Code, item.Kind, version.Number, version.ValidFrom, version.ValidTo, item.RetiredOn, version.Content, names.GetValueOrDefault(version.DepartmentCode, version.DepartmentCode), version.Content.IndustryAuthorityCode is { } authority ? names.GetValueOrDefault(authority, authority) : null, rollout);
     }
 }

@@ -14,6 +14,13 @@ public sealed record ItemContent
     [JsonPropertyName("department")]
     public required string DepartmentCode { get; init; }
 
+    /// <summary>
+    /// 行业主管部门, when it is not the approving department: it receives an acknowledge-only copy (抄告) of each push
+    /// for the item and follows the loop until it closes (双跟踪).
+    /// </summary>
+    [JsonPropertyName("industryAuthority")]
+    public string? IndustryAuthorityCode { get; init; }
+
     public ApprovalLevel Level { get; init; }
 
     /// <summary>设定依据.</summary>

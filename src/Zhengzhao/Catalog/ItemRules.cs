@@ -22,6 +22,7 @@ public static class ItemRules
 
         Check(Text(item.Name, 100), "事项名称", "事项名称不能为空，且不超过100字。");
         Check(Text(item.DepartmentCode, 20), "审批部门", "请填写审批部门。");
+        Check(item.IndustryAuthorityCode is null || (Text(item.IndustryAuthorityCode, 20) && item.IndustryAuthorityCode != item.DepartmentCode), "行业主管部门", "行业主管部门与审批部门相同时请留空（审批部门自行跟踪）。");
         Check(Text(item.LegalBasis, 2000), "设定依据", "设定依据不能为空，且不超过2000字。");
         Check(Enum.IsDefined(item.Mode), "改革方式", "改革方式应为备案、告知承诺、提高透明度或加强准入管理之一。");
         Check(Enum.IsDefined(item.Level), "审批层级", "审批层级应为自治区、地市或县。");

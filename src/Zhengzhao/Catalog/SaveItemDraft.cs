@@ -29,6 +29,11 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
             problems.Add(new("审批部门", $"部门代码“{command.Content.DepartmentCode}”不存在或已停用。"));
         }
 
+        if (command.Content.IndustryAuthorityCode is { } authority && !await db.Departments.AnyAsync(d => d.Code == authority && d.IsActive, cancellationToken))
+        {
+            problems.Add(new("行业主管部门", $"部门代码“{authority}”不存在或已停用。"));
+        }
+
         if (problems.Count > 0)
         {
             return Invalid(problems);

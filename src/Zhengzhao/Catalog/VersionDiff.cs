@@ -12,6 +12,7 @@ public static class VersionDiff
     [
         ("事项名称", c => c.Name),
         ("审批部门", c => c.DepartmentCode),
+        ("行业主管部门", c => c.IndustryAuthorityCode ?? string.Empty),
         ("审批层级", c => CatalogTerms.Name(c.Level)),
         ("设定依据", c => c.LegalBasis),
         ("改革方式", c => CatalogTerms.Name(c.Mode)),

@@ -8,8 +8,9 @@ namespace Zhengzhao.Coordination;
 
 /// <summary>
 /// 双告知, the registrar's push: after a registration or a change of scope, one push per (company, item, approving
-/// department) the scope calls for. Idempotent: pushes that exist are left alone, so a redelivered registration or
-/// a repeated call adds nothing.
+/// department) the scope calls for, an acknowledge-only copy (抄告) to each item's industry authority, and a
+/// notification letter (告知书) for the company to sign. Idempotent: pushes that exist are left alone and a letter is
+/// issued once per event, so a redelivered registration or a repeated call adds nothing.
 /// </summary>
 public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue catalogue, TimeProvider time) : IUseCase
 {
@@ -26,13 +27,14 @@ public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue cata
 
         var today = ChinaTime.Today(time);
         var snapshot = await catalogue.GetAsync(db, cancellationToken);
+        var authorities = snapshot.Items.ToDictionary(i => i.Code, i => i.Content.IndustryAuthorityCode);
         var needs = AnalyseScope.Needs(snapshot, enterprise.BusinessScope, enterprise.Type, enterprise.RegionCode, today);
         var existing = (await db.Pushes.AsNoTracking().Where(p => p.Uscc == enterprise.Uscc).Select(p => new { p.ItemCode, p.DepartmentCode }).ToListAsync(cancellationToken))
             .Select(p => (p.ItemCode, p.DepartmentCode))
             .ToHashSet();
         var pushes = needs
             .Where(n => !existing.Contains((n.Code, n.DepartmentCode)))
-            .Select(n => new Push(enterprise.Uscc, n.Code, n.DepartmentCode, enterprise.RegionCode, n.Mode, command.EventId, today))
+            .Select(n => new Push(enterprise.Uscc, n.Code, n.DepartmentCode, authorities[n.Code], enterprise.RegionCode, n.Mode, command.EventId, today))
             .ToList();
         if (pushes.Count == 0)
         {
@@ -40,6 +42,12 @@ public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue cata
         }
 
         db.Pushes.AddRange(pushes);
+        db.PushCopies.AddRange(pushes.Where(p => p.IndustryAuthorityCode is not null).Select(p => new PushCopy(p, p.IndustryAuthorityCode!)));
+        if (!await db.NotificationLetters.AnyAsync(l => l.Uscc == enterprise.Uscc && l.EventId == command.EventId, cancellationToken))
+        {
+            db.NotificationLetters.Add(new NotificationLetter(enterprise.Uscc, enterprise.Name, command.EventId, today, needs.Select(n => new LetterItem(n.Code, n.Name, n.DepartmentCode, n.Department, n.Mode))));
+        }
+
         db.Record(command.Actor, time, "coordination.pushed", nameof(Enterprise), enterprise.Uscc, $"双告知（事件 {command.EventId}）：推送 {string.Join("、", pushes.Select(p => $"{p.ItemCode}→{p.DepartmentCode}"))}");
         try
         {

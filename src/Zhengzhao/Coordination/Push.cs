@@ -15,6 +15,31 @@ public enum PushState
 
     /// <summary>回退: sent back to the registrar with a reason.</summary>
     Returned,
+
+    /// <summary>改派: the registrar sent a returned push on to another department (a new push carries the loop).</summary>
+    Redispatched,
+
+    /// <summary>The registrar closed a returned push: no department concerned.</summary>
+    Closed,
+}
+
+/// <summary>双反馈: what the approving department reports about the company and the permit.</summary>
+public enum FeedbackOutcome
+{
+    /// <summary>申请办理中: the loop stays open.</summary>
+    Applying,
+
+    /// <summary>已发证, with the permit number.</summary>
+    Granted,
+
+    /// <summary>不予许可.</summary>
+    Refused,
+
+    /// <summary>无需办理, with the reason.</summary>
+    NotNeeded,
+
+    /// <summary>无法联系.</summary>
+    Unreachable,
 }
 
 /// <summary>Why a department sends a push back (回退原因).</summary>
@@ -40,23 +65,26 @@ public enum Timeliness
 
 /// <summary>
 /// One push (推送) of one company to one approving department for one catalogue item, made when the company
-/// registers or changes its scope. It guards its own state: only a pending push is claimed or returned, and a
-/// return needs a reason.
+/// registers or changes its scope. It guards its own state: only a pending push is claimed or returned; only a
+/// returned one is re-dispatched or closed by the registrar; the department's feedback closes the loop unless it
+/// says the application is still in progress.
 /// </summary>
 public sealed class Push
 {
     public const int MaxRemarkLength = 500;
+    public const int MaxPermitNumberLength = 50;
 
     private Push()
     {
         Uscc = ItemCode = DepartmentCode = RegionCode = EventId = string.Empty;
     }
 
-    public Push(string uscc, string itemCode, string departmentCode, string regionCode, ReformMode mode, string eventId, DateOnly pushedOn)
+    public Push(string uscc, string itemCode, string departmentCode, string? industryAuthorityCode, string regionCode, ReformMode mode, string eventId, DateOnly pushedOn)
     {
         Uscc = uscc;
         ItemCode = itemCode;
         DepartmentCode = departmentCode;
+        IndustryAuthorityCode = industryAuthorityCode;
         RegionCode = regionCode;
         Mode = mode;
         EventId = eventId;
@@ -71,6 +99,9 @@ public sealed class Push
     public string ItemCode { get; private set; }
 
     public string DepartmentCode { get; private set; }
+
+    /// <summary>行业主管部门 when it is not the approving department: it gets a copy and tracks the loop (双跟踪).</summary>
+    public string? IndustryAuthorityCode { get; private set; }
 
     /// <summary>The company's region, whose calendar counts the working days to claim.</summary>
     public string RegionCode { get; private set; }
@@ -93,11 +124,33 @@ public sealed class Push
 
     public string? ReturnRemark { get; private set; }
 
+    /// <summary>The returned push this one re-dispatches.</summary>
+    public Guid? RedispatchedFrom { get; private set; }
+
+    /// <summary>The department a returned push was re-dispatched to.</summary>
+    public string? RedispatchedTo { get; private set; }
+
+    public FeedbackOutcome? Outcome { get; private set; }
+
+    public DateOnly? OutcomeOn { get; private set; }
+
+    public string? OutcomeBy { get; private set; }
+
+    public string? PermitNumber { get; private set; }
+
+    /// <summary>The department's reason for "not needed", or the registrar's for closing a returned push.</summary>
+    public string? OutcomeNote { get; private set; }
+
+    /// <summary>The day the loop closed: a final outcome, or the registrar closed or re-dispatched it.</summary>
+    public DateOnly? LoopClosedOn { get; private set; }
+
+    public bool IsLoopOpen => LoopClosedOn is null;
+
     public Result<Push> Claim(string officer, DateOnly on)
     {
         if (State != PushState.Pending)
         {
-            return NotPending("认领");
+            return WrongState("认领");
         }
 
         State = PushState.Claimed;
@@ -110,32 +163,129 @@ public sealed class Push
     {
         if (State != PushState.Pending)
         {
-            return NotPending("回退");
+            return WrongState("回退");
         }
 
         if (!Enum.IsDefined(reason))
         {
-            return new Refusal("coordination/invalid-reason", "回退原因无效", "回退原因应为：经营范围内无此审批事项、不属于本部门职责或住所不在本部门辖区。");
+            return Invalid("coordination/invalid-reason", "回退原因无效", "回退原因应为：经营范围内无此审批事项、不属于本部门职责或住所不在本部门辖区。");
         }
 
-        if (remark?.Trim().Length > MaxRemarkLength)
+        if (Note(remark) is not { } note)
         {
-            return new Refusal("coordination/remark-too-long", "说明过长", $"回退说明不超过{MaxRemarkLength}字。");
+            return TooLong("回退说明");
         }
 
         State = PushState.Returned;
         ReturnReason = reason;
-        ReturnRemark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
+        ReturnRemark = note.Length == 0 ? null : note;
         AnsweredOn = on;
         AnsweredBy = officer;
+        return this;
+    }
+
+    /// <summary>
+    /// 双反馈. Answering with an outcome takes the push on, so a pending push is claimed by it; an outcome other than
+    /// "applying" closes the loop, after which the feedback stands.
+    /// </summary>
+    public Result<Push> Feedback(FeedbackOutcome outcome, string? permitNumber, string? remark, string officer, DateOnly on)
+    {
+        if (State is not (PushState.Pending or PushState.Claimed) || !IsLoopOpen)
+        {
+            return WrongState("反馈");
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            return Invalid("coordination/invalid-outcome", "反馈结果无效", "反馈结果应为：申请办理中、已发证、不予许可、无需办理或无法联系。");
+        }
+
+        var number = permitNumber?.Trim() ?? string.Empty;
+        if (outcome == FeedbackOutcome.Granted && number.Length is 0 or > MaxPermitNumberLength)
+        {
+            return Invalid("coordination/permit-number-required", "请填写许可证号", $"反馈“已发证”须填写许可证（备案）编号，不超过{MaxPermitNumberLength}个字符。");
+        }
+
+        if (Note(remark) is not { } note)
+        {
+            return TooLong("反馈说明");
+        }
+
+        if (outcome == FeedbackOutcome.NotNeeded && note.Length == 0)
+        {
+            return Invalid("coordination/reason-required", "请说明原因", "反馈“无需办理”须写明原因。");
+        }
+
+        if (State == PushState.Pending)
+        {
+            State = PushState.Claimed;
+            AnsweredOn = on;
+            AnsweredBy = officer;
+        }
+
+        Outcome = outcome;
+        OutcomeOn = on;
+        OutcomeBy = officer;
+        PermitNumber = outcome == FeedbackOutcome.Granted ? number : null;
+        OutcomeNote = note.Length == 0 ? null : note;
+        LoopClosedOn = outcome == FeedbackOutcome.Applying ? null : on;
+        return this;
+    }
+
+    /// <summary>改派: the registrar sends a returned push to the department it belongs to; the new push carries the loop.</summary>
+    public Result<Push> Redispatch(string departmentCode, string officer, DateOnly on)
+    {
+        if (State != PushState.Returned)
+        {
+            return WrongState("改派");
+        }
+
+        if (string.Equals(departmentCode, DepartmentCode, StringComparison.Ordinal))
+        {
+            return Invalid("coordination/same-department", "改派部门相同", "不能改派给回退该推送的同一部门，请选择其他部门。");
+        }
+
+        State = PushState.Redispatched;
+        RedispatchedTo = departmentCode;
+        OutcomeBy = officer;
+        OutcomeOn = on;
+        LoopClosedOn = on;
+        return new Push(Uscc, ItemCode, departmentCode, IndustryAuthorityCode, RegionCode, Mode, EventId, on) { RedispatchedFrom = Id };
+    }
+
+    /// <summary>The registrar agrees with the return: no department needs to act, and the loop closes with the reason.</summary>
+    public Result<Push> Close(string? remark, string officer, DateOnly on)
+    {
+        if (State != PushState.Returned)
+        {
+            return WrongState("办结");
+        }
+
+        if (Note(remark) is not { Length: > 0 } note)
+        {
+            return remark?.Trim().Length > MaxRemarkLength ? TooLong("办结说明") : Invalid("coordination/reason-required", "请说明原因", "办结回退的推送须写明原因。");
+        }
+
+        State = PushState.Closed;
+        OutcomeNote = note;
+        OutcomeBy = officer;
+        OutcomeOn = on;
+        LoopClosedOn = on;
         return this;
     }
 
     /// <summary>The claim light: working days from the push to the answer, or to today while it waits.</summary>
     public Timeliness TimelinessOn(WorkCalendar calendar, DateOnly today) => PushRules.Timeliness(calendar, RegionCode, PushedOn, AnsweredOn ?? today);
 
-    private Refusal NotPending(string action) =>
-        new("coordination/not-pending", "状态已变化", $"该推送当前为“{PushRules.Name(State)}”，不能{action}（可能已被他人处理）。", RefusalKind.Conflict);
+    /// <summary>A trimmed note, or null when it is longer than allowed.</summary>
+    private static string? Note(string? text) => (text?.Trim() ?? string.Empty) is var note && note.Length <= MaxRemarkLength ? note : null;
+
+    private static Refusal Invalid(string type, string title, string detail) => new(type, title, detail);
+
+    private static Refusal TooLong(string what) => new("coordination/remark-too-long", "说明过长", $"{what}不超过{MaxRemarkLength}字。");
+
+    private Refusal WrongState(string action) =>
+        new("coordination/wrong-state", "状态已变化", $"该推送当前为“{PushRules.Describe(this)}”，不能{action}（可能已被他人处理）。", RefusalKind.Conflict);
 }
 
 public static class PushRules
@@ -150,12 +300,40 @@ public static class PushRules
         return days <= GreenUpTo ? Coordination.Timeliness.Green : days <= YellowUpTo ? Coordination.Timeliness.Yellow : Coordination.Timeliness.Red;
     }
 
+    /// <summary>
+    /// A loop is overdue when it is still open after the claim window plus the item's committed limit: by then the
+    /// company should have applied and been decided, or the department should have said why not.
+    /// </summary>
+    public static DateOnly LoopDueOn(WorkCalendar calendar, string region, DateOnly pushedOn, int committedLimitDays)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkdays(pushedOn, YellowUpTo + committedLimitDays, region);
+    }
+
     public static string Name(PushState state) => state switch
     {
         PushState.Pending => "待认领",
         PushState.Claimed => "已认领",
-        _ => "已回退",
+        PushState.Returned => "已回退",
+        PushState.Redispatched => "已改派",
+        _ => "已办结",
     };
+
+    public static string Name(FeedbackOutcome outcome) => outcome switch
+    {
+        FeedbackOutcome.Applying => "申请办理中",
+        FeedbackOutcome.Granted => "已发证",
+        FeedbackOutcome.Refused => "不予许可",
+        FeedbackOutcome.NotNeeded => "无需办理",
+        _ => "无法联系",
+    };
+
+    /// <summary>The state as people read it: the feedback once there is one.</summary>
+    public static string Describe(Push push)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        return push.Outcome is { } outcome ? $"{Name(push.State)}·{Name(outcome)}" : Name(push.State);
+    }
 
     public static string Name(ReturnReason reason) => reason switch
     {

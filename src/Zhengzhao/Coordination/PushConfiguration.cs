@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 
@@ -14,19 +17,77 @@ internal sealed class PushConfiguration : IEntityTypeConfiguration<Push>
         builder.Property(p => p.Uscc).HasMaxLength(18);
         builder.Property(p => p.ItemCode).HasMaxLength(30);
         builder.Property(p => p.DepartmentCode).HasMaxLength(20);
+        builder.Property(p => p.IndustryAuthorityCode).HasMaxLength(20);
         builder.Property(p => p.RegionCode).HasMaxLength(6);
         builder.Property(p => p.EventId).HasMaxLength(100);
         builder.Property(p => p.AnsweredBy).HasMaxLength(100);
         builder.Property(p => p.ReturnRemark).HasMaxLength(Push.MaxRemarkLength);
         builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(20);
         // Checked on save: of two officers answering the same push at once, the second is told it changed.
-        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(10).IsConcurrencyToken();
+        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(12).IsConcurrencyToken();
         builder.Property(p => p.ReturnReason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.RedispatchedTo).HasMaxLength(20);
+        // The outcome is a concurrency token too: "applying" can be followed by a final outcome, but only once.
+        builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(12).IsConcurrencyToken();
+        builder.Property(p => p.OutcomeBy).HasMaxLength(100);
+        builder.Property(p => p.PermitNumber).HasMaxLength(Push.MaxPermitNumberLength);
+        builder.Property(p => p.OutcomeNote).HasMaxLength(Push.MaxRemarkLength);
+        builder.Ignore(p => p.IsLoopOpen);
 
         // One push per (company, item, department): a re-registration or a redelivery never duplicates it.
         builder.HasIndex(p => new { p.Uscc, p.ItemCode, p.DepartmentCode }).IsUnique();
         builder.HasIndex(p => new { p.DepartmentCode, p.State });
+        builder.HasIndex(p => new { p.IndustryAuthorityCode, p.LoopClosedOn });
+        builder.HasIndex(p => p.PushedOn);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.Uscc).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PushCopyConfiguration : IEntityTypeConfiguration<PushCopy>
+{
+    public void Configure(EntityTypeBuilder<PushCopy> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Uscc).HasMaxLength(18);
+        builder.Property(c => c.ItemCode).HasMaxLength(30);
+        builder.Property(c => c.DepartmentCode).HasMaxLength(20);
+        builder.Property(c => c.EventId).HasMaxLength(100);
+        builder.Property(c => c.AcknowledgedBy).HasMaxLength(100);
+        builder.Property(c => c.AcknowledgedOn).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.PushId, c.DepartmentCode }).IsUnique();
+        builder.HasIndex(c => new { c.DepartmentCode, c.AcknowledgedOn });
+        builder.HasOne<Push>().WithMany().HasForeignKey(c => c.PushId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationLetterConfiguration : IEntityTypeConfiguration<NotificationLetter>
+{
+    public void Configure(EntityTypeBuilder<NotificationLetter> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Uscc).HasMaxLength(18);
+        builder.Property(l => l.CompanyName).HasMaxLength(200);
+        builder.Property(l => l.EventId).HasMaxLength(100);
+        builder.Property(l => l.SignedBy).HasMaxLength(100);
+        builder.Property(l => l.SignatoryName).HasMaxLength(50);
+        builder.Property(l => l.SignedFrom).HasMaxLength(45);
+        builder.Property(l => l.SignedUndertakingVersion).HasMaxLength(20);
+        builder.Property(l => l.SignedDigest).HasMaxLength(64);
+        // Checked on save: a double click on "sign" signs once; the second is told it is signed.
+        builder.Property(l => l.SignedAt).IsConcurrencyToken();
+        builder.Ignore(l => l.IsSigned);
+
+        // The items as they stood on the day of the letter, one JSON document: the letter never changes after.
+        builder.Property(l => l.Items)
+            .HasConversion(items => JsonSerializer.Serialize(items, CatalogJson.Options), json => JsonSerializer.Deserialize<List<LetterItem>>(json, CatalogJson.Options) ?? new List<LetterItem>())
+            .Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<LetterItem>>((a, b) => a!.SequenceEqual(b!), items => items.Count, items => items.ToList()));
+
+        // One letter per registration event: a redelivery never issues a second one.
+        builder.HasIndex(l => new { l.Uscc, l.EventId }).IsUnique();
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(l => l.Uscc).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -45,6 +45,10 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Push> Pushes => Set<Push>();
 
+    public DbSet<PushCopy> PushCopies => Set<PushCopy>();
+
+    public DbSet<NotificationLetter> NotificationLetters => Set<NotificationLetter>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -6,9 +6,10 @@ namespace Zhengzhao.Tests.Catalog;
 /// <summary>Reading one spreadsheet row: every problem located by row and column, in Chinese.</summary>
 public sealed class CatalogSheetTests
 {
-    private static readonly Department[] Departments = [new("XZ-JTT", "交通运输厅", "540000", "交通厅")];
+    private static readonly Department[] Departments = [new("XZ-JTT", "交通运输厅", "540000", "交通厅"), new("XZ-SWT", "商务厅", "540000", "商务厅")];
 
-    private static Dictionary<string, string> Row() => new(CatalogSheet.ToRow(1, "XZ2018-T01", CatalogKind.Official, SampleItems.Transparent, "交通运输厅", new DateOnly(2018, 7, 20)));
+    private static Dictionary<string, string> Row(ItemContent? content = null) =>
+        new(CatalogSheet.ToRow(1, "XZ2018-T01", CatalogKind.Official, content ?? SampleItems.Transparent, Departments.ToDictionary(d => d.Code, d => d.Name), new DateOnly(2018, 7, 20)));
 
     [Fact]
     public void An_exported_row_reads_back_as_the_same_item()
@@ -19,6 +20,18 @@ public sealed class CatalogSheetTests
         Assert.Equal("XZ2018-T01", item!.Code);
         Assert.Equal(new DateOnly(2018, 7, 20), item.ValidFrom);
         Assert.Equal(CatalogJson.Write(SampleItems.Transparent), CatalogJson.Write(item.Content));
+    }
+
+    [Fact]
+    public void The_industry_authority_is_written_by_name_and_read_back_as_its_code()
+    {
+        var row = Row(SampleItems.Transparent with { IndustryAuthorityCode = "XZ-SWT" });
+
+        var (item, problems) = CatalogSheet.ReadRow(CatalogSheet.SheetName, 2, row, Departments);
+
+        Assert.Equal("商务厅", row["行业主管部门"]);
+        Assert.Empty(problems);
+        Assert.Equal("XZ-SWT", item!.Content.IndustryAuthorityCode);
     }
 
     [Fact]
@@ -38,6 +51,8 @@ public sealed class CatalogSheetTests
     public static TheoryData<string, string, string, string> BadCells() => new()
     {
         { "审批部门", "财政厅", "审批部门", "部门“财政厅”不存在" },
+        { "行业主管部门", "财政厅", "行业主管部门", "部门“财政厅”不存在" },
+        { "行业主管部门", "交通厅", "行业主管部门", "与审批部门相同时请留空" },
         { "改革方式", "特别审批", "改革方式", "“特别审批”无法识别" },
         { "法定时限", "二十", "法定时限", "“二十”不是非负整数" },
         { "承诺时限", "25", "承诺时限", "不能超过法定时限" },

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
+using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Workbench;
 
-public sealed class IndexModel(GetAccountProfile getProfile) : PageModel
+public sealed class IndexModel(GetAccountProfile getProfile, Letters letters, TrackLoops track) : PageModel
 {
     // What each role does on the platform (DESIGN.md §1), shown on the desk so every user knows their remit.
     private static readonly Dictionary<string, string[]> DutiesByRole = new()
@@ -24,6 +26,9 @@ public sealed class IndexModel(GetAccountProfile getProfile) : PageModel
 
     public IReadOnlyList<string> Duties { get; private set; } = [];
 
+    /// <summary>An applicant's notification letters and the loops of its company.</summary>
+    public (IReadOnlyList<NotificationLetter> Letters, IReadOnlyList<TrackLoops.Line> Loops)? Company { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Profile = await getProfile.HandleAsync(User.Identity!.Name!, cancellationToken);
@@ -33,6 +38,11 @@ public sealed class IndexModel(GetAccountProfile getProfile) : PageModel
         }
 
         Duties = Profile.Roles.SelectMany(r => DutiesByRole[r.Name]).ToList();
+        if (User.IsInRole(Roles.Applicant) && User.EnterpriseUscc() is { } uscc)
+        {
+            Company = (await letters.ListAsync(uscc, new(uscc), cancellationToken), await track.ListAsync(new(null, IncludeClosed: true, uscc), cancellationToken));
+        }
+
         return Page();
     }
 }

@@ -16,6 +16,8 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
         public CatalogKind Kind { get; set; } = CatalogKind.Official;
         public string Name { get; set; } = string.Empty;
         public string DepartmentCode { get; set; } = string.Empty;
+
+        public string? IndustryAuthorityCode { get; set; }
         public ApprovalLevel Level { get; set; } = ApprovalLevel.Province;
         public string LegalBasis { get; set; } = string.Empty;
         public ReformMode Mode { get; set; } = ReformMode.Transparent;
@@ -49,6 +51,7 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
             Kind = kind,
             Name = c.Name,
             DepartmentCode = c.DepartmentCode,
+            IndustryAuthorityCode = c.IndustryAuthorityCode,
             Level = c.Level,
             LegalBasis = c.LegalBasis,
             Mode = c.Mode,
@@ -88,6 +91,7 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
             {
                 Name = Name?.Trim() ?? string.Empty,
                 DepartmentCode = DepartmentCode ?? string.Empty,
+                IndustryAuthorityCode = string.IsNullOrWhiteSpace(IndustryAuthorityCode) ? null : IndustryAuthorityCode.Trim(),
                 Level = Level,
                 LegalBasis = LegalBasis?.Trim() ?? string.Empty,
                 Mode = Mode,

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Coordination;
+using Zhengzhao.Identity;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Web.Pages.Coordination;
+
+[Authorize(Roles = Roles.Applicant + "," + Roles.Regulator + "," + Roles.WindowClerk)]
+public sealed class LetterModel(Letters letters) : PageModel
+{
+    public NotificationLetter? Letter { get; private set; }
+
+    /// <summary>Only the company's own applicant signs, and only once.</summary>
+    public bool CanSign => Letter is { IsSigned: false } && User.IsInRole(Roles.Applicant) && User.EnterpriseUscc() == Letter.Uscc;
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSignAsync(Guid id, string? signatoryName, CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(Roles.Applicant))
+        {
+            return Forbid();
+        }
+
+        var signed = await letters.SignAsync(id, User.EnterpriseUscc() ?? string.Empty, signatoryName, HttpContext.Connection.RemoteIpAddress?.ToString(), User.ToActor(), cancellationToken);
+        if (signed.IsSuccess)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        Error = signed.Refusal!.Detail;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Letter = (await letters.GetAsync(id, new(User.IsInRole(Roles.Applicant) ? User.EnterpriseUscc() ?? string.Empty : null), cancellationToken)).Value;
+        return Letter is not null;
+    }
+}
