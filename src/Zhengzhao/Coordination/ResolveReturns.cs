@@ -28,7 +28,7 @@ public sealed class ResolveReturns(ZhengzhaoDbContext db, TimeProvider time) : I
             return new Refusal("coordination/unknown-department", "部门不存在", $"部门代码“{department}”不存在或已停用，请选择改派的部门。") { Errors = new Dictionary<string, string[]> { ["department"] = ["请选择改派的部门。"] } };
         }
 
-        if (await db.Pushes.AnyAsync(p => p.Uscc == push.Uscc && p.ItemCode == push.ItemCode && p.DepartmentCode == department, cancellationToken))
+        if (await db.Pushes.AnyAsync(p => p.Id != push.Id && p.Uscc == push.Uscc && p.ItemCode == push.ItemCode && p.DepartmentCode == department, cancellationToken))
         {
             return new Refusal("coordination/already-pushed", "已推送过该部门", $"该企业的这一事项已推送过 {department}，不能重复推送。", RefusalKind.Conflict);
         }

@@ -11,34 +11,14 @@ namespace Zhengzhao.Web.Tests.Coordination;
 /// <summary>双告知: a registration pushes the company to each approving department its scope concerns, once.</summary>
 public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
 {
-    private static readonly string Person = "54010219900101103" + IdentityNumber.ComputeCheckCharacter("54010219900101103");
-
-    private static object Registration(string code, string eventId, string kind = "Registration", string scope = "许可项目：电影发行；食品销售。一般项目：日用百货销售。") => new
-    {
-        eventId,
-        kind,
-        uscc = code,
-        name = "拉萨双告知测试有限公司" + code[^4..],
-        type = "DomesticCompany",
-        legalRepresentative = "达瓦",
-        legalRepresentativeId = Person,
-        address = "拉萨经开区（测试）",
-        regionCode = "540172",
-        registeringAuthority = "拉萨市市场监督管理局",
-        establishedOn = "2026-11-20",
-        approvedOn = "2026-11-20",
-        registeredCapital = 50m,
-        businessScope = scope,
-    };
-
     [Fact]
     public async Task A_registration_pushes_each_department_once_however_often_it_is_delivered()
     {
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540172", "MA6TDN01").Value;
 
-        var first = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-1"))).ReadJsonAsync();
-        var again = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-1"))).ReadJsonAsync();
+        var first = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-1"))).ReadJsonAsync();
+        var again = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-1"))).ReadJsonAsync();
 
         Assert.Equal(["SL-014→XZ-SYJ", "XZ2018-S01→XZ-XWGD"], first.GetProperty("pushed").EnumerateArray().Select(p => $"{p.GetProperty("itemCode").GetString()}→{p.GetProperty("department").GetString()}").Order(StringComparer.Ordinal));
         Assert.Equal(0, again.GetProperty("pushed").GetArrayLength());
@@ -50,9 +30,9 @@ public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixt
     {
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540172", "MA6TDN02").Value;
-        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-2"));
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-2"));
 
-        var changed = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-3", "Change", "许可项目：电影发行；食品销售；劳务派遣。"))).ReadJsonAsync();
+        var changed = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-3", "Change", "许可项目：电影发行；食品销售；劳务派遣。"))).ReadJsonAsync();
 
         Assert.Equal(["SL-018"], changed.GetProperty("pushed").EnumerateArray().Select(p => p.GetProperty("itemCode").GetString()));
         Assert.Equal(3, await factory.WithDbAsync(db => db.Pushes.CountAsync(p => p.Uscc == code)));
@@ -63,7 +43,7 @@ public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixt
     {
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540172", "MA6TDN03").Value;
-        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-4"));
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-4"));
         var film = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-XWGD"));
         var food = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-SYJ"));
 
@@ -92,7 +72,7 @@ public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixt
     {
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540172", "MA6TDN04").Value;
-        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registration(code, "dn-5"));
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-5"));
         var film = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-XWGD"));
         var approver = await factory.CookieClientAsync(Roles.Approver);
 
