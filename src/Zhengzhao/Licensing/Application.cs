@@ -1,0 +1,516 @@
+using Zhengzhao.Catalog;
+using Zhengzhao.Common;
+
+namespace Zhengzhao.Licensing;
+
+public enum ApplicationState
+{
+    Draft,
+
+    /// <summary>提交: waiting for the window to accept it.</summary>
+    Submitted,
+
+    /// <summary>补正: the one-time notification of missing materials is with the applicant.</summary>
+    SupplementRequested,
+
+    /// <summary>受理: under review, the clock running.</summary>
+    Accepted,
+
+    /// <summary>不予受理, with the reason and its legal basis.</summary>
+    NotAccepted,
+
+    /// <summary>A decision proposed under strict access, waiting for the second officer's sign-off.</summary>
+    AwaitingSignOff,
+
+    /// <summary>准予许可.</summary>
+    Approved,
+
+    /// <summary>不予许可, with written reasons and the remedies.</summary>
+    Denied,
+
+    /// <summary>备案: recorded at once, no approval.</summary>
+    Filed,
+
+    Withdrawn,
+}
+
+/// <summary>Under the commitment mode, the applicant's choice (any applicant may take the ordinary route).</summary>
+public enum ApplicationRoute
+{
+    Ordinary,
+
+    /// <summary>告知承诺: accepted on the spot on the signed commitment.</summary>
+    Commitment,
+}
+
+/// <summary>The item as it stood when the application was filed: the process follows this, not later edits.</summary>
+public sealed record PinnedItem(string Code, int Version, string Name, string DepartmentCode, ReformMode Mode, ClockLimits Limits, int MaxExtensionDays, IReadOnlyList<string> RequiredMaterials, IReadOnlyList<ItemStep> Steps);
+
+/// <summary>One line of a one-time notification: the material and what is wrong with it.</summary>
+public sealed record MissingMaterial(string Material, string Problem);
+
+/// <summary>The 补正告知: every missing or defective material at once, and when the applicant completed it.</summary>
+public sealed record SupplementRequest(DateOnly RequestedOn, string RequestedBy, IReadOnlyList<MissingMaterial> Items, DateOnly? CompletedOn);
+
+/// <summary>A published review step done: who held it and when it ended.</summary>
+public sealed record StepRecord(int Index, string Name, string Officer, DateOnly EndedOn, string? Opinion);
+
+/// <summary>The one extension: how long, why, and who approved it.</summary>
+public sealed record Extension(int Days, string Reason, string ApprovedBy, DateOnly On);
+
+/// <summary>A signed commitment letter: the exact text version, the signer, time and address.</summary>
+public sealed record CommitmentSignature(string TextDigest, string Signer, DateTimeOffset At, string? Address);
+
+/// <summary>A decision, and under strict access the second officer who signed it off.</summary>
+public sealed record Decision(bool Approve, string Reasons, string DecidedBy, DateOnly On, string? SignedOffBy);
+
+/// <summary>
+/// 许可申请: one company's application for one catalogue item, following the process of the item's reform mode. It
+/// guards every transition itself; a refused transition leaves it as it was. Time is the clock's business
+/// (<see cref="ApplicationClock"/>): the application keeps the ledger (acceptance, pauses, extension), never a
+/// stored "overdue".
+/// </summary>
+public sealed class Application
+{
+    private readonly List<ClockPause> _pauses = [];
+    private readonly List<StepRecord> _steps = [];
+    private readonly HashSet<string> _materials = new(StringComparer.Ordinal);
+
+    private Application()
+    {
+        Uscc = RegionCode = FiledBy = Owner = string.Empty;
+        Item = null!;
+    }
+
+    public Application(string uscc, string regionCode, PinnedItem item, ApplicationRoute route, string filedBy, bool filedAtWindow)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Uscc = uscc;
+        RegionCode = regionCode;
+        Item = item;
+        Route = item.Mode == ReformMode.Commitment ? route : ApplicationRoute.Ordinary;
+        FiledBy = filedBy;
+        FiledAtWindow = filedAtWindow;
+
+        // 首办责任制: a matter filed at the window is owned by the clerk who received it.
+        Owner = filedAtWindow ? filedBy : string.Empty;
+        State = ApplicationState.Draft;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Uscc { get; private set; }
+
+    /// <summary>The region whose calendar runs the clock: the company's.</summary>
+    public string RegionCode { get; private set; }
+
+    public PinnedItem Item { get; private set; }
+
+    public ApplicationRoute Route { get; private set; }
+
+    public ApplicationState State { get; private set; }
+
+    public string FiledBy { get; private set; }
+
+    public bool FiledAtWindow { get; private set; }
+
+    /// <summary>首办责任人: the officer who owns the matter until a recorded hand-over; empty until an officer takes it.</summary>
+    public string Owner { get; private set; }
+
+    public DateOnly? SubmittedOn { get; private set; }
+
+    public DateOnly? AcceptedOn { get; private set; }
+
+    /// <summary>The day it was filed, not accepted, decided or withdrawn.</summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    public IReadOnlySet<string> Materials => _materials;
+
+    public CommitmentSignature? Commitment { get; private set; }
+
+    public SupplementRequest? Supplement { get; private set; }
+
+    public string? NotAcceptedReason { get; private set; }
+
+    public IReadOnlyList<ClockPause> Pauses => _pauses;
+
+    public Extension? Extension { get; private set; }
+
+    public IReadOnlyList<StepRecord> Steps => _steps;
+
+    public Decision? Proposal { get; private set; }
+
+    public Decision? Decision { get; private set; }
+
+    public bool IsClosed => State is ApplicationState.NotAccepted or ApplicationState.Approved or ApplicationState.Denied or ApplicationState.Filed or ApplicationState.Withdrawn;
+
+    public IReadOnlyList<string> MissingMaterials => [.. Item.RequiredMaterials.Where(m => !_materials.Contains(m))];
+
+    public ClockLimits Limits => Item.Limits with { ExtensionDays = Extension?.Days ?? 0 };
+
+    public Result<Application> AttachMaterial(string material)
+    {
+        if (State is not (ApplicationState.Draft or ApplicationState.SupplementRequested))
+        {
+            return WrongState("补充材料");
+        }
+
+        _materials.Add(material);
+        return this;
+    }
+
+    /// <summary>The applicant signs the item's commitment letter; only on the commitment route, before submission.</summary>
+    public Result<Application> SignCommitment(CommitmentSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        if (Route != ApplicationRoute.Commitment || State != ApplicationState.Draft)
+        {
+            return WrongState("签署告知承诺书");
+        }
+
+        Commitment = signature;
+        return this;
+    }
+
+    /// <summary>
+    /// Submission. A filing with a complete checklist is recorded at once; a signed commitment is accepted on the
+    /// spot; anything else waits for the window. An incomplete checklist is refused with every missing material.
+    /// </summary>
+    public Result<Application> Submit(DateOnly on)
+    {
+        if (State != ApplicationState.Draft)
+        {
+            return WrongState("提交");
+        }
+
+        if (MissingMaterials is { Count: > 0 } missing)
+        {
+            return new Refusal("licensing/materials-missing", "材料不全", $"尚缺以下材料：{string.Join("、", missing)}。");
+        }
+
+        if (Route == ApplicationRoute.Commitment && Commitment is null)
+        {
+            return new Refusal("licensing/commitment-unsigned", "未签署告知承诺书", "选择告知承诺方式的，须先签署告知承诺书。");
+        }
+
+        SubmittedOn = on;
+        State = Item.Mode == ReformMode.Filing ? ApplicationState.Filed : ApplicationState.Submitted;
+        ClosedOn = State == ApplicationState.Filed ? on : null;
+        if (Route == ApplicationRoute.Commitment)
+        {
+            State = ApplicationState.Accepted;
+            AcceptedOn = on;
+        }
+
+        return this;
+    }
+
+    /// <summary>受理 at the window; the officer who accepts becomes the first-responsible officer if none is yet.</summary>
+    public Result<Application> Accept(string officer, DateOnly on)
+    {
+        if (State != ApplicationState.Submitted)
+        {
+            return WrongState("受理");
+        }
+
+        State = ApplicationState.Accepted;
+        AcceptedOn = on;
+        TakeOwnership(officer);
+        return this;
+    }
+
+    public Result<Application> NotAccept(string officer, string? reasonWithBasis, DateOnly on)
+    {
+        if (State != ApplicationState.Submitted)
+        {
+            return WrongState("不予受理");
+        }
+
+        if (string.IsNullOrWhiteSpace(reasonWithBasis))
+        {
+            return new Refusal("licensing/reason-required", "请写明理由和依据", "不予受理须写明理由及法律依据。");
+        }
+
+        State = ApplicationState.NotAccepted;
+        NotAcceptedReason = reasonWithBasis.Trim();
+        ClosedOn = on;
+        TakeOwnership(officer);
+        return this;
+    }
+
+    /// <summary>
+    /// 一次性告知: every missing or defective material at once. The law allows one such request per application, so a
+    /// second one is refused. After acceptance the request stops the clock until the applicant completes it.
+    /// </summary>
+    public Result<Application> RequestSupplement(string officer, IReadOnlyList<MissingMaterial> items, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (State is not (ApplicationState.Submitted or ApplicationState.Accepted))
+        {
+            return WrongState("要求补正");
+        }
+
+        if (Supplement is not null)
+        {
+            return new Refusal("licensing/second-supplement", "不得再次要求补正", $"本申请已于 {Supplement.RequestedOn:yyyy-MM-dd} 一次性告知补正内容，依照一次性告知制度不得再次要求补正。", RefusalKind.Conflict);
+        }
+
+        if (items.Count == 0 || items.Any(i => string.IsNullOrWhiteSpace(i.Material) || string.IsNullOrWhiteSpace(i.Problem)))
+        {
+            return new Refusal("licensing/supplement-empty", "请列明补正内容", "补正告知须逐项列明需补正的材料及问题。");
+        }
+
+        if (State == ApplicationState.Accepted)
+        {
+            _pauses.Add(new ClockPause(PauseKind.Supplement, on, null, "申请人补正材料"));
+        }
+
+        Supplement = new SupplementRequest(on, officer, items, null);
+        foreach (var item in items)
+        {
+            _materials.Remove(item.Material);
+        }
+
+        State = ApplicationState.SupplementRequested;
+        TakeOwnership(officer);
+        return this;
+    }
+
+    /// <summary>The applicant hands in what the notification listed; the application goes back where it was, the clock restarting.</summary>
+    public Result<Application> CompleteSupplement(DateOnly on)
+    {
+        if (State != ApplicationState.SupplementRequested)
+        {
+            return WrongState("提交补正材料");
+        }
+
+        if (MissingMaterials is { Count: > 0 } missing)
+        {
+            return new Refusal("licensing/materials-missing", "材料不全", $"尚缺以下补正材料：{string.Join("、", missing)}。");
+        }
+
+        Supplement = Supplement! with { CompletedOn = on };
+        var open = _pauses.FindIndex(p => p.Kind == PauseKind.Supplement && p.To is null);
+        if (open >= 0)
+        {
+            _pauses[open] = _pauses[open] with { To = on };
+        }
+
+        State = AcceptedOn is null ? ApplicationState.Submitted : ApplicationState.Accepted;
+        return this;
+    }
+
+    /// <summary>Stops the clock for testing, expert review or a hearing (the applicant is told in writing by the caller).</summary>
+    public Result<Application> Pause(PauseKind kind, string? reason, DateOnly on)
+    {
+        if (State != ApplicationState.Accepted || _pauses.Any(p => p.To is null))
+        {
+            return WrongState("暂停计时");
+        }
+
+        if (kind == PauseKind.Supplement || !Enum.IsDefined(kind))
+        {
+            return new Refusal("licensing/invalid-pause", "暂停原因无效", "补正经补正告知暂停；其他暂停应为检验检测、专家评审或听证。");
+        }
+
+        _pauses.Add(new ClockPause(kind, on, null, string.IsNullOrWhiteSpace(reason) ? PauseNames.Name(kind) : reason.Trim()));
+        return this;
+    }
+
+    public Result<Application> Resume(DateOnly on)
+    {
+        var open = _pauses.FindIndex(p => p.To is null && p.Kind != PauseKind.Supplement);
+        if (State != ApplicationState.Accepted || open < 0)
+        {
+            return WrongState("恢复计时");
+        }
+
+        _pauses[open] = _pauses[open] with { To = on };
+        return this;
+    }
+
+    /// <summary>
+    /// The one extension (延期), at most the item's extension length, with a reason and the approving head; refused
+    /// once the statutory limit has passed, since an extension must be decided within it.
+    /// </summary>
+    public Result<Application> Extend(int days, string? reason, string approvedBy, DateOnly on, ClockReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (State != ApplicationState.Accepted)
+        {
+            return WrongState("延长期限");
+        }
+
+        if (Extension is not null)
+        {
+            return new Refusal("licensing/second-extension", "已延期", $"本申请已于 {Extension.On:yyyy-MM-dd} 延长 {Extension.Days} 个工作日，只能延长一次。", RefusalKind.Conflict);
+        }
+
+        if (days < 1 || days > Item.MaxExtensionDays)
+        {
+            return new Refusal("licensing/extension-too-long", "延长期限无效", Item.MaxExtensionDays == 0 ? "该事项不允许延长办理期限。" : $"延长期限应为 1 至 {Item.MaxExtensionDays} 个工作日。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Refusal("licensing/reason-required", "请写明延期理由", "延长期限须写明理由，并告知申请人。");
+        }
+
+        if (reading.PastStatutory)
+        {
+            return new Refusal("licensing/extension-expired", "已超过法定期限", $"法定期限已于 {reading.StatutoryDue:yyyy-MM-dd} 届满，不能再延长。", RefusalKind.Conflict);
+        }
+
+        Extension = new Extension(days, reason.Trim(), approvedBy, on);
+        return this;
+    }
+
+    /// <summary>Ends the next published step (透明审批): steps are held in their published order.</summary>
+    public Result<Application> EndStep(string officer, string? opinion, DateOnly on)
+    {
+        if (State != ApplicationState.Accepted || _pauses.Any(p => p.To is null))
+        {
+            return WrongState("办结环节");
+        }
+
+        if (_steps.Count >= Item.Steps.Count)
+        {
+            return new Refusal("licensing/no-step-left", "环节已全部办结", "各公开环节均已办结，请作出决定。", RefusalKind.Conflict);
+        }
+
+        _steps.Add(new StepRecord(_steps.Count, Item.Steps[_steps.Count].Name, officer, on, string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim()));
+        return this;
+    }
+
+    /// <summary>
+    /// 决定. Transparent and strict-access items decide after every published step; strict access needs a second
+    /// officer (maker–checker), so the first officer's decision is a proposal until <see cref="SignOff"/>.
+    /// </summary>
+    public Result<Application> Decide(bool approve, string? reasons, string officer, DateOnly on)
+    {
+        if (State != ApplicationState.Accepted || _pauses.Any(p => p.To is null))
+        {
+            return WrongState("作出决定");
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(reasons))
+        {
+            return new Refusal("licensing/reason-required", "请写明不予许可的理由", "不予许可须书面说明理由，并告知申请复议或提起诉讼的权利。");
+        }
+
+        if (Route == ApplicationRoute.Ordinary && _steps.Count < Item.Steps.Count)
+        {
+            return new Refusal("licensing/steps-open", "环节未办结", $"还有环节未办结：{string.Join("、", Item.Steps.Skip(_steps.Count).Select(s => s.Name))}。");
+        }
+
+        var decision = new Decision(approve, reasons?.Trim() ?? string.Empty, officer, on, null);
+        if (Item.Mode == ReformMode.StrictAccess)
+        {
+            Proposal = decision;
+            State = ApplicationState.AwaitingSignOff;
+            return this;
+        }
+
+        Decision = decision;
+        State = approve ? ApplicationState.Approved : ApplicationState.Denied;
+        ClosedOn = on;
+        return this;
+    }
+
+    /// <summary>The second officer's sign-off of a strict-access proposal: never the officer who proposed it.</summary>
+    public Result<Application> SignOff(bool agree, string officer, DateOnly on)
+    {
+        if (State != ApplicationState.AwaitingSignOff)
+        {
+            return WrongState("复核签发");
+        }
+
+        if (string.Equals(officer, Proposal!.DecidedBy, StringComparison.Ordinal))
+        {
+            return new Refusal("licensing/same-officer", "须由另一人复核", "加强准入管理事项的决定须由拟办人以外的另一名人员复核签发。", RefusalKind.Forbidden);
+        }
+
+        if (!agree)
+        {
+            // Sent back for review: the proposal is dropped and the application is under review again.
+            Proposal = null;
+            State = ApplicationState.Accepted;
+            return this;
+        }
+
+        Decision = Proposal with { SignedOffBy = officer, On = on };
+        Proposal = null;
+        State = Decision.Approve ? ApplicationState.Approved : ApplicationState.Denied;
+        ClosedOn = on;
+        return this;
+    }
+
+    /// <summary>首办责任制: ownership moves only by a recorded hand-over to another officer.</summary>
+    public Result<Application> HandOver(string from, string to)
+    {
+        if (IsClosed)
+        {
+            return WrongState("移交");
+        }
+
+        if (!string.Equals(Owner, from, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(to) || to == from)
+        {
+            return new Refusal("licensing/not-owner", "不能移交", "只有首办责任人可以把事项移交给另一名人员。", RefusalKind.Forbidden);
+        }
+
+        Owner = to;
+        return this;
+    }
+
+    public Result<Application> Withdraw(DateOnly on)
+    {
+        if (IsClosed)
+        {
+            return WrongState("撤回");
+        }
+
+        State = ApplicationState.Withdrawn;
+        ClosedOn = on;
+        return this;
+    }
+
+    private void TakeOwnership(string officer)
+    {
+        if (Owner.Length == 0)
+        {
+            Owner = officer;
+        }
+    }
+
+    private Refusal WrongState(string action) =>
+        new("licensing/wrong-state", "状态不允许", $"申请当前为“{ApplicationStates.Name(State)}”，不能{action}。", RefusalKind.Conflict);
+}
+
+public static class ApplicationStates
+{
+    public static string Name(ApplicationState state) => state switch
+    {
+        ApplicationState.Draft => "草稿",
+        ApplicationState.Submitted => "已提交",
+        ApplicationState.SupplementRequested => "待补正",
+        ApplicationState.Accepted => "审查中",
+        ApplicationState.NotAccepted => "不予受理",
+        ApplicationState.AwaitingSignOff => "待复核",
+        ApplicationState.Approved => "准予许可",
+        ApplicationState.Denied => "不予许可",
+        ApplicationState.Filed => "已备案",
+        _ => "已撤回",
+    };
+}
+
+public static class PauseNames
+{
+    public static string Name(PauseKind kind) => kind switch
+    {
+        PauseKind.Supplement => "补正材料",
+        PauseKind.Testing => "检验检测",
+        PauseKind.ExpertReview => "专家评审",
+        _ => "听证",
+    };
+}
