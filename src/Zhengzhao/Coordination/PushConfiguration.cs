@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Coordination;
@@ -82,9 +80,7 @@ internal sealed class NotificationLetterConfiguration : IEntityTypeConfiguration
         builder.Ignore(l => l.IsSigned);
 
         // The items as they stood on the day of the letter, one JSON document: the letter never changes after.
-        builder.Property(l => l.Items)
-            .HasConversion(items => JsonSerializer.Serialize(items, CatalogJson.Options), json => JsonSerializer.Deserialize<List<LetterItem>>(json, CatalogJson.Options) ?? new List<LetterItem>())
-            .Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<LetterItem>>((a, b) => a!.SequenceEqual(b!), items => items.Count, items => items.ToList()));
+        builder.Property(l => l.Items).HasJsonConversion();
 
         // One letter per registration event: a redelivery never issues a second one.
         builder.HasIndex(l => new { l.Uscc, l.EventId }).IsUnique();

@@ -72,9 +72,6 @@ public sealed record Decision(bool Approve, string Reasons, string DecidedBy, Da
 /// </summary>
 public sealed class Application
 {
-    private readonly List<ClockPause> _pauses = [];
-    private readonly List<StepRecord> _steps = [];
-    private readonly HashSet<string> _materials = new(StringComparer.Ordinal);
 
     private Application()
     {
@@ -89,6 +86,8 @@ public sealed class Application
         Uscc = uscc;
         RegionCode = regionCode;
         Item = item;
+        ItemCode = item.Code;
+        DepartmentCode = item.DepartmentCode;
         Route = item.Mode == ReformMode.Commitment ? route : ApplicationRoute.Ordinary;
         FiledBy = filedBy;
         FiledAtWindow = filedAtWindow;
@@ -100,7 +99,17 @@ public sealed class Application
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
+    /// <summary>受理编号, unique per department and year; given on submission.</summary>
+    public string? Number { get; private set; }
+
+    /// <summary>Moves with every transition: of two officers acting at once on the same application, the second is told it changed.</summary>
+    public int Revision { get; private set; }
+
     public string Uscc { get; private set; }
+
+    public string ItemCode { get; private set; } = string.Empty;
+
+    public string DepartmentCode { get; private set; } = string.Empty;
 
     /// <summary>The region whose calendar runs the clock: the company's.</summary>
     public string RegionCode { get; private set; }
@@ -125,7 +134,7 @@ public sealed class Application
     /// <summary>The day it was filed, not accepted, decided or withdrawn.</summary>
     public DateOnly? ClosedOn { get; private set; }
 
-    public IReadOnlySet<string> Materials => _materials;
+    public IReadOnlySet<string> Materials => MaterialSet;
 
     public CommitmentSignature? Commitment { get; private set; }
 
@@ -133,11 +142,11 @@ public sealed class Application
 
     public string? NotAcceptedReason { get; private set; }
 
-    public IReadOnlyList<ClockPause> Pauses => _pauses;
+    public IReadOnlyList<ClockPause> Pauses => PauseLedger;
 
     public Extension? Extension { get; private set; }
 
-    public IReadOnlyList<StepRecord> Steps => _steps;
+    public IReadOnlyList<StepRecord> Steps => StepLedger;
 
     public Decision? Proposal { get; private set; }
 
@@ -145,7 +154,14 @@ public sealed class Application
 
     public bool IsClosed => State is ApplicationState.NotAccepted or ApplicationState.Approved or ApplicationState.Denied or ApplicationState.Filed or ApplicationState.Withdrawn;
 
-    public IReadOnlyList<string> MissingMaterials => [.. Item.RequiredMaterials.Where(m => !_materials.Contains(m))];
+    // The ledgers behind the read-only views above, kept whole as JSON columns (see ApplicationConfiguration).
+    private List<ClockPause> PauseLedger { get; set; } = [];
+
+    private List<StepRecord> StepLedger { get; set; } = [];
+
+    private HashSet<string> MaterialSet { get; set; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> MissingMaterials => [.. Item.RequiredMaterials.Where(m => !MaterialSet.Contains(m))];
 
     public ClockLimits Limits => Item.Limits with { ExtensionDays = Extension?.Days ?? 0 };
 
@@ -156,8 +172,8 @@ public sealed class Application
             return WrongState("补充材料");
         }
 
-        _materials.Add(material);
-        return this;
+        MaterialSet.Add(material);
+        return Changed();
     }
 
     /// <summary>The applicant signs the item's commitment letter; only on the commitment route, before submission.</summary>
@@ -170,14 +186,14 @@ public sealed class Application
         }
 
         Commitment = signature;
-        return this;
+        return Changed();
     }
 
     /// <summary>
     /// Submission. A filing with a complete checklist is recorded at once; a signed commitment is accepted on the
     /// spot; anything else waits for the window. An incomplete checklist is refused with every missing material.
     /// </summary>
-    public Result<Application> Submit(DateOnly on)
+    public Result<Application> Submit(string number, DateOnly on)
     {
         if (State != ApplicationState.Draft)
         {
@@ -194,6 +210,7 @@ public sealed class Application
             return new Refusal("licensing/commitment-unsigned", "未签署告知承诺书", "选择告知承诺方式的，须先签署告知承诺书。");
         }
 
+        Number = number;
         SubmittedOn = on;
         State = Item.Mode == ReformMode.Filing ? ApplicationState.Filed : ApplicationState.Submitted;
         ClosedOn = State == ApplicationState.Filed ? on : null;
@@ -203,7 +220,7 @@ public sealed class Application
             AcceptedOn = on;
         }
 
-        return this;
+        return Changed();
     }
 
     /// <summary>受理 at the window; the officer who accepts becomes the first-responsible officer if none is yet.</summary>
@@ -217,7 +234,7 @@ public sealed class Application
         State = ApplicationState.Accepted;
         AcceptedOn = on;
         TakeOwnership(officer);
-        return this;
+        return Changed();
     }
 
     public Result<Application> NotAccept(string officer, string? reasonWithBasis, DateOnly on)
@@ -236,7 +253,7 @@ public sealed class Application
         NotAcceptedReason = reasonWithBasis.Trim();
         ClosedOn = on;
         TakeOwnership(officer);
-        return this;
+        return Changed();
     }
 
     /// <summary>
@@ -263,18 +280,18 @@ public sealed class Application
 
         if (State == ApplicationState.Accepted)
         {
-            _pauses.Add(new ClockPause(PauseKind.Supplement, on, null, "申请人补正材料"));
+            PauseLedger.Add(new ClockPause(PauseKind.Supplement, on, null, "申请人补正材料"));
         }
 
         Supplement = new SupplementRequest(on, officer, items, null);
         foreach (var item in items)
         {
-            _materials.Remove(item.Material);
+            MaterialSet.Remove(item.Material);
         }
 
         State = ApplicationState.SupplementRequested;
         TakeOwnership(officer);
-        return this;
+        return Changed();
     }
 
     /// <summary>The applicant hands in what the notification listed; the application goes back where it was, the clock restarting.</summary>
@@ -291,20 +308,20 @@ public sealed class Application
         }
 
         Supplement = Supplement! with { CompletedOn = on };
-        var open = _pauses.FindIndex(p => p.Kind == PauseKind.Supplement && p.To is null);
+        var open = PauseLedger.FindIndex(p => p.Kind == PauseKind.Supplement && p.To is null);
         if (open >= 0)
         {
-            _pauses[open] = _pauses[open] with { To = on };
+            PauseLedger[open] = PauseLedger[open] with { To = on };
         }
 
         State = AcceptedOn is null ? ApplicationState.Submitted : ApplicationState.Accepted;
-        return this;
+        return Changed();
     }
 
     /// <summary>Stops the clock for testing, expert review or a hearing (the applicant is told in writing by the caller).</summary>
     public Result<Application> Pause(PauseKind kind, string? reason, DateOnly on)
     {
-        if (State != ApplicationState.Accepted || _pauses.Any(p => p.To is null))
+        if (State != ApplicationState.Accepted || PauseLedger.Any(p => p.To is null))
         {
             return WrongState("暂停计时");
         }
@@ -314,20 +331,20 @@ public sealed class Application
             return new Refusal("licensing/invalid-pause", "暂停原因无效", "补正经补正告知暂停；其他暂停应为检验检测、专家评审或听证。");
         }
 
-        _pauses.Add(new ClockPause(kind, on, null, string.IsNullOrWhiteSpace(reason) ? PauseNames.Name(kind) : reason.Trim()));
-        return this;
+        PauseLedger.Add(new ClockPause(kind, on, null, string.IsNullOrWhiteSpace(reason) ? PauseNames.Name(kind) : reason.Trim()));
+        return Changed();
     }
 
     public Result<Application> Resume(DateOnly on)
     {
-        var open = _pauses.FindIndex(p => p.To is null && p.Kind != PauseKind.Supplement);
+        var open = PauseLedger.FindIndex(p => p.To is null && p.Kind != PauseKind.Supplement);
         if (State != ApplicationState.Accepted || open < 0)
         {
             return WrongState("恢复计时");
         }
 
-        _pauses[open] = _pauses[open] with { To = on };
-        return this;
+        PauseLedger[open] = PauseLedger[open] with { To = on };
+        return Changed();
     }
 
     /// <summary>
@@ -363,24 +380,24 @@ public sealed class Application
         }
 
         Extension = new Extension(days, reason.Trim(), approvedBy, on);
-        return this;
+        return Changed();
     }
 
     /// <summary>Ends the next published step (透明审批): steps are held in their published order.</summary>
     public Result<Application> EndStep(string officer, string? opinion, DateOnly on)
     {
-        if (State != ApplicationState.Accepted || _pauses.Any(p => p.To is null))
+        if (State != ApplicationState.Accepted || PauseLedger.Any(p => p.To is null))
         {
             return WrongState("办结环节");
         }
 
-        if (_steps.Count >= Item.Steps.Count)
+        if (StepLedger.Count >= Item.Steps.Count)
         {
             return new Refusal("licensing/no-step-left", "环节已全部办结", "各公开环节均已办结，请作出决定。", RefusalKind.Conflict);
         }
 
-        _steps.Add(new StepRecord(_steps.Count, Item.Steps[_steps.Count].Name, officer, on, string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim()));
-        return this;
+        StepLedger.Add(new StepRecord(StepLedger.Count, Item.Steps[StepLedger.Count].Name, officer, on, string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim()));
+        return Changed();
     }
 
     /// <summary>
@@ -389,7 +406,7 @@ public sealed class Application
     /// </summary>
     public Result<Application> Decide(bool approve, string? reasons, string officer, DateOnly on)
     {
-        if (State != ApplicationState.Accepted || _pauses.Any(p => p.To is null))
+        if (State != ApplicationState.Accepted || PauseLedger.Any(p => p.To is null))
         {
             return WrongState("作出决定");
         }
@@ -399,9 +416,9 @@ public sealed class Application
             return new Refusal("licensing/reason-required", "请写明不予许可的理由", "不予许可须书面说明理由，并告知申请复议或提起诉讼的权利。");
         }
 
-        if (Route == ApplicationRoute.Ordinary && _steps.Count < Item.Steps.Count)
+        if (Route == ApplicationRoute.Ordinary && StepLedger.Count < Item.Steps.Count)
         {
-            return new Refusal("licensing/steps-open", "环节未办结", $"还有环节未办结：{string.Join("、", Item.Steps.Skip(_steps.Count).Select(s => s.Name))}。");
+            return new Refusal("licensing/steps-open", "环节未办结", $"还有环节未办结：{string.Join("、", Item.Steps.Skip(StepLedger.Count).Select(s => s.Name))}。");
         }
 
         var decision = new Decision(approve, reasons?.Trim() ?? string.Empty, officer, on, null);
@@ -409,13 +426,13 @@ public sealed class Application
         {
             Proposal = decision;
             State = ApplicationState.AwaitingSignOff;
-            return this;
+            return Changed();
         }
 
         Decision = decision;
         State = approve ? ApplicationState.Approved : ApplicationState.Denied;
         ClosedOn = on;
-        return this;
+        return Changed();
     }
 
     /// <summary>The second officer's sign-off of a strict-access proposal: never the officer who proposed it.</summary>
@@ -436,14 +453,14 @@ public sealed class Application
             // Sent back for review: the proposal is dropped and the application is under review again.
             Proposal = null;
             State = ApplicationState.Accepted;
-            return this;
+            return Changed();
         }
 
         Decision = Proposal with { SignedOffBy = officer, On = on };
         Proposal = null;
         State = Decision.Approve ? ApplicationState.Approved : ApplicationState.Denied;
         ClosedOn = on;
-        return this;
+        return Changed();
     }
 
     /// <summary>首办责任制: ownership moves only by a recorded hand-over to another officer.</summary>
@@ -460,7 +477,7 @@ public sealed class Application
         }
 
         Owner = to;
-        return this;
+        return Changed();
     }
 
     public Result<Application> Withdraw(DateOnly on)
@@ -472,6 +489,12 @@ public sealed class Application
 
         State = ApplicationState.Withdrawn;
         ClosedOn = on;
+        return Changed();
+    }
+
+    private Application Changed()
+    {
+        Revision++;
         return this;
     }
 

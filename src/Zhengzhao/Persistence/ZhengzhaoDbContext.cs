@@ -49,6 +49,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<NotificationLetter> NotificationLetters => Set<NotificationLetter>();
 
+    public DbSet<Licensing.Application> Applications => Set<Licensing.Application>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

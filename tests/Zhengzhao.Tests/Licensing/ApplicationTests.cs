@@ -27,7 +27,7 @@ public sealed class ApplicationTests
     {
         var filing = Ready(ReformMode.Filing);
 
-        Assert.True(filing.Submit(Day).IsSuccess);
+        Assert.True(filing.Submit("N-1", Day).IsSuccess);
 
         Assert.Equal((ApplicationState.Filed, Day), (filing.State, filing.ClosedOn!.Value));
         Assert.Equal("licensing/wrong-state", filing.Accept("clerk", Day).Refusal!.Type);
@@ -38,7 +38,7 @@ public sealed class ApplicationTests
     {
         var application = new Application("91540172MA6T2K8P0X", "540172", Item(ReformMode.Filing), ApplicationRoute.Ordinary, "applicant", false);
 
-        var refusal = application.Submit(Day).Refusal!;
+        var refusal = application.Submit("N-1", Day).Refusal!;
 
         Assert.Equal("licensing/materials-missing", refusal.Type);
         Assert.Contains("申请书、营业执照", refusal.Detail, StringComparison.Ordinal);
@@ -50,9 +50,9 @@ public sealed class ApplicationTests
     {
         var application = Ready(ReformMode.Commitment, steps: 2, route: ApplicationRoute.Commitment);
 
-        Assert.Equal("licensing/commitment-unsigned", application.Submit(Day).Refusal!.Type);
+        Assert.Equal("licensing/commitment-unsigned", application.Submit("N-1", Day).Refusal!.Type);
         Assert.True(application.SignCommitment(Signed).IsSuccess);
-        Assert.True(application.Submit(Day).IsSuccess);
+        Assert.True(application.Submit("N-1", Day).IsSuccess);
         Assert.Equal((ApplicationState.Accepted, Day), (application.State, application.AcceptedOn!.Value));
         Assert.True(application.Decide(true, null, "approver", Day).IsSuccess);
 
@@ -73,7 +73,7 @@ public sealed class ApplicationTests
     public void A_transparent_application_is_decided_only_after_every_published_step()
     {
         var application = Ready(ReformMode.Transparent, steps: 2);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         Assert.Equal("licensing/wrong-state", application.EndStep("approver", null, Day).Refusal!.Type);
         application.Accept("clerk-a", Day);
 
@@ -93,7 +93,7 @@ public sealed class ApplicationTests
     public void Strict_access_needs_a_second_officer_to_sign_off()
     {
         var application = Ready(ReformMode.StrictAccess);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         application.Accept("clerk-a", Day);
 
         application.Decide(true, null, "officer-a", Day.AddDays(5));
@@ -108,7 +108,7 @@ public sealed class ApplicationTests
     public void A_rejected_proposal_goes_back_to_review()
     {
         var application = Ready(ReformMode.StrictAccess);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         application.Accept("clerk-a", Day);
         application.Decide(true, null, "officer-a", Day);
 
@@ -122,7 +122,7 @@ public sealed class ApplicationTests
     public void The_supplement_is_requested_once_with_every_item_and_pauses_the_clock_after_acceptance()
     {
         var application = Ready(ReformMode.Transparent);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         application.Accept("clerk-a", Day);
         Assert.Equal("licensing/supplement-empty", application.RequestSupplement("approver", [], Day).Refusal!.Type);
 
@@ -141,7 +141,7 @@ public sealed class ApplicationTests
     public void A_supplement_before_acceptance_returns_to_the_window_without_a_pause()
     {
         var application = Ready(ReformMode.Transparent, atWindow: true);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
 
         application.RequestSupplement("clerk-a", [new("营业执照", "已过期")], Day);
         application.AttachMaterial("营业执照");
@@ -155,7 +155,7 @@ public sealed class ApplicationTests
     public void Not_accepting_needs_the_reason_and_its_basis()
     {
         var application = Ready(ReformMode.Transparent);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
 
         Assert.Equal("licensing/reason-required", application.NotAccept("clerk-a", "", Day).Refusal!.Type);
         Assert.True(application.NotAccept("clerk-a", "申请事项不属于本机关职权范围（《行政许可法》第三十二条第一款第二项）", Day).IsSuccess);
@@ -167,7 +167,7 @@ public sealed class ApplicationTests
     public void One_extension_within_the_items_length_with_a_reason_and_before_the_statutory_limit()
     {
         var application = Ready(ReformMode.Transparent);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         application.Accept("clerk-a", Day);
         var running = new ClockReading(Day.AddDays(28), Day.AddDays(14), 0, false, 10, false, false);
 
@@ -183,7 +183,7 @@ public sealed class ApplicationTests
     public void The_clock_pauses_once_at_a_time_and_a_decision_waits_for_it_to_restart()
     {
         var application = Ready(ReformMode.StrictAccess);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         application.Accept("clerk-a", Day);
 
         Assert.Equal("licensing/invalid-pause", application.Pause(PauseKind.Supplement, null, Day).Refusal!.Type);
@@ -199,7 +199,7 @@ public sealed class ApplicationTests
     public void The_first_responsible_officer_keeps_the_matter_until_a_recorded_hand_over()
     {
         var application = Ready(ReformMode.Transparent, atWindow: true);
-        application.Submit(Day);
+        application.Submit("N-1", Day);
         application.Accept("clerk-b", Day);
 
         Assert.Equal("clerk-a", application.Owner);
