@@ -23,7 +23,14 @@ public static class Navigation
         [Roles.Applicant] = [new("My enterprise", "/Workbench")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
         [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Pushes to claim", "/Coordination/Inbox")],
-        [Roles.DepartmentAdmin] = [new("Department desk", "/Workbench"), new("Department staff", "/Workbench/Staff"), new("Pushes to claim", "/Coordination/Inbox")],
+        [Roles.DepartmentAdmin] =
+        [
+            new("Department desk", "/Workbench"),
+            new("Department staff", "/Workbench/Staff"),
+            new("Pushes to claim", "/Coordination/Inbox"),
+            new("Webhook endpoint", "/Coordination/Webhook"),
+            new("Webhook deliveries", "/Coordination/Deliveries"),
+        ],
         [Roles.Regulator] = [new("Market regulation desk", "/Workbench"), new("Enterprise register", "/Registry")],
         [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
         [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Audit trail", "/Audit")],
@@ -35,6 +42,8 @@ public static class Navigation
             new("Departments", "/Admin/Departments"),
             new("Regions", "/Admin/Regions"),
             new("Calendar", "/Admin/Calendar"),
+            new("Webhook endpoint", "/Coordination/Webhook"),
+            new("Webhook deliveries", "/Coordination/Deliveries"),
             new("Audit trail", "/Audit"),
         ],
     };

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
+using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
 
@@ -40,6 +41,12 @@ public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue cata
         }
 
         db.Pushes.AddRange(pushes);
+        foreach (var push in pushes)
+        {
+            var itemName = needs.First(n => n.Code == push.ItemCode && n.DepartmentCode == push.DepartmentCode).Name;
+            await Outbox.EnqueueAsync(db, push.DepartmentCode, PushCreated.EventType, PushCreated.Of(push, enterprise, itemName), time, cancellationToken);
+        }
+
         db.Record(command.Actor, time, "coordination.pushed", nameof(Enterprise), enterprise.Uscc, $"双告知（事件 {command.EventId}）：推送 {string.Join("、", pushes.Select(p => $"{p.ItemCode}→{p.DepartmentCode}"))}");
         try
         {

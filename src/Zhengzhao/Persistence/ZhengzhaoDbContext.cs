@@ -5,6 +5,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Coordination;
+using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 
@@ -44,6 +45,10 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<EnterpriseChange> EnterpriseChanges => Set<EnterpriseChange>();
 
     public DbSet<Push> Pushes => Set<Push>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
