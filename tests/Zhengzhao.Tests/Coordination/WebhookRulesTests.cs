@@ -104,7 +104,8 @@ public sealed class WebhookRulesTests
     [InlineData("", "请填写接收地址")]
     [InlineData("swt.xizang.gov.cn/hook", "不是完整的网址")]
     [InlineData("ftp://swt.xizang.gov.cn/hook", "只能以 http:// 或 https:// 开头")]
-    [InlineData("file:///etc/passwd", "不是完整的网址")]
+    [InlineData("file:///etc/passwd", "只能以 http:// 或 https:// 开头")]
+    [InlineData("javascript:alert(1)", "只能以 http:// 或 https:// 开头")]
     [InlineData("https://user:pass@swt.xizang.gov.cn/hook", "不能包含用户名或密码")]
     [InlineData("https://swt.xizang.gov.cn/hook#top", "不能包含“#”片段")]
     public void An_endpoint_address_is_absolute_http_or_https_without_credentials(string input, string? reason)

@@ -72,7 +72,7 @@ public sealed class WebhookEndpoint
             return (null, $"接收地址不超过{MaxUrlLength}个字符。");
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.IsFile || string.IsNullOrEmpty(url.Host))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme is "http" or "https" && string.IsNullOrEmpty(url.Host)))
         {
             return (null, $"“{text}”不是完整的网址，应形如 https://example.gov.cn/zhengzhao/webhook。");
         }
