@@ -241,3 +241,40 @@ public sealed class WebhookTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         businessScope = "许可项目：电影发行；食品销售。",
     };
 }
+
+/// <summary>An installation with the background dispatcher on, as in production, polling every second of its clock.</summary>
+public sealed class DispatchingFactory : ZhengzhaoFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Webhooks:Enabled"] = "true",
+        ["Webhooks:PollSeconds"] = "1",
+    };
+}
+
+public sealed class WebhookDispatcherServiceTests(DispatchingFactory factory) : IClassFixture<DispatchingFactory>
+{
+    [Fact]
+    public async Task The_background_dispatcher_delivers_what_is_queued_at_its_next_poll()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var saved = await factory.WithUseCaseAsync<ManageWebhook, Result<ManageWebhook.Saved>>(m => m.SetUrlAsync("XZ-SWT", receiver.Url.AbsoluteUri, new("demo-departmentadmin")));
+        receiver.Secret = saved.Value!.NewSecret!;
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var message = await Outbox.EnqueueAsync(db, "XZ-SWT", "test.event", new { }, factory.Clock);
+            await db.SaveChangesAsync();
+            return message!.Id;
+        });
+
+        // The poll runs on the platform's clock: advancing it is what lets the next pass start.
+        for (var tick = 0; tick < 100 && receiver.Of(id).Count == 0; tick++)
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+
+        var delivery = Assert.Single(receiver.Of(id));
+        Assert.True(delivery.SignatureValid);
+    }
+}
