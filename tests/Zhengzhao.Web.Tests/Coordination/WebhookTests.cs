@@ -102,6 +102,22 @@ public sealed class WebhookTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
     }
 
     [Fact]
+    public async Task A_redirect_is_a_failed_attempt_and_is_not_followed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await ConnectAsync("XZ-AJJ", receiver);
+        receiver.Status = 307;
+        var id = await EnqueueAsync("XZ-AJJ");
+
+        await PassAsync();
+
+        Assert.Single(receiver.Of(id));
+        var failed = await Find(id);
+        Assert.Equal((DeliveryState.Failing, 307), (failed.State, failed.LastStatus));
+        Assert.Contains("不跟随重定向", failed.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_dispatchers_passing_at_once_deliver_each_message_exactly_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

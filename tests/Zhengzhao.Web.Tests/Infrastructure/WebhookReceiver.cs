@@ -30,7 +30,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
 
-    /// <summary>The status it answers with: 200 while it is well, 500 to play a broken system.</summary>
+    /// <summary>The status it answers with: 200 while it is well, 500 to play a broken system, 3xx to redirect.</summary>
     public int Status { get; set; } = StatusCodes.Status200OK;
 
     public string Secret { get; set; } = string.Empty;
@@ -62,6 +62,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
         var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Headers["X-Zhengzhao-Signature"].ToString()));
         Deliveries.Enqueue(new(request.Headers["X-Zhengzhao-Delivery"].ToString(), request.Headers["X-Zhengzhao-Event"].ToString(), timestamp, valid, body));
+        if (Status is >= 300 and < 400)
+        {
+            // Back to itself: a client that followed redirects would be recorded twice.
+            request.HttpContext.Response.Headers.Location = request.Path.Value;
+        }
+
         return Results.StatusCode(Status);
     }
 }

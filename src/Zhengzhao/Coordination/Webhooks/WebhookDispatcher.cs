@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -56,12 +57,14 @@ public sealed partial class WebhookDispatcher(
 
     private async Task DeliverAsync(Guid id, WebhookOptions settings, CancellationToken cancellationToken)
     {
+        // Each message is its own unit of work: the previous one's entity is not saved again.
         db.ChangeTracker.Clear();
         var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
         var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.DepartmentCode == message.DepartmentCode, cancellationToken);
-        var (status, error) = endpoint is { IsActive: true }
-            ? await PostAsync(message, new Uri(endpoint.Url), protection.CreateProtector(WebhookSecret.Purpose).Unprotect(endpoint.SecretProtected), cancellationToken)
-            : (null, "本部门的接收地址已停用或未设置。");
+        var secret = endpoint is { IsActive: true } ? Unprotect(endpoint.SecretProtected) : null;
+        var (status, error) = endpoint is not { IsActive: true } ? (null, "本部门的接收地址已停用或未设置。")
+            : secret is null ? (null, "密钥无法解密（数据保护密钥已更换或丢失），请部门管理员更换密钥。")
+            : await PostAsync(message, new Uri(endpoint.Url), secret, cancellationToken);
         var at = time.GetUtcNow().UtcDateTime;
         if (error is null)
         {
@@ -85,6 +88,18 @@ public sealed partial class WebhookDispatcher(
         {
             // The lease ran out during the attempt and another instance took the message over: its outcome stands.
             LogLeaseLost(logger, message.Id);
+        }
+    }
+
+    private string? Unprotect(string secretProtected)
+    {
+        try
+        {
+            return protection.CreateProtector(WebhookSecret.Purpose).Unprotect(secretProtected);
+        }
+        catch (CryptographicException)
+        {
+            return null;
         }
     }
 
