@@ -32,12 +32,6 @@ public static class WebhookEndpoints
         return user.IsInRole(Roles.Administrator) ? null : user.OwnDepartment();
     }
 
-    public static DeliveryView View(OutboundMessage m)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return new(m.Id, m.DepartmentCode, m.EventType, m.State.ToString(), m.Attempts, ChinaTime.ToChina(m.CreatedAt), Optional(m.LastAttemptAt), m.State == DeliveryState.Failing ? ChinaTime.ToChina(m.NextAttemptAt) : null, Optional(m.DeadAt), m.LastStatus, m.LastError);
-    }
-
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
         var endpoint = api.MapGroup("/coordination/webhook").WithTags("部门接收地址 Webhooks").RequireAuthorization(Roles.DepartmentAdmin);
@@ -93,6 +87,9 @@ public static class WebhookEndpoints
             .Produces<Resent>();
         return api;
     }
+
+    private static DeliveryView View(OutboundMessage m) =>
+        new(m.Id, m.DepartmentCode, m.EventType, m.State.ToString(), m.Attempts, ChinaTime.ToChina(m.CreatedAt), Optional(m.LastAttemptAt), m.State == DeliveryState.Failing ? ChinaTime.ToChina(m.NextAttemptAt) : null, Optional(m.DeadAt), m.LastStatus, m.LastError);
 
     private static EndpointView EndpointOf(WebhookEndpoint e, string? secret) => new(e.DepartmentCode, e.Url, e.IsActive, e.SetBy, ChinaTime.ToChina(e.SetAt), secret);
 
