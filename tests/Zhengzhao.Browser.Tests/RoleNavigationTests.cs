@@ -15,12 +15,12 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
         { Roles.Applicant, ["我的企业"] },
         { Roles.WindowClerk, ["窗口受理"] },
         { Roles.Approver, ["审批工作台", "推送认领", "双跟踪"] },
-        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "推送认领", "抄告接收", "双跟踪"] },
+        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "推送认领", "抄告接收", "双跟踪", "推送接收地址", "推送投递记录"] },
         { Roles.Regulator, ["市场监管工作台", "企业登记", "回退处理", "双跟踪", "双告知统计"] },
         { Roles.Inspector, ["检查工作台"] },
         { Roles.Oversight, ["督查工作台", "双跟踪", "双告知统计", "审计日志"] },
         { Roles.ReformOffice, ["审改工作台", "事项管理", "双告知统计"] },
-        { Roles.Administrator, ["系统管理", "账户管理", "部门管理", "区划管理", "工作日历", "审计日志"] },
+        { Roles.Administrator, ["系统管理", "账户管理", "部门管理", "区划管理", "工作日历", "推送接收地址", "推送投递记录", "审计日志"] },
     };
 
     [Theory]

@@ -30,6 +30,8 @@ public static class Navigation
             new("Pushes to claim", "/Coordination/Inbox"),
             new("Copies received", "/Coordination/Copies"),
             new("Loop tracking", "/Coordination/Tracking"),
+            new("Webhook endpoint", "/Coordination/Webhook"),
+            new("Webhook deliveries", "/Coordination/Deliveries"),
         ],
         [Roles.Regulator] =
         [
@@ -49,6 +51,8 @@ public static class Navigation
             new("Departments", "/Admin/Departments"),
             new("Regions", "/Admin/Regions"),
             new("Calendar", "/Admin/Calendar"),
+            new("Webhook endpoint", "/Coordination/Webhook"),
+            new("Webhook deliveries", "/Coordination/Deliveries"),
             new("Audit trail", "/Audit"),
         ],
     };

@@ -8,6 +8,7 @@ using Scalar.AspNetCore;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
+using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Api;
 
@@ -45,6 +46,7 @@ public static class ZhengzhaoHost
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();
+        services.AddZhengzhaoWebhooks(builder.Configuration);
         services.AddZhengzhaoIdentity(builder.Configuration);
         services.AddZhengzhaoProblemDetails();
 
@@ -112,6 +114,7 @@ public static class ZhengzhaoHost
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();
+        api.MapWebhookEndpoints();
         api.MapFallback(Problems.NotFound).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorPages().WithStaticAssets();

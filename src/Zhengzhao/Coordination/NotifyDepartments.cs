@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
+using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
 
@@ -46,6 +47,12 @@ public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue cata
         if (!await db.NotificationLetters.AnyAsync(l => l.Uscc == enterprise.Uscc && l.EventId == command.EventId, cancellationToken))
         {
             db.NotificationLetters.Add(new NotificationLetter(enterprise.Uscc, enterprise.Name, command.EventId, today, needs.Select(n => new LetterItem(n.Code, n.Name, n.DepartmentCode, n.Department, n.Mode))));
+        }
+
+        foreach (var push in pushes)
+        {
+            var itemName = needs.First(n => n.Code == push.ItemCode && n.DepartmentCode == push.DepartmentCode).Name;
+            await Outbox.EnqueueAsync(db, push.DepartmentCode, PushCreated.EventType, PushCreated.Of(push, enterprise, itemName), time, cancellationToken);
         }
 
         db.Record(command.Actor, time, "coordination.pushed", nameof(Enterprise), enterprise.Uscc, $"双告知（事件 {command.EventId}）：推送 {string.Join("、", pushes.Select(p => $"{p.ItemCode}→{p.DepartmentCode}"))}");

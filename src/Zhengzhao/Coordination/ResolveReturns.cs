@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
+using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Coordination;
@@ -45,6 +46,11 @@ public sealed class ResolveReturns(ZhengzhaoDbContext db, TimeProvider time) : I
         {
             db.PushCopies.Add(new PushCopy(next, authority));
         }
+
+        // The new department learns of the company as it would have at registration, its own system included.
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Uscc == push.Uscc, cancellationToken);
+        var items = await PushViews.ItemsAsync(db, [push.ItemCode], cancellationToken);
+        await Outbox.EnqueueAsync(db, department, PushCreated.EventType, PushCreated.Of(next, enterprise, items.GetValueOrDefault(push.ItemCode)?.Name ?? push.ItemCode), time, cancellationToken);
 
         return await CoordinationChanges.SaveAsync(db, time, next, actor, "coordination.redispatched", nameof(Push), push.Id.ToString(), $"{push.Uscc} / {push.ItemCode}：{push.DepartmentCode} 回退 → 改派 {department}", cancellationToken);
     }

@@ -5,6 +5,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Coordination;
+using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 
@@ -50,6 +51,10 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<NotificationLetter> NotificationLetters => Set<NotificationLetter>();
 
     public DbSet<Licensing.Application> Applications => Set<Licensing.Application>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -44,6 +44,7 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
     [InlineData("/api/v1/identity/me")]
     [InlineData("/api/v1/audit/verify")]
     [InlineData("/api/v1/audit/entries")]
+    [InlineData("/api/v1/coordination/webhook-deliveries")]
     public async Task Anonymous_api_calls_outside_the_public_api_get_401_problems(string path)
     {
         await (await factory.Anonymous().GetAsync(path)).AssertProblemAsync(401);
@@ -67,6 +68,8 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
             data.Add(role.Name, "/Admin/Regions", role.Name == Roles.Administrator);
             data.Add(role.Name, "/Audit", role.Name is Roles.Administrator or Roles.Oversight);
             data.Add(role.Name, "/Workbench/Staff", role.Name == Roles.DepartmentAdmin);
+            data.Add(role.Name, "/Coordination/Webhook", role.Name is Roles.DepartmentAdmin or Roles.Administrator);
+            data.Add(role.Name, "/Coordination/Deliveries", role.Name is Roles.DepartmentAdmin or Roles.Administrator);
         }
 
         return data;

@@ -109,6 +109,9 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Zhengzhao", _database.ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
+
+        // Tests drive webhook passes themselves (WebhookDispatcher.DeliverDueAsync) on the fake clock.
+        builder.UseSetting("Webhooks:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

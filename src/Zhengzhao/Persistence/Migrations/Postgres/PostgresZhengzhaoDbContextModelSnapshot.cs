@@ -662,6 +662,100 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("PushCopies");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeasedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode", "CreatedAt");
+
+                    b.HasIndex("DeliveredAt", "DeadAt", "NextAttemptAt");
+
+                    b.ToTable("OutboundMessages");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("DepartmentCode");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
                 {
                     b.Property<string>("Code")
@@ -1159,6 +1253,24 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasOne("Zhengzhao.Coordination.Push", null)
                         .WithMany()
                         .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

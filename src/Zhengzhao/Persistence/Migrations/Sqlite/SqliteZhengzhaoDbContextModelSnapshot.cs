@@ -651,6 +651,100 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("PushCopies");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeasedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode", "CreatedAt");
+
+                    b.HasIndex("DeliveredAt", "DeadAt", "NextAttemptAt");
+
+                    b.ToTable("OutboundMessages");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DepartmentCode");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
                 {
                     b.Property<string>("Code")
@@ -1148,6 +1242,24 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasOne("Zhengzhao.Coordination.Push", null)
                         .WithMany()
                         .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

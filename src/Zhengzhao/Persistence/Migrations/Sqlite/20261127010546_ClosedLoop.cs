@@ -72,6 +72,47 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FiledAtWindow = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Commitment = table.Column<string>(type: "TEXT", nullable: true),
+                    Supplement = table.Column<string>(type: "TEXT", nullable: true),
+                    NotAcceptedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Extension = table.Column<string>(type: "TEXT", nullable: true),
+                    Proposal = table.Column<string>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", nullable: true),
+                    Pauses = table.Column<string>(type: "TEXT", nullable: false),
+                    Steps = table.Column<string>(type: "TEXT", nullable: false),
+                    Materials = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationLetters",
                 columns: table => new
                 {
@@ -97,6 +138,36 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         principalTable: "Enterprises",
                         principalColumn: "Uscc",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeasedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundMessages_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -130,6 +201,28 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SecretProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.DepartmentCode);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",
                 table: "Pushes",
@@ -141,10 +234,36 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 column: "PushedOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_DepartmentCode_State",
+                table: "Applications",
+                columns: new[] { "DepartmentCode", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Number",
+                table: "Applications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Uscc_State",
+                table: "Applications",
+                columns: new[] { "Uscc", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NotificationLetters_Uscc_EventId",
                 table: "NotificationLetters",
                 columns: new[] { "Uscc", "EventId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_DeliveredAt_DeadAt_NextAttemptAt",
+                table: "OutboundMessages",
+                columns: new[] { "DeliveredAt", "DeadAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_DepartmentCode_CreatedAt",
+                table: "OutboundMessages",
+                columns: new[] { "DepartmentCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PushCopies_DepartmentCode_AcknowledgedOn",
@@ -162,10 +281,19 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "NotificationLetters");
 
             migrationBuilder.DropTable(
+                name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
                 name: "PushCopies");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropIndex(
                 name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",

@@ -82,6 +82,47 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Item = table.Column<string>(type: "text", nullable: false),
+                    Route = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FiledAtWindow = table.Column<bool>(type: "boolean", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Commitment = table.Column<string>(type: "text", nullable: true),
+                    Supplement = table.Column<string>(type: "text", nullable: true),
+                    NotAcceptedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Extension = table.Column<string>(type: "text", nullable: true),
+                    Proposal = table.Column<string>(type: "text", nullable: true),
+                    Decision = table.Column<string>(type: "text", nullable: true),
+                    Pauses = table.Column<string>(type: "text", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    Materials = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationLetters",
                 columns: table => new
                 {
@@ -107,6 +148,36 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         principalTable: "Enterprises",
                         principalColumn: "Uscc",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeasedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastStatus = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundMessages_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -140,6 +211,28 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SecretProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SetBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.DepartmentCode);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",
                 table: "Pushes",
@@ -151,10 +244,36 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 column: "PushedOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_DepartmentCode_State",
+                table: "Applications",
+                columns: new[] { "DepartmentCode", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Number",
+                table: "Applications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Uscc_State",
+                table: "Applications",
+                columns: new[] { "Uscc", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NotificationLetters_Uscc_EventId",
                 table: "NotificationLetters",
                 columns: new[] { "Uscc", "EventId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_DeliveredAt_DeadAt_NextAttemptAt",
+                table: "OutboundMessages",
+                columns: new[] { "DeliveredAt", "DeadAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_DepartmentCode_CreatedAt",
+                table: "OutboundMessages",
+                columns: new[] { "DepartmentCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PushCopies_DepartmentCode_AcknowledgedOn",
@@ -172,10 +291,19 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "NotificationLetters");
 
             migrationBuilder.DropTable(
+                name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
                 name: "PushCopies");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropIndex(
                 name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",

@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261127002727_ClosedLoop")]
+    [Migration("20261127010609_ClosedLoop")]
     partial class ClosedLoop
     {
         /// <inheritdoc />
@@ -665,6 +665,100 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("PushCopies");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeasedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode", "CreatedAt");
+
+                    b.HasIndex("DeliveredAt", "DeadAt", "NextAttemptAt");
+
+                    b.ToTable("OutboundMessages");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("DepartmentCode");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
                 {
                     b.Property<string>("Code")
@@ -819,6 +913,121 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Zhengzhao.Licensing.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Commitment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Extension")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FiledAtWindow")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("MaterialSet")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Materials");
+
+                    b.Property<string>("NotAcceptedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PauseLedger")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Pauses");
+
+                    b.Property<string>("Proposal")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StepLedger")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Steps");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Supplement")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentCode", "State");
+
+                    b.HasIndex("Uscc", "State");
+
+                    b.ToTable("Applications");
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
@@ -1051,6 +1260,24 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
                 {
                     b.HasOne("Zhengzhao.Identity.Region", null)
@@ -1079,6 +1306,15 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhengzhao.Licensing.Application", b =>
+                {
+                    b.HasOne("Zhengzhao.Identity.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
