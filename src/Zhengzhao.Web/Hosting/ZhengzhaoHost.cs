@@ -9,6 +9,7 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
+using Zhengzhao.Licensing;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Api;
 
@@ -47,6 +48,10 @@ public static class ZhengzhaoHost
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();
         services.AddZhengzhaoWebhooks(builder.Configuration);
+
+        // Uploaded materials live beside the database, outside the web root: nothing there is ever served as a static file.
+        var uploads = builder.Configuration["Storage:Uploads"] is { Length: > 0 } configured ? configured : Path.Combine(builder.Environment.ContentRootPath, "data", "uploads");
+        services.Configure<UploadStorageOptions>(o => o.Root = Path.GetFullPath(uploads, builder.Environment.ContentRootPath));
         services.AddZhengzhaoIdentity(builder.Configuration);
         services.AddZhengzhaoProblemDetails();
 
@@ -110,6 +115,7 @@ public static class ZhengzhaoHost
         api.MapCatalogEndpoints();
         api.MapScopeEndpoints();
         api.MapRegistryEndpoints();
+        api.MapLicensingEndpoints();
         api.MapCoordinationEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();

@@ -34,6 +34,16 @@ public sealed class Region
     }
 
     public static bool IsWellFormedCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The code prefix every region under this one shares: 540000 → 54, 540100 → 5401, 540172 → 540172. A window or
+    /// an office of a region covers the codes that start with it.
+    /// </summary>
+    public static string CoveragePrefix(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.EndsWith("0000", StringComparison.Ordinal) ? code[..2] : code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : code;
+    }
 }
 
 public enum RegionLevel

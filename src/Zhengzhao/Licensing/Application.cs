@@ -44,7 +44,17 @@ public enum ApplicationRoute
 }
 
 /// <summary>The item as it stood when the application was filed: the process follows this, not later edits.</summary>
-public sealed record PinnedItem(string Code, int Version, string Name, string DepartmentCode, ReformMode Mode, ClockLimits Limits, int MaxExtensionDays, IReadOnlyList<string> RequiredMaterials, IReadOnlyList<ItemStep> Steps);
+public sealed record PinnedItem(string Code, int Version, string Name, string DepartmentCode, ReformMode Mode, ClockLimits Limits, int MaxExtensionDays, IReadOnlyList<string> Materials, IReadOnlyList<string> RequiredMaterials, IReadOnlyList<ItemStep> Steps, string? CommitmentLetter = null);
+
+/// <summary>The commitment letter as signed: its digest pins the exact text version the applicant saw.</summary>
+public static class CommitmentText
+{
+    public static string Digest(PinnedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{item.Code}|v{item.Version}|{item.CommitmentLetter}")));
+    }
+}
 
 /// <summary>One line of a one-time notification: the material and what is wrong with it.</summary>
 public sealed record MissingMaterial(string Material, string Problem);
@@ -122,6 +132,9 @@ public sealed class Application
 
     public string FiledBy { get; private set; }
 
+    /// <summary>The client's key for this filing: a retried or doubled request with it finds this application.</summary>
+    public string? IdempotencyKey { get; init; }
+
     public bool FiledAtWindow { get; private set; }
 
     /// <summary>首办责任人: the officer who owns the matter until a recorded hand-over; empty until an officer takes it.</summary>
@@ -134,7 +147,8 @@ public sealed class Application
     /// <summary>The day it was filed, not accepted, decided or withdrawn.</summary>
     public DateOnly? ClosedOn { get; private set; }
 
-    public IReadOnlySet<string> Materials => MaterialSet;
+    /// <summary>Each checklist material handed in, by name, with the upload that holds it.</summary>
+    public IReadOnlyDictionary<string, Guid> Materials => MaterialSet;
 
     public CommitmentSignature? Commitment { get; private set; }
 
@@ -159,20 +173,25 @@ public sealed class Application
 
     private List<StepRecord> StepLedger { get; set; } = [];
 
-    private HashSet<string> MaterialSet { get; set; } = new(StringComparer.Ordinal);
+    private Dictionary<string, Guid> MaterialSet { get; set; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> MissingMaterials => [.. Item.RequiredMaterials.Where(m => !MaterialSet.Contains(m))];
+    public IReadOnlyList<string> MissingMaterials => [.. Item.RequiredMaterials.Where(m => !MaterialSet.ContainsKey(m))];
 
     public ClockLimits Limits => Item.Limits with { ExtensionDays = Extension?.Days ?? 0 };
 
-    public Result<Application> AttachMaterial(string material)
+    public Result<Application> AttachMaterial(string material, Guid upload)
     {
         if (State is not (ApplicationState.Draft or ApplicationState.SupplementRequested))
         {
             return WrongState("补充材料");
         }
 
-        MaterialSet.Add(material);
+        if (!Item.Materials.Contains(material, StringComparer.Ordinal))
+        {
+            return new Refusal("licensing/unknown-material", "材料不在清单中", $"“{material}”不是该事项材料清单中的材料。");
+        }
+
+        MaterialSet[material] = upload;
         return Changed();
     }
 

@@ -32,7 +32,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Decision).HasJsonConversion();
         builder.Property<List<ClockPause>>("PauseLedger").HasColumnName("Pauses").HasJsonConversion();
         builder.Property<List<StepRecord>>("StepLedger").HasColumnName("Steps").HasJsonConversion();
-        builder.Property<HashSet<string>>("MaterialSet").HasColumnName("Materials").HasJsonConversion();
+        builder.Property<Dictionary<string, Guid>>("MaterialSet").HasColumnName("Materials").HasJsonConversion();
         builder.Ignore(a => a.Pauses);
         builder.Ignore(a => a.Steps);
         builder.Ignore(a => a.Materials);
@@ -40,7 +40,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Ignore(a => a.Limits);
         builder.Ignore(a => a.IsClosed);
 
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(FileApplication.MaxKeyLength);
         builder.HasIndex(a => a.Number).IsUnique();
+        builder.HasIndex(a => new { a.FiledBy, a.IdempotencyKey }).IsUnique();
         builder.HasIndex(a => new { a.Uscc, a.State });
         builder.HasIndex(a => new { a.DepartmentCode, a.State });
         builder.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentCode).OnDelete(DeleteBehavior.Restrict);

@@ -52,6 +52,12 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Licensing.Application> Applications => Set<Licensing.Application>();
 
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<Licensing.MaterialUpload> MaterialUploads => Set<Licensing.MaterialUpload>();
+
+    public DbSet<Credit.CommitmentBreach> CommitmentBreaches => Set<Credit.CommitmentBreach>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();

@@ -11,14 +11,14 @@ public sealed class ApplicationTests
     private static readonly CommitmentSignature Signed = new(new string('a', 64), "扎西", new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero), "10.0.0.8");
 
     private static PinnedItem Item(ReformMode mode, int steps = 0, int extension = 10) => new(
-        "SL-X", 1, "测试许可", "XZ-SYJ", mode, new ClockLimits(20, 10), extension, ["申请书", "营业执照"],
+        "SL-X", 1, "测试许可", "XZ-SYJ", mode, new ClockLimits(20, 10), extension, ["申请书", "营业执照", "场所证明"], ["申请书", "营业执照"],
         [.. Enumerable.Range(1, steps).Select(i => new ItemStep($"环节{i}", 3, null))]);
 
     private static Application Ready(ReformMode mode, int steps = 0, ApplicationRoute route = ApplicationRoute.Ordinary, bool atWindow = false)
     {
         var application = new Application("91540172MA6T2K8P0X", "540172", Item(mode, steps), route, atWindow ? "clerk-a" : "applicant", atWindow);
-        application.AttachMaterial("申请书");
-        application.AttachMaterial("营业执照");
+        application.AttachMaterial("申请书", Guid.NewGuid());
+        application.AttachMaterial("营业执照", Guid.NewGuid());
         return application;
     }
 
@@ -31,6 +31,16 @@ public sealed class ApplicationTests
 
         Assert.Equal((ApplicationState.Filed, Day), (filing.State, filing.ClosedOn!.Value));
         Assert.Equal("licensing/wrong-state", filing.Accept("clerk", Day).Refusal!.Type);
+    }
+
+    [Fact]
+    public void Only_materials_of_the_checklist_are_attached()
+    {
+        var application = Ready(ReformMode.Filing);
+
+        Assert.Equal("licensing/unknown-material", application.AttachMaterial("身份证", Guid.NewGuid()).Refusal!.Type);
+        Assert.True(application.AttachMaterial("场所证明", Guid.NewGuid()).IsSuccess);
+        Assert.Equal(3, application.Materials.Count);
     }
 
     [Fact]
@@ -128,8 +138,8 @@ public sealed class ApplicationTests
 
         application.RequestSupplement("approver", [new("营业执照", "复印件不清晰"), new("申请书", "未加盖公章")], Day.AddDays(3));
         Assert.Equal("licensing/materials-missing", application.CompleteSupplement(Day.AddDays(5)).Refusal!.Type);
-        application.AttachMaterial("营业执照");
-        application.AttachMaterial("申请书");
+        application.AttachMaterial("营业执照", Guid.NewGuid());
+        application.AttachMaterial("申请书", Guid.NewGuid());
         application.CompleteSupplement(Day.AddDays(8));
 
         Assert.Equal(ApplicationState.Accepted, application.State);
@@ -144,7 +154,7 @@ public sealed class ApplicationTests
         application.Submit("N-1", Day);
 
         application.RequestSupplement("clerk-a", [new("营业执照", "已过期")], Day);
-        application.AttachMaterial("营业执照");
+        application.AttachMaterial("营业执照", Guid.NewGuid());
         application.CompleteSupplement(Day.AddDays(1));
 
         Assert.Equal(ApplicationState.Submitted, application.State);

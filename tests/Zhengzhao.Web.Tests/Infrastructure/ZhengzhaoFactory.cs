@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 
@@ -24,6 +25,9 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database = TestDatabase.Create();
 
+    /// <summary>Uploaded materials of this factory's app: a throw-away folder, as production keeps them outside the web root.</summary>
+    public string UploadRoot { get; } = Directory.CreateTempSubdirectory("zhengzhao-uploads-").FullName;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
 
     public DatabaseProvider Provider => _database.Provider;
@@ -36,9 +40,28 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client holding a bearer token for the demo account of the role.</summary>
-    public async Task<HttpClient> BearerClientAsync(string role)
+    public async Task<HttpClient> BearerClientAsync(string role) => await TokenClientAsync(await ReadyDemoAccountAsync(role));
+
+    /// <summary>A client with a bearer token for a new account of the role, made through the same use case as the administrator's.</summary>
+    public async Task<HttpClient> NewBearerClientAsync(string userName, string role, string? department = null, string? region = null, string? uscc = null)
     {
-        var userName = await ReadyDemoAccountAsync(role);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateAccount>().HandleAsync(new(userName, userName, role, department, region, uscc, Actor.System));
+            Assert.True(created.IsSuccess, created.Refusal?.Detail);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var user = await users.FindByNameAsync(userName);
+            await users.RemovePasswordAsync(user!);
+            await users.AddPasswordAsync(user!, TestPassword);
+            user!.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
+        return await TokenClientAsync(userName);
+    }
+
+    private async Task<HttpClient> TokenClientAsync(string userName)
+    {
         var client = Anonymous();
         var response = await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = TestPassword });
         response.EnsureSuccessStatusCode();
@@ -112,6 +135,7 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
 
         // Tests drive webhook passes themselves (WebhookDispatcher.DeliverDueAsync) on the fake clock.
         builder.UseSetting("Webhooks:Enabled", "false");
+        builder.UseSetting("Storage:Uploads", UploadRoot);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -126,6 +150,7 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _database.Dispose();
+            Directory.Delete(UploadRoot, recursive: true);
         }
     }
 

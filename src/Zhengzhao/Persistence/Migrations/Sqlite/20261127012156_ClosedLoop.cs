@@ -86,6 +86,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     Route = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     FiledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     FiledAtWindow = table.Column<bool>(type: "INTEGER", nullable: false),
                     Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -110,6 +111,43 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         principalTable: "Departments",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitmentBreaches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RepairedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitmentBreaches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredAs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialUploads", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -138,6 +176,18 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         principalTable: "Enterprises",
                         principalColumn: "Uscc",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Scope);
                 });
 
             migrationBuilder.CreateTable(
@@ -239,6 +289,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 columns: new[] { "DepartmentCode", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_FiledBy_IdempotencyKey",
+                table: "Applications",
+                columns: new[] { "FiledBy", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_Number",
                 table: "Applications",
                 column: "Number",
@@ -248,6 +304,22 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "IX_Applications_Uscc_State",
                 table: "Applications",
                 columns: new[] { "Uscc", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentBreaches_ApplicationId",
+                table: "CommitmentBreaches",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentBreaches_Uscc_RepairedOn",
+                table: "CommitmentBreaches",
+                columns: new[] { "Uscc", "RepairedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialUploads_Uscc_UploadedAt",
+                table: "MaterialUploads",
+                columns: new[] { "Uscc", "UploadedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationLetters_Uscc_EventId",
@@ -284,7 +356,16 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "Applications");
 
             migrationBuilder.DropTable(
+                name: "CommitmentBreaches");
+
+            migrationBuilder.DropTable(
+                name: "MaterialUploads");
+
+            migrationBuilder.DropTable(
                 name: "NotificationLetters");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");

@@ -96,6 +96,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     Route = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     FiledAtWindow = table.Column<bool>(type: "boolean", nullable: false),
                     Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -120,6 +121,43 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         principalTable: "Departments",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitmentBreaches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Finding = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RepairedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitmentBreaches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredAs = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialUploads", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -148,6 +186,18 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         principalTable: "Enterprises",
                         principalColumn: "Uscc",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Scope);
                 });
 
             migrationBuilder.CreateTable(
@@ -249,6 +299,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 columns: new[] { "DepartmentCode", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_FiledBy_IdempotencyKey",
+                table: "Applications",
+                columns: new[] { "FiledBy", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_Number",
                 table: "Applications",
                 column: "Number",
@@ -258,6 +314,22 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "IX_Applications_Uscc_State",
                 table: "Applications",
                 columns: new[] { "Uscc", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentBreaches_ApplicationId",
+                table: "CommitmentBreaches",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentBreaches_Uscc_RepairedOn",
+                table: "CommitmentBreaches",
+                columns: new[] { "Uscc", "RepairedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialUploads_Uscc_UploadedAt",
+                table: "MaterialUploads",
+                columns: new[] { "Uscc", "UploadedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationLetters_Uscc_EventId",
@@ -294,7 +366,16 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "Applications");
 
             migrationBuilder.DropTable(
+                name: "CommitmentBreaches");
+
+            migrationBuilder.DropTable(
+                name: "MaterialUploads");
+
+            migrationBuilder.DropTable(
                 name: "NotificationLetters");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");

@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Web.Api;
+
+/// <summary>Permit applications over HTTP, scoped to the caller: a company sees its own, a department its own, a window its region's.</summary>
+public static class LicensingEndpoints
+{
+    public sealed record MaterialRequest(string? Name, Guid Upload);
+
+    public sealed record FileRequest(string? Uscc, string? ItemCode, string? Route, IReadOnlyList<MaterialRequest>? Materials, string? Signatory, bool Submit = true);
+
+    public sealed record ReasonRequest(string? Reason);
+
+    public sealed record SupplementRequest(IReadOnlyList<MissingMaterial>? Items);
+
+    public sealed record PauseRequest(string? Kind, string? Reason);
+
+    public sealed record ExtendRequest(int Days, string? Reason);
+
+    public sealed record DecideRequest(bool Approve, string? Reasons);
+
+    public sealed record SignOffRequest(bool Agree);
+
+    public sealed record HandOverRequest(string? To);
+
+    public sealed record UploadView(Guid Id, string FileName, string Kind, long Size, string Sha256);
+
+    public sealed record ApplicationView(
+        Guid Id, string? Number, int Revision, string Uscc, string ItemCode, string ItemName, int ItemVersion, string Mode, string Route, string State, string StateName,
+        string Owner, DateOnly? SubmittedOn, DateOnly? AcceptedOn, DateOnly? ClosedOn, IReadOnlyDictionary<string, Guid> Materials, IReadOnlyList<string> MissingMaterials,
+        Zhengzhao.Licensing.SupplementRequest? Supplement, string? NotAcceptedReason, IReadOnlyList<ClockPause> Pauses, Extension? Extension,
+        IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock);
+
+    /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
+    public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion);
+
+    public sealed record ClockView(DateOnly CommittedDue, DateOnly StatutoryDue, int WorkdaysLeft, bool Paused, int PausedWorkdays, bool PastCommitted, bool PastStatutory);
+
+    public static RouteGroupBuilder MapLicensingEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/licensing").WithTags("许可申请 Licensing");
+
+        group.MapPost("/uploads", async (IFormFile? file, string? uscc, UploadMaterial upload, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                if (file is null)
+                {
+                    return Problems.From(new("licensing/no-file", "没有文件", "请以 multipart/form-data 上传字段名为 file 的 PDF、JPG 或 PNG 文件。"));
+                }
+
+                await using var content = file.OpenReadStream();
+                var result = await upload.HandleAsync(new(Company(user, uscc), file.FileName, file.ContentType, file.Length, content, user.ToActor()), ct);
+                return result.ToHttpResult(u => new UploadView(u.Id, u.FileName, u.Kind.ToString(), u.Size, u.Sha256));
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .WithName("UploadMaterial").WithSummary("上传申请材料（PDF、JPG、PNG，≤10 MB；窗口代办时用 uscc 指明企业）");
+
+        group.MapPost("/applications", async (FileRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, FileApplication file, ClaimsPrincipal user, HttpContext context, CancellationToken ct) =>
+            {
+                var route = ApiInput.OptionalEnum<ApplicationRoute>(request.Route, "route", "Ordinary、Commitment");
+                if (!route.IsSuccess)
+                {
+                    return Problems.From(route.Refusal!);
+                }
+
+                var result = await file.HandleAsync(
+                    new(Company(user, request.Uscc), request.ItemCode, route.Value ?? ApplicationRoute.Ordinary, Materials(request), request.Signatory, context.Connection.RemoteIpAddress?.ToString(), request.Submit, key, user.IsInRole(Roles.WindowClerk), user.ToActor()),
+                    ct);
+                return !result.IsSuccess ? Problems.From(result.Refusal!)
+                    : result.Value!.Replayed ? Results.Ok(View(result.Value.Application, null))
+                    : Results.Created($"/api/v1/licensing/applications/{result.Value.Application.Id}", View(result.Value.Application, null));
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .WithName("FileApplication").WithSummary("申请（submit=false 存为草稿）；Idempotency-Key 相同的重试返回同一件申请")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPost("/applications/{id:guid}/submit", async (Guid id, string? uscc, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
+                (await file.SubmitAsync(id, Company(user, uscc), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .WithName("SubmitApplication").WithSummary("提交草稿");
+
+        group.MapPost("/applications/{id:guid}/supplement-complete", async (Guid id, FileRequest request, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
+                (await file.CompleteSupplementAsync(id, Company(user, request.Uscc), Materials(request), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .WithName("CompleteSupplement").WithSummary("提交补正材料（materials 列出补正的材料）");
+
+        group.MapGet("/applications", async (FindApplications find, ClaimsPrincipal user, CancellationToken ct) =>
+                (user.EnterpriseUscc() is { } uscc ? await find.MineAsync(uscc, ct)
+                    : user.IsInRole(Roles.WindowClerk) ? await find.WindowQueueAsync(user.FindFirst(ZhengzhaoClaims.Region)?.Value ?? string.Empty, ct)
+                    : await find.WorklistAsync(user.DepartmentCode(), ct)).Select(v => View(v.Application, v.Clock)))
+            .WithName("ListApplications").WithSummary("申请人：本企业的申请；窗口：本区域待受理；审批人员：本部门待办（按承诺期限排序）");
+
+        group.MapGet("/applications/{id:guid}", async (Guid id, FindApplications find, ClaimsPrincipal user, CancellationToken ct) =>
+                (await find.GetAsync(id, Reader(user), ct)).ToHttpResult(v => View(v.Application, v.Clock)))
+            .WithName("GetApplication").WithSummary("一件申请及其计时（看不到的申请一律 404）").ProducesProblem(StatusCodes.Status404NotFound);
+
+        var act = group.MapGroup("/applications/{id:guid}")
+            .RequireAuthorization(IdentitySetup.StaffPolicy).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Each action returns the use case's result; here it becomes the application view or its problem.
+                var value = await next(context);
+                return value is Result<Application> result ? result.ToHttpResult(a => View(a, null)) : value;
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        act.MapPost("/accept", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.AcceptAsync(id, Officer(user), ct)).WithName("AcceptApplication").WithSummary("受理");
+        act.MapPost("/not-accept", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.NotAcceptAsync(id, request.Reason, Officer(user), ct)).WithName("NotAcceptApplication").WithSummary("不予受理（写明理由及法律依据）");
+        act.MapPost("/supplement", (Guid id, SupplementRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RequestSupplementAsync(id, request.Items ?? [], Officer(user), ct)).WithName("RequestSupplement").WithSummary("一次性告知补正（每件申请仅一次）");
+        act.MapPost("/steps", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.EndStepAsync(id, request.Reason, Officer(user), ct)).WithName("EndStep").WithSummary("办结当前公开环节（reason 为环节意见）");
+        act.MapPost("/resume", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ResumeAsync(id, Officer(user), ct)).WithName("ResumeClock").WithSummary("恢复计时");
+        act.MapPost("/decide", (Guid id, DecideRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.DecideAsync(id, request.Approve, request.Reasons, Officer(user), ct)).WithName("DecideApplication").WithSummary("作出决定（加强准入管理事项为拟办，待复核）");
+        act.MapPost("/sign-off", (Guid id, SignOffRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.SignOffAsync(id, request.Agree, Officer(user), ct)).WithName("SignOffDecision").WithSummary("复核签发（须另一人）");
+        act.MapPost("/hand-over", (Guid id, HandOverRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.HandOverAsync(id, request.To, Officer(user), ct)).WithName("HandOverApplication").WithSummary("首办责任人移交");
+        act.MapPost("/pause", async (Guid id, PauseRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var kind = ApiInput.RequiredEnum<PauseKind>(request.Kind, "kind", "Testing、ExpertReview、Hearing");
+                return kind.IsSuccess ? await review.PauseAsync(id, kind.Value, request.Reason, Officer(user), ct) : kind.Refusal!;
+            }).WithName("PauseClock").WithSummary("暂停计时（检验检测、专家评审、听证）");
+        act.MapPost("/extend", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ExtendAsync(id, request.Days, request.Reason, Officer(user), ct))
+            .RequireAuthorization(Roles.DepartmentAdmin).WithName("ExtendApplication").WithSummary("延长期限（部门负责人，一次）");
+        return api;
+    }
+
+    private static List<FileApplication.Material> Materials(FileRequest request) => [.. (request.Materials ?? []).Select(m => new FileApplication.Material(m.Name ?? string.Empty, m.Upload))];
+
+    /// <summary>An applicant acts for its own company; a window clerk names the company it acts for.</summary>
+    private static string Company(ClaimsPrincipal user, string? uscc) => user.EnterpriseUscc() ?? uscc?.Trim().ToUpperInvariant() ?? string.Empty;
+
+    private static FindApplications.Reader Reader(ClaimsPrincipal user) =>
+        new(user.EnterpriseUscc(), user.DepartmentCode(), user.IsInRole(Roles.WindowClerk) ? user.FindFirst(ZhengzhaoClaims.Region)?.Value : null);
+
+    private static ReviewApplication.Officer Officer(ClaimsPrincipal user) =>
+        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk));
+
+    private static ApplicationView View(Application a, ClockReading? clock) => new(
+        a.Id, a.Number, a.Revision, a.Uscc, a.ItemCode, a.Item.Name, a.Item.Version, a.Item.Mode.ToString(), a.Route.ToString(), a.State.ToString(), ApplicationStates.Name(a.State),
+        a.Owner, a.SubmittedOn, a.AcceptedOn, a.ClosedOn, a.Materials, a.MissingMaterials, a.Supplement, a.NotAcceptedReason, a.Pauses, a.Extension,
+        [.. a.Item.Steps.Select((s, i) => i < a.Steps.Count ? new StepView(s.Name, s.LimitDays, a.Steps[i].Officer, a.Steps[i].EndedOn, a.Steps[i].Opinion) : new StepView(s.Name, s.LimitDays, null, null, null))],
+        a.Proposal, a.Decision,
+        clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory));
+}

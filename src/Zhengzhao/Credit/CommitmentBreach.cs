@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// 虚假承诺: a commitment found false on verification (核查). It goes on the company's credit record and, until credit
+/// repair, bars the commitment route (see <see cref="JointDiscipline"/>).
+/// </summary>
+public sealed class CommitmentBreach
+{
+    private CommitmentBreach()
+    {
+        Uscc = ItemCode = Finding = RecordedBy = string.Empty;
+    }
+
+    public CommitmentBreach(string uscc, string itemCode, Guid applicationId, string finding, string recordedBy, DateOnly recordedOn)
+        : this()
+    {
+        Uscc = uscc;
+        ItemCode = itemCode;
+        ApplicationId = applicationId;
+        Finding = finding;
+        RecordedBy = recordedBy;
+        RecordedOn = recordedOn;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Uscc { get; private set; }
+
+    public string ItemCode { get; private set; }
+
+    public Guid ApplicationId { get; private set; }
+
+    public string Finding { get; private set; }
+
+    public string RecordedBy { get; private set; }
+
+    public DateOnly RecordedOn { get; private set; }
+
+    /// <summary>信用修复: the day the bar was lifted.</summary>
+    public DateOnly? RepairedOn { get; private set; }
+}
+
+internal sealed class CommitmentBreachConfiguration : IEntityTypeConfiguration<CommitmentBreach>
+{
+    public void Configure(EntityTypeBuilder<CommitmentBreach> builder)
+    {
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Uscc).HasMaxLength(18);
+        builder.Property(b => b.ItemCode).HasMaxLength(30);
+        builder.Property(b => b.Finding).HasMaxLength(1000);
+        builder.Property(b => b.RecordedBy).HasMaxLength(100);
+        builder.HasIndex(b => new { b.Uscc, b.RepairedOn });
+        builder.HasIndex(b => b.ApplicationId).IsUnique();
+    }
+}

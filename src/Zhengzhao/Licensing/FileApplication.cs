@@ -1,0 +1,234 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Catalog;
+using Zhengzhao.Common;
+using Zhengzhao.Credit;
+using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// Files an application for a catalogue item: online by the company's applicant, or at the window on its behalf.
+/// The item version in force is pinned; the materials are the company's uploads; with <c>Submit</c> the application
+/// is handed in at once (a filing is then recorded, a signed commitment accepted on the spot). Idempotent: the same
+/// idempotency key from the same account returns the application it first made.
+/// </summary>
+public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, TimeProvider time) : IUseCase
+{
+    public const int MaxKeyLength = 100;
+
+    public sealed record Material(string Name, Guid Upload);
+
+    public sealed record Command(string Uscc, string? ItemCode, ApplicationRoute Route, IReadOnlyList<Material> Materials, string? Signatory, string? Address, bool Submit, string? IdempotencyKey, bool AtWindow, Actor Actor);
+
+    public sealed record Filed(Application Application, bool Replayed);
+
+    public async Task<Result<Filed>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var key = command.IdempotencyKey?.Trim();
+        if (key?.Length > MaxKeyLength)
+        {
+            return Invalid("idempotencyKey", $"Idempotency-Key 不超过 {MaxKeyLength} 个字符。");
+        }
+
+        if (key is { Length: > 0 } && await FindReplayAsync(command.Actor, key, cancellationToken) is { } replayed)
+        {
+            return new Filed(replayed, true);
+        }
+
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
+        if (enterprise is null || enterprise.Status != EnterpriseStatus.Active)
+        {
+            return new Refusal("licensing/company-not-active", "企业不可申请", $"统一社会信用代码为 {command.Uscc} 的企业不在册或已注销、吊销。", RefusalKind.Conflict);
+        }
+
+        var today = ChinaTime.Today(time);
+        var item = await PinAsync(command.ItemCode?.Trim().ToUpperInvariant() ?? string.Empty, enterprise, today, cancellationToken);
+        if (item is null)
+        {
+            return Invalid("itemCode", $"事项“{command.ItemCode}”不存在、不适用于本企业类型、未在企业所在地实施或已停止实施。");
+        }
+
+        if (command.Route == ApplicationRoute.Commitment && item.Mode == ReformMode.Commitment && await discipline.CheckAsync(enterprise.Uscc, Restriction.CommitmentRoute, cancellationToken) is { } bar)
+        {
+            return new Refusal("licensing/commitment-barred", "不能选择告知承诺方式", bar.Reason, RefusalKind.Forbidden);
+        }
+
+        var application = new Application(enterprise.Uscc, enterprise.RegionCode, item, command.Route, command.Actor.UserName, command.AtWindow) { IdempotencyKey = key is { Length: > 0 } ? key : null };
+        if (await AttachAsync(application, command.Materials, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (application.Route == ApplicationRoute.Commitment && command.Signatory is { Length: > 0 } signatory)
+        {
+            application.SignCommitment(new CommitmentSignature(CommitmentText.Digest(item), signatory.Trim(), time.GetUtcNow(), command.Address));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (command.Submit)
+        {
+            var number = await NumberAsync(item, today, cancellationToken);
+            var submitted = application.Submit(number, today);
+            if (!submitted.IsSuccess)
+            {
+                return submitted.Refusal!;
+            }
+        }
+
+        db.Applications.Add(application);
+        db.Record(command.Actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{enterprise.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is { Length: > 0 })
+        {
+            // The same request arrived twice at once: the first one's application stands.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await FindReplayAsync(command.Actor, key, cancellationToken) is { } first)
+            {
+                return new Filed(first, true);
+            }
+
+            throw;
+        }
+
+        return new Filed(application, false);
+    }
+
+    /// <summary>Hands in a draft the company (or the window on its behalf) prepared earlier.</summary>
+    public async Task<Result<Application>> SubmitAsync(Guid id, string uscc, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Uscc == uscc, cancellationToken);
+        if (application is null)
+        {
+            return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+        }
+
+        if (application.State != ApplicationState.Draft)
+        {
+            return new Refusal("licensing/wrong-state", "已提交", $"这件申请已提交（编号 {application.Number}），当前为“{ApplicationStates.Name(application.State)}”。", RefusalKind.Conflict);
+        }
+
+        var today = ChinaTime.Today(time);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var submitted = application.Submit(await NumberAsync(application.Item, today, cancellationToken), today);
+        if (!submitted.IsSuccess)
+        {
+            return submitted;
+        }
+
+        db.Record(actor, time, "licensing.submitted", nameof(Application), application.Id.ToString(), $"提交（编号 {application.Number}）：{ApplicationStates.Name(application.State)}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Refusal("licensing/changed", "申请已被他人处理", "这件申请刚刚已提交（可能是重复点击），请刷新后查看。", RefusalKind.Conflict);
+        }
+
+        return application;
+    }
+
+    /// <summary>The applicant hands in what the one-time notification listed, as new uploads of its own.</summary>
+    public async Task<Result<Application>> CompleteSupplementAsync(Guid id, string uscc, IReadOnlyList<Material> materials, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Uscc == uscc, cancellationToken);
+        if (application is null)
+        {
+            return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+        }
+
+        if (await AttachAsync(application, materials, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var completed = application.CompleteSupplement(ChinaTime.Today(time));
+        if (!completed.IsSuccess)
+        {
+            return completed;
+        }
+
+        db.Record(actor, time, "licensing.supplemented", nameof(Application), application.Id.ToString(), $"{application.Number}：补正材料已提交（{string.Join("、", materials.Select(m => m.Name))}）");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Refusal("licensing/changed", "申请已被他人处理", "这件申请刚刚已变化，请刷新后查看。", RefusalKind.Conflict);
+        }
+
+        return application;
+    }
+
+    /// <summary>受理编号: department, year, and a sequence of the department's year, e.g. XZ-SYJ-2026-000042.</summary>
+    private async Task<string> NumberAsync(PinnedItem item, DateOnly today, CancellationToken cancellationToken)
+    {
+        var next = await NumberSequence.TakeAsync(db, $"application:{item.DepartmentCode}:{today.Year}", cancellationToken);
+        return $"{item.DepartmentCode}-{today.Year}-{next:000000}";
+    }
+
+    private Task<Application?> FindReplayAsync(Actor actor, string key, CancellationToken cancellationToken) =>
+        db.Applications.FirstOrDefaultAsync(a => a.FiledBy == actor.UserName && a.IdempotencyKey == key, cancellationToken);
+
+    private async Task<PinnedItem?> PinAsync(string code, Enterprise enterprise, DateOnly today, CancellationToken cancellationToken)
+    {
+        var found = await db.ItemVersions.AsNoTracking()
+            .Where(v => v.ItemCode == code && !v.IsDraft && v.ValidFrom <= today && (v.ValidTo == null || v.ValidTo >= today))
+            .Join(db.LicensingItems.Where(i => i.RetiredOn == null || i.RetiredOn > today), v => v.ItemCode, i => i.Code, (v, i) => new { v.Number, v.Content, i.Kind })
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null
+            || (found.Content.EnterpriseTypes.Count > 0 && !found.Content.EnterpriseTypes.Contains(enterprise.Type))
+            || !RolloutRules.Applies(await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken), code, found.Kind, enterprise.RegionCode, today))
+        {
+            return null;
+        }
+
+        var c = found.Content;
+        return new PinnedItem(
+            code, found.Number, c.Name, c.DepartmentCode, c.Mode,
+            new ClockLimits(c.StatutoryLimitDays, c.CommittedLimitDays),
+            c.ExtensionAllowed ? c.ExtensionDays : 0,
+            [.. c.Materials.Select(m => m.Name)],
+            [.. c.Materials.Where(m => m.Required).Select(m => m.Name)],
+            c.Steps,
+            c.CommitmentLetterText);
+    }
+
+    /// <summary>Attaches the named uploads; each must be the company's own.</summary>
+    private async Task<Refusal?> AttachAsync(Application application, IReadOnlyList<Material> materials, CancellationToken cancellationToken)
+    {
+        var ids = materials.Select(m => m.Upload).ToList();
+        var own = await db.MaterialUploads.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Uscc == application.Uscc).Select(u => u.Id).ToListAsync(cancellationToken);
+        foreach (var material in materials)
+        {
+            if (!own.Contains(material.Upload))
+            {
+                return Invalid("materials", $"材料“{material.Name}”引用的文件不存在或不属于本企业，请重新上传。");
+            }
+
+            var attached = application.AttachMaterial(material.Name, material.Upload);
+            if (!attached.IsSuccess)
+            {
+                return attached.Refusal;
+            }
+        }
+
+        return null;
+    }
+
+    private static Refusal Invalid(string field, string detail) =>
+        new("licensing/invalid-application", "申请内容有误", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+}

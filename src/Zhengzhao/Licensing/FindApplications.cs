@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// Applications as each reader may see them: a company its own, a department its own worklist (due first, with its
+/// light), one application with its clock. Anyone else's is "not found", never "forbidden", so existence leaks nothing.
+/// </summary>
+public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+{
+    /// <summary>The reader: a company (applicant), or staff of a department, and at a comprehensive window of a region.</summary>
+    public sealed record Reader(string? Uscc, string? DepartmentCode, string? WindowRegion = null);
+
+    public sealed record View(Application Application, ClockReading? Clock);
+
+    private static readonly ApplicationState[] Open = [ApplicationState.Submitted, ApplicationState.SupplementRequested, ApplicationState.Accepted, ApplicationState.AwaitingSignOff];
+
+    public async Task<Result<View>> GetAsync(Guid id, Reader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var application = await Visible(reader).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return application is null
+            ? new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound)
+            : await ViewAsync(application, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<View>> MineAsync(string uscc, CancellationToken cancellationToken = default)
+    {
+        var applications = await db.Applications.AsNoTracking().Where(a => a.Uscc == uscc).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
+        return await ViewsAsync(applications, cancellationToken);
+    }
+
+    /// <summary>The department's open applications, the nearest committed deadline first; paused ones after.</summary>
+    public async Task<IReadOnlyList<View>> WorklistAsync(string departmentCode, CancellationToken cancellationToken = default)
+    {
+        var applications = await db.Applications.AsNoTracking().Where(a => a.DepartmentCode == departmentCode && Open.Contains(a.State)).ToListAsync(cancellationToken);
+        return [.. (await ViewsAsync(applications, cancellationToken)).OrderBy(v => v.Clock is null || v.Clock.IsPaused).ThenBy(v => v.Clock?.CommittedDue ?? DateOnly.MaxValue).ThenBy(v => v.Application.SubmittedOn)];
+    }
+
+    /// <summary>The window's queue: what companies of its region handed in and the window has still to receive.</summary>
+    public async Task<IReadOnlyList<View>> WindowQueueAsync(string windowRegion, CancellationToken cancellationToken = default)
+    {
+        var prefix = Region.CoveragePrefix(windowRegion);
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.RegionCode.StartsWith(prefix) && (a.State == ApplicationState.Submitted || a.State == ApplicationState.SupplementRequested))
+            .OrderBy(a => a.SubmittedOn).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return await ViewsAsync(applications, cancellationToken);
+    }
+
+    private IQueryable<Application> Visible(Reader reader)
+    {
+        var applications = db.Applications.AsNoTracking();
+        if (reader.Uscc is { } uscc)
+        {
+            return applications.Where(a => a.Uscc == uscc);
+        }
+
+        var department = reader.DepartmentCode ?? string.Empty;
+        var window = reader.WindowRegion is { } region ? Region.CoveragePrefix(region) : null;
+        return applications.Where(a => (department.Length > 0 && a.DepartmentCode == department) || (window != null && a.RegionCode.StartsWith(window)));
+    }
+
+    private async Task<View> ViewAsync(Application application, CancellationToken cancellationToken) => (await ViewsAsync([application], cancellationToken))[0];
+
+    private async Task<IReadOnlyList<View>> ViewsAsync(IReadOnlyList<Application> applications, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var today = ChinaTime.Today(time);
+        return
+        [
+            .. applications.Select(a => new View(a, a.AcceptedOn is { } accepted
+                ? ApplicationClock.Read(calendar, a.RegionCode, accepted, a.Limits, a.Pauses, a.ClosedOn ?? today)
+                : null)),
+        ];
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// The department's work on an application: the window accepts, asks once for what is missing, or does not accept;
+/// reviewers end the published steps, stop and restart the clock, decide; under strict access a second officer
+/// signs off; the head extends once; the first-responsible officer hands over. Only the application's own
+/// department acts on it; of two officers acting at once, the second gets a conflict with the current state.
+/// </summary>
+public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+{
+    /// <summary>
+    /// The officer acting: department and region, and whether the officer works at a comprehensive window
+    /// (一窗受理), which receives for every department the applications of companies in its region.
+    /// </summary>
+    public sealed record Officer(Actor Actor, string DepartmentCode, string? RegionCode, bool AtWindow);
+
+    private enum Desk
+    {
+        /// <summary>Receiving: accept, ask for a supplement, not accept, hand over.</summary>
+        Window,
+
+        /// <summary>Everything after acceptance: only the approving department.</summary>
+        Review,
+    }
+
+    public Task<Result<Application>> AcceptAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Window, "licensing.accepted", (a, on) => a.Accept(officer.Actor.UserName, on), a => $"受理（编号 {a.Number}）", cancellationToken);
+
+    public Task<Result<Application>> NotAcceptAsync(Guid id, string? reasonWithBasis, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Window, "licensing.not-accepted", (a, on) => a.NotAccept(officer.Actor.UserName, reasonWithBasis, on), a => $"不予受理：{a.NotAcceptedReason}", cancellationToken);
+
+    public Task<Result<Application>> RequestSupplementAsync(Guid id, IReadOnlyList<MissingMaterial> items, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Window, "licensing.supplement-requested", (a, on) => a.RequestSupplement(officer.Actor.UserName, items, on), a => $"一次性告知补正：{string.Join("；", a.Supplement!.Items.Select(i => $"{i.Material}（{i.Problem}）"))}", cancellationToken);
+
+    public Task<Result<Application>> EndStepAsync(Guid id, string? opinion, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.step-ended", (a, on) => a.EndStep(officer.Actor.UserName, opinion, on), a => $"办结环节“{a.Steps[^1].Name}”", cancellationToken);
+
+    public Task<Result<Application>> PauseAsync(Guid id, PauseKind kind, string? reason, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.paused", (a, on) => a.Pause(kind, reason, on), a => $"暂停计时：{a.Pauses[^1].Reason}", cancellationToken);
+
+    public Task<Result<Application>> ResumeAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.resumed", (a, on) => a.Resume(on), _ => "恢复计时", cancellationToken);
+
+    public async Task<Result<Application>> ExtendAsync(Guid id, int days, string? reason, Officer officer, CancellationToken cancellationToken = default)
+    {
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        return await ActAsync(
+            id,
+            officer,
+            Desk.Review,
+            "licensing.extended",
+            (a, on) => a.Extend(days, reason, officer.Actor.UserName, on, ApplicationClock.Read(calendar, a.RegionCode, a.AcceptedOn ?? on, a.Limits, a.Pauses, on)),
+            a => $"延长 {a.Extension!.Days} 个工作日：{a.Extension.Reason}",
+            cancellationToken);
+    }
+
+    public Task<Result<Application>> DecideAsync(Guid id, bool approve, string? reasons, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.decided", (a, on) => a.Decide(approve, reasons, officer.Actor.UserName, on), a => a.State == ApplicationState.AwaitingSignOff ? $"拟{(approve ? "准予" : "不予")}许可，待复核" : ApplicationStates.Name(a.State), cancellationToken);
+
+    public Task<Result<Application>> SignOffAsync(Guid id, bool agree, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.signed-off", (a, on) => a.SignOff(agree, officer.Actor.UserName, on), a => agree ? $"复核同意：{ApplicationStates.Name(a.State)}" : "复核退回重审", cancellationToken);
+
+    public Task<Result<Application>> HandOverAsync(Guid id, string? to, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Window, "licensing.handed-over", (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty), a => $"首办责任人移交给 {a.Owner}", cancellationToken);
+
+    private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var mayAct = application is not null && (application.DepartmentCode == officer.DepartmentCode
+            || (desk == Desk.Window && officer.AtWindow && officer.RegionCode is { } region && application.RegionCode.StartsWith(Region.CoveragePrefix(region), StringComparison.Ordinal)));
+        if (!mayAct)
+        {
+            return new Refusal("licensing/application-not-found", "申请不存在", "本部门（窗口）没有这件申请。", RefusalKind.NotFound);
+        }
+
+        var acted = act(application!, ChinaTime.Today(time));
+        if (!acted.IsSuccess)
+        {
+            return acted;
+        }
+
+        db.Record(officer.Actor, time, action, nameof(Application), application!.Id.ToString(), $"{application.Number ?? application.Id.ToString()}：{summary(application)}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
+            return new Refusal("licensing/changed", "申请已被他人处理", $"这件申请刚刚已被处理，当前为“{ApplicationStates.Name(current.State)}”，请刷新后再办理。", RefusalKind.Conflict);
+        }
+
+        return application;
+    }
+}

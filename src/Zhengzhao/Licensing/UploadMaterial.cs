@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>Where uploaded materials are kept: a folder outside the web root.</summary>
+public sealed class UploadStorageOptions
+{
+    public string Root { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// An applicant's (or the window's, on its behalf) upload of a material file: checked by content, hashed while it
+/// is copied, stored under its SHA-256 so the same file is kept once, and recorded for the company.
+/// </summary>
+public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorageOptions> storage, TimeProvider time) : IUseCase
+{
+    public sealed record Command(string Uscc, string FileName, string? ContentType, long Length, Stream Content, Actor Actor);
+
+    public async Task<Result<MaterialUpload>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var head = new byte[8];
+        var read = await command.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var name = Path.GetFileName(command.FileName.Trim());
+        if (MaterialFileRules.Problem(name, command.ContentType, command.Length, head.AsSpan(0, read)) is { } problem)
+        {
+            return new Refusal("licensing/invalid-file", "文件不符合要求", problem);
+        }
+
+        var root = storage.Value.Root;
+        Directory.CreateDirectory(root);
+        var temporary = Path.Combine(root, $"upload-{Guid.NewGuid():N}.part");
+        string sha256;
+        long size;
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            hash.AppendData(head, 0, read);
+            await file.WriteAsync(head.AsMemory(0, read), cancellationToken);
+            var buffer = new byte[81920];
+            size = read;
+            int n;
+            while ((n = await command.Content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                size += n;
+                if (size > MaterialFileRules.MaxBytes)
+                {
+                    break;
+                }
+
+                hash.AppendData(buffer, 0, n);
+                await file.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+            }
+
+            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        if (size > MaterialFileRules.MaxBytes)
+        {
+            File.Delete(temporary);
+            return new Refusal("licensing/invalid-file", "文件不符合要求", $"文件超过 {MaterialFileRules.MaxBytes / 1024 / 1024} MB。");
+        }
+
+        // Content-addressed: the same bytes are stored once, whoever uploads them again.
+        var storedAs = Path.Combine(sha256[..2], sha256);
+        var target = Path.Combine(root, storedAs);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (File.Exists(target))
+        {
+            File.Delete(temporary);
+        }
+        else
+        {
+            File.Move(temporary, target);
+        }
+
+        var upload = new MaterialUpload(command.Uscc, name, MaterialFileRules.Detect(head.AsSpan(0, read))!.Value, size, sha256, storedAs, command.Actor.UserName, time.GetUtcNow());
+        db.MaterialUploads.Add(upload);
+        db.Record(command.Actor, time, "licensing.material-uploaded", nameof(MaterialUpload), upload.Id.ToString(), $"{command.Uscc} 上传材料 {name}（{size} 字节，SHA-256 {sha256[..16]}…）");
+        await db.SaveChangesAsync(cancellationToken);
+        return upload;
+    }
+}

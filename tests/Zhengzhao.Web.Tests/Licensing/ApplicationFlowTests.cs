@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Credit;
+using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
+using Zhengzhao.Web.Tests.Infrastructure;
+
+namespace Zhengzhao.Web.Tests.Licensing;
+
+/// <summary>
+/// An application's whole path under each reform mode, through the API. The demo applicant's company is in the
+/// Lhasa zone (540172); the demo window clerk works at the zone's comprehensive window; the demo approver at
+/// 新闻出版广电局 (XZ-XWGD), which approves SL-010 (commitment), SL-016 (transparent) and XZ2018-S01 (strict access).
+/// </summary>
+public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+    private static async Task<Guid> UploadAsync(HttpClient client, string name = "材料.pdf", byte[]? bytes = null, string type = "application/pdf", string? uscc = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes ?? Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        form.Add(file, "file", name);
+        var response = await client.PostAsync("/api/v1/licensing/uploads" + (uscc is null ? string.Empty : "?uscc=" + uscc), form);
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<object[]> RequiredMaterialsAsync(HttpClient client, string itemCode, string? uscc = null)
+    {
+        var required = await factory.WithDbAsync(db => db.ItemVersions.Where(v => v.ItemCode == itemCode && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Content).FirstAsync());
+        var upload = await UploadAsync(client, uscc: uscc);
+        return [.. required.Materials.Where(m => m.Required).Select(m => (object)new { name = m.Name, upload })];
+    }
+
+    private static async Task<HttpResponseMessage> FileAsync(HttpClient client, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licensing/applications") { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/{action}", body ?? new { });
+        Assert.True(response.StatusCode == expected, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    [Fact]
+    public async Task A_filing_is_recorded_at_once_and_a_retried_request_makes_no_second_one()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var body = new { itemCode = "SL-001", materials = await RequiredMaterialsAsync(applicant, "SL-001") };
+
+        var first = await FileAsync(applicant, body, "filing-001");
+        var retried = await FileAsync(applicant, body, "filing-001");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var filed = await first.ReadJsonAsync();
+        Assert.Equal(("Filed", "已备案"), (filed.GetProperty("state").GetString(), filed.GetProperty("stateName").GetString()));
+        Assert.Matches(@"^XZ-SYJ-2026-\d{6}$", filed.GetProperty("number").GetString());
+        Assert.Equal(filed.GetProperty("id").GetGuid(), (await retried.ReadJsonAsync()).GetProperty("id").GetGuid());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.IdempotencyKey == "filing-001")));
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_key_make_one_application_and_numbers_never_repeat()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var materials = await RequiredMaterialsAsync(applicant, "SL-001");
+
+        var same = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => FileAsync(applicant, new { itemCode = "SL-001", materials }, "burst-1")));
+        var distinct = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => FileAsync(applicant, new { itemCode = "SL-001", materials }, $"burst-n{i}")));
+
+        Assert.All(same, r => Assert.True(r.IsSuccessStatusCode));
+        Assert.Single((await Task.WhenAll(same.Select(r => r.ReadJsonAsync()))).Select(j => j.GetProperty("id").GetGuid()).Distinct());
+        var numbers = (await Task.WhenAll(distinct.Select(r => r.ReadJsonAsync()))).Select(j => j.GetProperty("number").GetString()).ToList();
+        Assert.Equal(6, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_signed_commitment_is_accepted_on_the_spot_and_an_earlier_false_commitment_bars_the_route()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+        var materials = await RequiredMaterialsAsync(applicant, "SL-010");
+
+        var unsigned = await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials });
+        var signed = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
+        var id = signed.GetProperty("id").GetGuid();
+        var approved = await ActAsync(approver, id, "decide", new { approve = true });
+
+        await unsigned.AssertProblemAsync(400);
+        Assert.Equal(("Accepted", "Commitment"), (signed.GetProperty("state").GetString(), signed.GetProperty("route").GetString()));
+        Assert.Equal("Approved", approved.GetProperty("state").GetString());
+        var commitment = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Commitment).SingleAsync());
+        Assert.Equal("扎西", commitment!.Signer);
+        Assert.Matches("^[0-9a-f]{64}$", commitment.TextDigest);
+
+        await factory.WithDbAsync(async db =>
+        {
+            db.CommitmentBreaches.Add(new CommitmentBreach(AccountSeeder.DemoEnterprise.Value, "SL-010", id, "承诺的经营场所不存在", "demo-approver", new DateOnly(2026, 11, 26)));
+            return await db.SaveChangesAsync();
+        });
+        var barred = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).AssertProblemAsync(403);
+        var ordinary = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Ordinary", materials })).ReadJsonAsync();
+
+        Assert.Contains("信用修复前不能选择告知承诺方式", barred.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Submitted", ordinary.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_transparent_application_goes_through_one_supplement_and_every_published_step()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
+        var id = filed.GetProperty("id").GetGuid();
+
+        await ActAsync(clerk, id, "accept");
+        await ActAsync(approver, id, "steps", new { reason = "受理完成" });
+        var supplement = await ActAsync(approver, id, "supplement", new { items = new[] { new { material = "营业执照", problem = "复印件模糊不清" }, new { material = "电影放映经营许可申请书", problem = "未加盖公章" } } });
+        await ActAsync(approver, id, "supplement", new { items = new[] { new { material = "营业执照", problem = "再次核对" } } }, HttpStatusCode.Conflict);
+        factory.Clock.Advance(TimeSpan.FromDays(4));
+
+        // Four days on, the morning's tokens have expired: everyone signs in again.
+        applicant = await factory.BearerClientAsync(Roles.Applicant);
+        approver = await factory.BearerClientAsync(Roles.Approver);
+        var upload = await UploadAsync(applicant);
+        (await applicant.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/supplement-complete", new { materials = new[] { new { name = "营业执照", upload }, new { name = "电影放映经营许可申请书", upload } } })).EnsureSuccessStatusCode();
+        foreach (var step in new[] { "材料齐全", "现场符合要求", "同意", "已制证" })
+        {
+            await ActAsync(approver, id, "steps", new { reason = step });
+        }
+
+        var decided = await ActAsync(approver, id, "decide", new { approve = true });
+        var seen = await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).ReadJsonAsync();
+
+        Assert.Equal("SupplementRequested", supplement.GetProperty("state").GetString());
+        Assert.Equal("Approved", decided.GetProperty("state").GetString());
+        Assert.Equal("demo-windowclerk", seen.GetProperty("owner").GetString());
+        Assert.All(seen.GetProperty("steps").EnumerateArray(), s => Assert.Equal("demo-approver", s.GetProperty("officer").GetString()));
+        Assert.Equal(("2026-11-26", "2026-11-30"), (seen.GetProperty("pauses")[0].GetProperty("from").GetString(), seen.GetProperty("pauses")[0].GetProperty("to").GetString()));
+        Assert.Equal(2, seen.GetProperty("clock").GetProperty("pausedWorkdays").GetInt32());
+        var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["licensing.filed", "licensing.accepted", "licensing.step-ended", "licensing.supplement-requested", "licensing.supplemented", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.decided"], actions);
+    }
+
+    [Fact]
+    public async Task Strict_access_needs_a_second_officer_and_two_officers_deciding_at_once_conflict()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var maker = await factory.BearerClientAsync(Roles.Approver);
+        var checker = await factory.NewBearerClientAsync("xwgd-checker", Roles.Approver, "XZ-XWGD", "540000");
+        var other = await factory.NewBearerClientAsync("xwgd-colleague", Roles.Approver, "XZ-XWGD", "540000");
+        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await RequiredMaterialsAsync(applicant, "XZ2018-S01") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await ActAsync(clerk, id, "accept");
+        for (var step = 0; step < 5; step++)
+        {
+            await ActAsync(maker, id, "steps");
+        }
+
+        var both = await Task.WhenAll(
+            maker.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/decide", new { approve = true }),
+            other.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/decide", new { approve = false, reasons = "资金证明不足" }));
+        var winner = both.Single(r => r.StatusCode == HttpStatusCode.OK);
+        await both.Single(r => r != winner).AssertProblemAsync(409);
+        var proposer = (await winner.ReadJsonAsync()).GetProperty("proposal").GetProperty("decidedBy").GetString()!;
+        var self = proposer == "demo-approver" ? maker : other;
+
+        await ActAsync(self, id, "sign-off", new { agree = true }, HttpStatusCode.Forbidden);
+        var signed = await ActAsync(checker, id, "sign-off", new { agree = true });
+
+        Assert.Equal("xwgd-checker", signed.GetProperty("decision").GetProperty("signedOffBy").GetString());
+        Assert.Equal(proposer == "demo-approver" ? "Approved" : "Denied", signed.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Each_caller_sees_only_its_own_and_bad_input_is_a_clear_problem()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
+        var neighbour = Zhengzhao.Registry.DemoEnterprises.Codes.Skip(2).First();
+        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await RequiredMaterialsAsync(clerk, "SL-016", neighbour) })).ReadJsonAsync();
+        var id = theirs.GetProperty("id").GetGuid();
+
+        await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).AssertProblemAsync(404);
+        await ActAsync(commerce, id, "accept", expected: HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await (await applicant.GetAsync("/api/v1/licensing/applications")).ReadJsonAsync()).EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+        Assert.Contains((await (await clerk.GetAsync("/api/v1/licensing/applications")).ReadJsonAsync()).EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+        Assert.Equal("demo-windowclerk", theirs.GetProperty("owner").GetString());
+
+        var unknown = await (await FileAsync(applicant, new { itemCode = "SL-999", materials = Array.Empty<object>() })).AssertProblemAsync(400);
+        var missing = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = Array.Empty<object>() })).AssertProblemAsync(400);
+        var route = await (await FileAsync(applicant, new { itemCode = "SL-016", route = "Fast" })).AssertProblemAsync(400);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("not a pdf")) { Headers = { ContentType = new("application/pdf") } }, "file", "伪装.pdf" } };
+        var forged = await (await applicant.PostAsync("/api/v1/licensing/uploads", form)).AssertProblemAsync(400);
+        var stranger = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = new[] { new { name = "营业执照", upload = theirs.GetProperty("materials").EnumerateObject().First().Value.GetGuid() } } })).AssertProblemAsync(400);
+
+        Assert.Contains("不存在", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("尚缺以下材料", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("route", route.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("文件内容与其类型", forged.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("不属于本企业", stranger.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.ItemCode == "SL-999")));
+    }
+
+    [Fact]
+    public async Task An_uploaded_material_is_kept_outside_the_web_root_under_its_checksum()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+
+        var id = await UploadAsync(applicant, "营业执照.pdf");
+
+        var upload = await factory.WithDbAsync(db => db.MaterialUploads.SingleAsync(u => u.Id == id));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), upload.Sha256);
+        Assert.True(File.Exists(Path.Combine(factory.UploadRoot, upload.StoredAs)));
+        Assert.Equal((MaterialFileKind.Pdf, "营业执照.pdf"), (upload.Kind, upload.FileName));
+    }
+}
