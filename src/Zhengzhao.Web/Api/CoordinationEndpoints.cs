@@ -154,7 +154,7 @@ public static class CoordinationEndpoints
 
     private static IResult Shape(Result<Push> result) => result.ToHttpResult(p => View(p, null, null, null));
 
-    private static PushView View(Push p, string? company, string? item, Timeliness? light) => new(
+    private static PushView View(Push p, string? company, string? item, TrafficLight? light) => new(
         p.Id, p.Uscc, company ?? string.Empty, p.ItemCode, item ?? string.Empty, p.DepartmentCode, p.IndustryAuthorityCode, p.Mode.ToString(), p.PushedOn,
         p.State.ToString(), light?.ToString(), p.ReturnReason?.ToString(), p.ReturnRemark, p.RedispatchedTo, p.Outcome?.ToString(), p.PermitNumber, p.OutcomeNote, p.LoopClosedOn);
 

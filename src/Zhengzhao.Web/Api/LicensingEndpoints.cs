@@ -39,7 +39,7 @@ public static class LicensingEndpoints
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
     public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion);
 
-    public sealed record ClockView(DateOnly CommittedDue, DateOnly StatutoryDue, int WorkdaysLeft, bool Paused, int PausedWorkdays, bool PastCommitted, bool PastStatutory);
+    public sealed record ClockView(DateOnly CommittedDue, DateOnly StatutoryDue, int WorkdaysLeft, bool Paused, int PausedWorkdays, bool PastCommitted, bool PastStatutory, string Light);
 
     public static RouteGroupBuilder MapLicensingEndpoints(this RouteGroupBuilder api)
     {
@@ -89,13 +89,11 @@ public static class LicensingEndpoints
             .WithName("CompleteSupplement").WithSummary("提交补正材料（materials 列出补正的材料）");
 
         group.MapGet("/applications", async (FindApplications find, ClaimsPrincipal user, CancellationToken ct) =>
-                (user.EnterpriseUscc() is { } uscc ? await find.MineAsync(uscc, ct)
-                    : user.IsInRole(Roles.WindowClerk) ? await find.WindowQueueAsync(user.FindFirst(ZhengzhaoClaims.Region)?.Value ?? string.Empty, ct)
-                    : await find.WorklistAsync(user.DepartmentCode(), ct)).Select(v => View(v.Application, v.Clock)))
+                (await find.ListForAsync(user.ApplicationReader(), ct)).Select(v => View(v.Application, v.Clock)))
             .WithName("ListApplications").WithSummary("申请人：本企业的申请；窗口：本区域待受理；审批人员：本部门待办（按承诺期限排序）");
 
         group.MapGet("/applications/{id:guid}", async (Guid id, FindApplications find, ClaimsPrincipal user, CancellationToken ct) =>
-                (await find.GetAsync(id, Reader(user), ct)).ToHttpResult(v => View(v.Application, v.Clock)))
+                (await find.GetAsync(id, user.ApplicationReader(), ct)).ToHttpResult(v => View(v.Application, v.Clock)))
             .WithName("GetApplication").WithSummary("一件申请及其计时（看不到的申请一律 404）").ProducesProblem(StatusCodes.Status404NotFound);
 
         var act = group.MapGroup("/applications/{id:guid}")
@@ -107,20 +105,20 @@ public static class LicensingEndpoints
                 return value is Result<Application> result ? result.ToHttpResult(a => View(a, null)) : value;
             })
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        act.MapPost("/accept", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.AcceptAsync(id, Officer(user), ct)).WithName("AcceptApplication").WithSummary("受理");
-        act.MapPost("/not-accept", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.NotAcceptAsync(id, request.Reason, Officer(user), ct)).WithName("NotAcceptApplication").WithSummary("不予受理（写明理由及法律依据）");
-        act.MapPost("/supplement", (Guid id, SupplementRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RequestSupplementAsync(id, request.Items ?? [], Officer(user), ct)).WithName("RequestSupplement").WithSummary("一次性告知补正（每件申请仅一次）");
-        act.MapPost("/steps", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.EndStepAsync(id, request.Reason, Officer(user), ct)).WithName("EndStep").WithSummary("办结当前公开环节（reason 为环节意见）");
-        act.MapPost("/resume", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ResumeAsync(id, Officer(user), ct)).WithName("ResumeClock").WithSummary("恢复计时");
-        act.MapPost("/decide", (Guid id, DecideRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.DecideAsync(id, request.Approve, request.Reasons, Officer(user), ct)).WithName("DecideApplication").WithSummary("作出决定（加强准入管理事项为拟办，待复核）");
-        act.MapPost("/sign-off", (Guid id, SignOffRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.SignOffAsync(id, request.Agree, Officer(user), ct)).WithName("SignOffDecision").WithSummary("复核签发（须另一人）");
-        act.MapPost("/hand-over", (Guid id, HandOverRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.HandOverAsync(id, request.To, Officer(user), ct)).WithName("HandOverApplication").WithSummary("首办责任人移交");
+        act.MapPost("/accept", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.AcceptAsync(id, user.Officer(), ct)).WithName("AcceptApplication").WithSummary("受理");
+        act.MapPost("/not-accept", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.NotAcceptAsync(id, request.Reason, user.Officer(), ct)).WithName("NotAcceptApplication").WithSummary("不予受理（写明理由及法律依据）");
+        act.MapPost("/supplement", (Guid id, SupplementRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RequestSupplementAsync(id, request.Items ?? [], user.Officer(), ct)).WithName("RequestSupplement").WithSummary("一次性告知补正（每件申请仅一次）");
+        act.MapPost("/steps", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.EndStepAsync(id, request.Reason, user.Officer(), ct)).WithName("EndStep").WithSummary("办结当前公开环节（reason 为环节意见）");
+        act.MapPost("/resume", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ResumeAsync(id, user.Officer(), ct)).WithName("ResumeClock").WithSummary("恢复计时");
+        act.MapPost("/decide", (Guid id, DecideRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.DecideAsync(id, request.Approve, request.Reasons, user.Officer(), ct)).WithName("DecideApplication").WithSummary("作出决定（加强准入管理事项为拟办，待复核）");
+        act.MapPost("/sign-off", (Guid id, SignOffRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.SignOffAsync(id, request.Agree, user.Officer(), ct)).WithName("SignOffDecision").WithSummary("复核签发（须另一人）");
+        act.MapPost("/hand-over", (Guid id, HandOverRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.HandOverAsync(id, request.To, user.Officer(), ct)).WithName("HandOverApplication").WithSummary("首办责任人移交");
         act.MapPost("/pause", async (Guid id, PauseRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var kind = ApiInput.RequiredEnum<PauseKind>(request.Kind, "kind", "Testing、ExpertReview、Hearing");
-                return kind.IsSuccess ? await review.PauseAsync(id, kind.Value, request.Reason, Officer(user), ct) : kind.Refusal!;
+                return kind.IsSuccess ? await review.PauseAsync(id, kind.Value, request.Reason, user.Officer(), ct) : kind.Refusal!;
             }).WithName("PauseClock").WithSummary("暂停计时（检验检测、专家评审、听证）");
-        act.MapPost("/extend", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ExtendAsync(id, request.Days, request.Reason, Officer(user), ct))
+        act.MapPost("/extend", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ExtendAsync(id, request.Days, request.Reason, user.Officer(), ct))
             .RequireAuthorization(Roles.DepartmentAdmin).WithName("ExtendApplication").WithSummary("延长期限（部门负责人，一次）");
         return api;
     }
@@ -130,16 +128,10 @@ public static class LicensingEndpoints
     /// <summary>An applicant acts for its own company; a window clerk names the company it acts for.</summary>
     private static string Company(ClaimsPrincipal user, string? uscc) => user.EnterpriseUscc() ?? uscc?.Trim().ToUpperInvariant() ?? string.Empty;
 
-    private static FindApplications.Reader Reader(ClaimsPrincipal user) =>
-        new(user.EnterpriseUscc(), user.DepartmentCode(), user.IsInRole(Roles.WindowClerk) ? user.FindFirst(ZhengzhaoClaims.Region)?.Value : null);
-
-    private static ReviewApplication.Officer Officer(ClaimsPrincipal user) =>
-        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk));
-
     private static ApplicationView View(Application a, ClockReading? clock) => new(
         a.Id, a.Number, a.Revision, a.Uscc, a.ItemCode, a.Item.Name, a.Item.Version, a.Item.Mode.ToString(), a.Route.ToString(), a.State.ToString(), ApplicationStates.Name(a.State),
         a.Owner, a.SubmittedOn, a.AcceptedOn, a.ClosedOn, a.Materials, a.MissingMaterials, a.Supplement, a.NotAcceptedReason, a.Pauses, a.Extension,
         [.. a.Item.Steps.Select((s, i) => i < a.Steps.Count ? new StepView(s.Name, s.LimitDays, a.Steps[i].Officer, a.Steps[i].EndedOn, a.Steps[i].Opinion) : new StepView(s.Name, s.LimitDays, null, null, null))],
         a.Proposal, a.Decision,
-        clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory));
+        clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()));
 }

@@ -63,6 +63,14 @@ public static class PrincipalExtensions
     public static bool OverseesAllLoops(this ClaimsPrincipal user) =>
         user is not null && (user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.Oversight) || user.IsInRole(Roles.ReformOffice) || user.IsInRole(Roles.Administrator));
 
+    /// <summary>Whose applications the user reads: its company's, its window region's, or its department's.</summary>
+    public static Licensing.FindApplications.Reader ApplicationReader(this ClaimsPrincipal user) =>
+        new(user.EnterpriseUscc(), user.DepartmentCode(), user.IsInRole(Roles.WindowClerk) ? user.FindFirst(ZhengzhaoClaims.Region)?.Value : null);
+
+    /// <summary>The user as an officer acting on an application.</summary>
+    public static Licensing.ReviewApplication.Officer Officer(this ClaimsPrincipal user) =>
+        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk));
+
     /// <summary>The code of the company an applicant account acts for; null for staff.</summary>
     public static string? EnterpriseUscc(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Enterprise)?.Value;
 }

@@ -11,7 +11,7 @@ namespace Zhengzhao.Coordination;
 /// </summary>
 public sealed class Inbox(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
 {
-    public sealed record Line(Push Push, string CompanyName, string ItemName, Timeliness Light, int WorkdaysWaiting);
+    public sealed record Line(Push Push, string CompanyName, string ItemName, TrafficLight Light, int WorkdaysWaiting);
 
     public async Task<IReadOnlyList<Line>> ListAsync(string departmentCode, CancellationToken cancellationToken = default)
     {

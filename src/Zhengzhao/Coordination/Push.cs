@@ -55,14 +55,6 @@ public enum ReturnReason
     NotOurArea,
 }
 
-/// <summary>How late a claim is, in working days since the push: green ≤ 7, yellow 8–10, red beyond.</summary>
-public enum Timeliness
-{
-    Green,
-    Yellow,
-    Red,
-}
-
 /// <summary>
 /// One push (推送) of one company to one approving department for one catalogue item, made when the company
 /// registers or changes its scope. It guards its own state: only a pending push is claimed or returned; only a
@@ -275,7 +267,7 @@ public sealed class Push
     }
 
     /// <summary>The claim light: working days from the push to the answer, or to today while it waits.</summary>
-    public Timeliness TimelinessOn(WorkCalendar calendar, DateOnly today) => PushRules.Timeliness(calendar, RegionCode, PushedOn, AnsweredOn ?? today);
+    public TrafficLight TimelinessOn(WorkCalendar calendar, DateOnly today) => PushRules.Timeliness(calendar, RegionCode, PushedOn, AnsweredOn ?? today);
 
     /// <summary>A trimmed note, or null when it is longer than allowed.</summary>
     private static string? Note(string? text) => (text?.Trim() ?? string.Empty) is var note && note.Length <= MaxRemarkLength ? note : null;
@@ -293,11 +285,12 @@ public static class PushRules
     public const int GreenUpTo = 7;
     public const int YellowUpTo = 10;
 
-    public static Timeliness Timeliness(WorkCalendar calendar, string region, DateOnly pushedOn, DateOnly asOf)
+    /// <summary>How late a claim is, in working days since the push: green ≤ 7, yellow 8–10, red beyond.</summary>
+    public static TrafficLight Timeliness(WorkCalendar calendar, string region, DateOnly pushedOn, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var days = calendar.WorkdaysBetween(pushedOn, asOf, region);
-        return days <= GreenUpTo ? Coordination.Timeliness.Green : days <= YellowUpTo ? Coordination.Timeliness.Yellow : Coordination.Timeliness.Red;
+        return days <= GreenUpTo ? TrafficLight.Green : days <= YellowUpTo ? TrafficLight.Yellow : TrafficLight.Red;
     }
 
     /// <summary>
@@ -342,10 +335,4 @@ public static class PushRules
         _ => "住所不在本部门辖区",
     };
 
-    public static string Name(Timeliness light) => light switch
-    {
-        Coordination.Timeliness.Green => "绿",
-        Coordination.Timeliness.Yellow => "黄",
-        _ => "红",
-    };
 }

@@ -13,7 +13,7 @@ public sealed class TrackLoops(ZhengzhaoDbContext db, CalendarCache calendars, T
     /// <summary>Null department: every department's loops; a company code narrows to that company's.</summary>
     public sealed record Query(string? DepartmentCode, bool IncludeClosed, string? Uscc = null);
 
-    public sealed record Line(Push Push, string CompanyName, string ItemName, Timeliness Light, int WorkdaysOpen, DateOnly DueOn, bool Overdue);
+    public sealed record Line(Push Push, string CompanyName, string ItemName, TrafficLight Light, int WorkdaysOpen, DateOnly DueOn, bool Overdue);
 
     public async Task<IReadOnlyList<Line>> ListAsync(Query query, CancellationToken cancellationToken = default)
     {

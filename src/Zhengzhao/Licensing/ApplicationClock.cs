@@ -1,4 +1,5 @@
 using Zhengzhao.Calendar;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Licensing;
 
@@ -22,7 +23,11 @@ public enum PauseKind
 public sealed record ClockPause(PauseKind Kind, DateOnly From, DateOnly? To, string Reason);
 
 /// <summary>Where an application's clock stands on a day. Overdue is read from here, never stored.</summary>
-public sealed record ClockReading(DateOnly StatutoryDue, DateOnly CommittedDue, int PausedWorkdays, bool IsPaused, int WorkdaysLeft, bool PastCommitted, bool PastStatutory);
+public sealed record ClockReading(DateOnly StatutoryDue, DateOnly CommittedDue, int PausedWorkdays, bool IsPaused, int WorkdaysLeft, bool PastCommitted, bool PastStatutory)
+{
+    /// <summary>The worklist's light: red once past the committed limit, yellow within three working days of it.</summary>
+    public TrafficLight Light => PastCommitted ? TrafficLight.Red : WorkdaysLeft <= 3 ? TrafficLight.Yellow : TrafficLight.Green;
+}
 
 /// <summary>
 /// The working-day clock of an application: from acceptance, the statutory and committed limits, plus every paused

@@ -28,6 +28,15 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
             : await ViewAsync(application, cancellationToken);
     }
 
+    /// <summary>What the reader works on: a company its applications, a window its queue, a department its worklist.</summary>
+    public Task<IReadOnlyList<View>> ListForAsync(Reader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.Uscc is { } uscc ? MineAsync(uscc, cancellationToken)
+            : reader.WindowRegion is { } region ? WindowQueueAsync(region, cancellationToken)
+            : WorklistAsync(reader.DepartmentCode ?? string.Empty, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<View>> MineAsync(string uscc, CancellationToken cancellationToken = default)
     {
         var applications = await db.Applications.AsNoTracking().Where(a => a.Uscc == uscc).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Zhengzhao.Common;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Coordination;
@@ -39,12 +40,12 @@ public sealed class PushTests
     }
 
     [Theory]
-    [InlineData("2023-09-20", "2023-09-29", Timeliness.Green)] // 6 working days
-    [InlineData("2023-09-25", "2023-10-10", Timeliness.Green)] // the National Day week does not count: 3 + 2 (make-up weekend) + 2 = 7
-    [InlineData("2023-09-25", "2023-10-12", Timeliness.Yellow)] // 9
-    [InlineData("2023-09-25", "2023-10-16", Timeliness.Red)] // 11
-    [InlineData("2023-02-10", "2023-02-24", Timeliness.Green)] // in Lhasa: 5 + the worked weekend 2, then the Tibetan New Year week off
-    public void The_claim_light_counts_working_days_of_the_companys_region(string pushed, string asOf, Timeliness expected)
+    [InlineData("2023-09-20", "2023-09-29", TrafficLight.Green)] // 6 working days
+    [InlineData("2023-09-25", "2023-10-10", TrafficLight.Green)] // the National Day week does not count: 3 + 2 (make-up weekend) + 2 = 7
+    [InlineData("2023-09-25", "2023-10-12", TrafficLight.Yellow)] // 9
+    [InlineData("2023-09-25", "2023-10-16", TrafficLight.Red)] // 11
+    [InlineData("2023-02-10", "2023-02-24", TrafficLight.Green)] // in Lhasa: 5 + the worked weekend 2, then the Tibetan New Year week off
+    public void The_claim_light_counts_working_days_of_the_companys_region(string pushed, string asOf, TrafficLight expected)
     {
         var light = PushRules.Timeliness(Shipped, "540172", DateOnly.Parse(pushed, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -57,7 +58,7 @@ public sealed class PushTests
         var push = NewPush(new DateOnly(2023, 9, 20));
         push.Claim("o", new DateOnly(2023, 9, 22));
 
-        Assert.Equal(Timeliness.Green, push.TimelinessOn(Shipped, new DateOnly(2024, 1, 1)));
+        Assert.Equal(TrafficLight.Green, push.TimelinessOn(Shipped, new DateOnly(2024, 1, 1)));
     }
 
     [Fact]
