@@ -57,22 +57,22 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         };
         if (kind is null)
         {
-            return Refused("registry/import-file-type", "文件类型不支持", $"“{fileName}”不是 .csv 或 .xlsx 文件。请下载导入模板，填写后另存为 CSV（UTF-8）或 Excel 工作簿（.xlsx）上传。");
+            return new Refusal("registry/import-file-type", "文件类型不支持", $"“{fileName}”不是 .csv 或 .xlsx 文件。请下载导入模板，填写后另存为 CSV（UTF-8）或 Excel 工作簿（.xlsx）上传。");
         }
 
         if (command.File.Length == 0)
         {
-            return Refused("registry/import-empty", "文件是空的", $"“{fileName}”是空文件，没有可导入的数据。");
+            return new Refusal("registry/import-empty", "文件是空的", $"“{fileName}”是空文件，没有可导入的数据。");
         }
 
         if (command.File.Length > MaxBytes)
         {
-            return Refused("registry/import-too-large", "文件过大", $"文件超过 {MaxBytes / 1024 / 1024} MB，请拆分后分批导入。");
+            return new Refusal("registry/import-too-large", "文件过大", $"文件超过 {MaxBytes / 1024 / 1024} MB，请拆分后分批导入。");
         }
 
         if (kind == FileKind.Workbook ? !Spreadsheet.LooksLikeWorkbook(command.File) : Csv.LooksBinary(command.File))
         {
-            return Refused("registry/import-unreadable", "文件无法读取", kind == FileKind.Workbook
+            return new Refusal("registry/import-unreadable", "文件无法读取", kind == FileKind.Workbook
                 ? $"“{fileName}”不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。"
                 : $"“{fileName}”不是文本格式的 CSV 文件，可能是改了扩展名的表格或其他文件。");
         }
@@ -82,12 +82,13 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         var regions = (await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith("54")).Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var today = ChinaTime.Today(time);
 
-        var (header, headerProblem) = ReadHeader(command.File, kind.Value);
-        if (header is null)
+        var read = ReadHeader(command.File, kind.Value, fileName);
+        if (read.Refusal is { } refusal)
         {
-            return Refused("registry/import-header", "表头不符合模板", headerProblem!);
+            return refusal;
         }
 
+        var header = read.Value!;
         Checked result;
         try
         {
@@ -95,12 +96,12 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
-            return Refused("registry/import-unreadable", "文件无法读取", $"“{fileName}”已损坏，读取到中途出错，未导入任何数据。");
+            return new Refusal("registry/import-unreadable", "文件无法读取", $"“{fileName}”已损坏，读取到中途出错，未导入任何数据。");
         }
 
         if (result.Rows == 0)
         {
-            return Refused("registry/import-no-rows", "没有数据行", $"“{fileName}”只有表头，没有可导入的数据行。");
+            return new Refusal("registry/import-no-rows", "没有数据行", $"“{fileName}”只有表头，没有可导入的数据行。");
         }
 
         var run = new ImportRun(fileName, sha256, command.Actor.UserName, result.Rows, result.Rejected, result.Problems, result.Report, time.GetUtcNow().UtcDateTime);
@@ -123,18 +124,22 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         return buffer.ToArray();
     }
 
-    private static Refusal Refused(string type, string title, string detail) => new(type, title, detail);
-
-    private static (CompanySheet.Header? Header, string? Problem) ReadHeader(Stream file, FileKind kind)
+    private static Result<CompanySheet.Header> ReadHeader(Stream file, FileKind kind, string fileName)
     {
         try
         {
             var first = Rows(file, kind).FirstOrDefault();
-            return first.Cells is null ? (null, "文件中没有任何内容。") : CompanySheet.ReadHeader(first.Cells);
+            if (first.Cells is null || CompanySheet.IsBlank(first.Cells))
+            {
+                return new Refusal("registry/import-empty", "文件是空的", $"“{fileName}”第 1 行没有表头，没有可导入的数据。");
+            }
+
+            var (header, problem) = CompanySheet.ReadHeader(first.Cells);
+            return header is null ? new Refusal("registry/import-header", "表头不符合模板", problem!) : header;
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
-            return (null, "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。");
+            return new Refusal("registry/import-unreadable", "文件无法读取", $"“{fileName}”已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。");
         }
         finally
         {
