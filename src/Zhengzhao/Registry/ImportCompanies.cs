@@ -23,7 +23,7 @@ namespace Zhengzhao.Registry;
 public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvider protection, TimeProvider time) : IUseCase
 {
     public const long MaxBytes = 512L * 1024 * 1024;
-    public const int BatchSize = 10_000;
+    public const int BatchSize = 25_000;
     private const int ChunkSize = 1_000;
     private const int SqliteCacheKilobytes = 64 * 1024;
     public const string ReportHeader = "行号,列,原因";
