@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
