@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
@@ -28,8 +29,56 @@ public static class RegistryEndpoints
     /// <summary>The registration as recorded, and the pushes this delivery created (none on a redelivery).</summary>
     public sealed record RegistrationResponse(string Uscc, string Name, string EventId, bool Replayed, string Summary, IReadOnlyList<PushedItem> Pushed);
 
+    /// <summary>What an import did, with the address of its error report.</summary>
+    public sealed record ImportResponse(Guid Id, string FileName, int Rows, int Imported, int Skipped, int Rejected, int Problems, string ErrorReport);
+
     public static RouteGroupBuilder MapRegistryEndpoints(this RouteGroupBuilder api)
     {
+        var imports = api.MapGroup("/registry/imports").WithTags("企业登记 Registry").RequireAuthorization(Roles.Regulator);
+        imports.MapPost("/", async (IFormFile? file, ImportCompanies import, HttpContext context, CancellationToken ct) =>
+            {
+                if (file is null)
+                {
+                    return Problems.From(new("registry/import-no-file", "没有文件", "请以 multipart/form-data 上传字段名为 file 的 .csv 或 .xlsx 文件。"));
+                }
+
+                await using var stream = file.OpenReadStream();
+                var result = await import.HandleAsync(new(stream, file.FileName, context.User.ToActor()), ct);
+                if (!result.IsSuccess)
+                {
+                    return Problems.From(result.Refusal!);
+                }
+
+                var o = result.Value!;
+                var report = $"/api/v1/registry/imports/{o.RunId}/errors";
+                return Results.Created(report, new ImportResponse(o.RunId, o.FileName, o.Rows, o.Imported, o.Skipped, o.Rejected, o.Problems, report));
+            })
+            .DisableAntiforgery()
+            .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimit))
+            .WithFormOptions(multipartBodyLengthLimit: UploadLimit)
+            .WithName("ImportCompanies")
+            .WithSummary("批量导入存量市场主体（.csv 或 .xlsx）：有效行导入，有误行列入错误报告，已登记的代码跳过不改")
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        imports.MapGet("/", async (ListImportRuns runs, CancellationToken ct) => Results.Ok(await runs.HandleAsync(cancellationToken: ct)))
+            .WithName("ListImports")
+            .WithSummary("最近的批量导入记录");
+
+        imports.MapGet("/{id:guid}/errors", async (Guid id, ListImportRuns runs, CancellationToken ct) =>
+            {
+                var report = await runs.ErrorReportAsync(id, ct);
+                return report.IsSuccess ? Results.File(report.Value.Report, CsvType, report.Value.FileName) : Problems.From(report.Refusal!);
+            })
+            .WithName("ImportErrorReport")
+            .WithSummary("下载导入的错误报告（CSV：行号、列、原因）")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        imports.MapGet("/template", () => Results.File(ImportCompanies.Template(), CsvType, "存量主体导入模板.csv"))
+            .WithName("ImportTemplate")
+            .WithSummary("下载导入模板（CSV，表头为中文列名）");
+
         api.MapPost("/registry/registrations", async (RegistrationRequest request, ReceiveRegistration receive, HttpContext context, CancellationToken ct) =>
             {
                 var kind = request.Kind switch
@@ -69,4 +118,9 @@ public static class RegistryEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
+
+    private const string CsvType = "text/csv; charset=utf-8";
+
+    // The file plus the multipart framing around it.
+    private const long UploadLimit = ImportCompanies.MaxBytes + (1024 * 1024);
 }

@@ -51,6 +51,17 @@ public static partial class DatabaseStartup
                 await services.GetRequiredService<NotifyDepartments>().HandleAsync(new(code, "demo-" + code, Actor.System), cancellationToken);
             }
 
+            // A few thousand companies so the register looks alive; off in the tests, which do not need them.
+            if (app.Configuration.GetValue<bool>("Demo:BulkCompanies") && await DemoCompanies.SeedAsync(services.GetRequiredService<ImportCompanies>(), db, cancellationToken) is { } imported)
+            {
+                if (!imported.IsSuccess)
+                {
+                    throw new InvalidOperationException($"Demo companies: {imported.Refusal!.Detail}");
+                }
+
+                LogDemoCompanies(logger, imported.Value!.Imported, imported.Value.Rejected);
+            }
+
             var created = await AccountSeeder.EnsureDemoAccountsAsync(services, cancellationToken);
             app.Services.GetRequiredService<DemoCredentials>().Accounts = created;
             if (created.Count > 0)
@@ -69,4 +80,7 @@ public static partial class DatabaseStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready on {Provider}")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo companies imported: {Imported}, rejected: {Rejected}")]
+    private static partial void LogDemoCompanies(ILogger logger, int imported, int rejected);
 }

@@ -20,13 +20,14 @@ public static class Navigation
 
     private static readonly Dictionary<string, Link[]> ByRole = new()
     {
-        [Roles.Applicant] = [new("My enterprise", "/Workbench")],
-        [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
+        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing")],
+        [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
             new("Department staff", "/Workbench/Staff"),
+            new("Applications to review", "/Licensing"),
             new("Pushes to claim", "/Coordination/Inbox"),
             new("Copies received", "/Coordination/Copies"),
             new("Loop tracking", "/Coordination/Tracking"),

@@ -142,13 +142,6 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
             : null;
     }
 
-    // Excel keeps dates as dates; they are read back in the form the sheet documents.
-    private static string CellText(object? value) => value switch
-    {
-        DateTime date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
-    };
-
     private static Outcome Failed(string error) => new(error, [], 0, 0, 0);
 
     private sealed record SheetRead(string Sheet, IReadOnlyList<(int Row, IReadOnlyDictionary<string, string> Cells)> Rows, IReadOnlyList<SheetProblem> Problems, string? FileError);
@@ -156,22 +149,20 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
     /// <summary>Opens the workbook and maps each data row's cells to the header's column names.</summary>
     private static SheetRead ReadSheet(MemoryStream buffer)
     {
-        // An .xlsx file is a ZIP archive: anything else (a CSV, a renamed .xls, a picture) is refused before parsing.
-        var bytes = buffer.GetBuffer();
-        if (buffer.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
+        buffer.Position = 0;
+        if (!Spreadsheet.LooksLikeWorkbook(buffer))
         {
             return new SheetRead(string.Empty, [], [], "文件不是 Excel 工作簿（.xlsx）。请使用“导出”得到的模板填写后上传。");
         }
 
         try
         {
-            buffer.Position = 0;
             var sheets = MiniExcel.GetSheetNames(buffer);
             var sheet = sheets.Contains(CatalogSheet.SheetName) ? CatalogSheet.SheetName : sheets.FirstOrDefault() ?? string.Empty;
             buffer.Position = 0;
             var raw = MiniExcel.Query(buffer, useHeaderRow: false, sheetName: sheet)
                 .Cast<IDictionary<string, object?>>()
-                .Select(r => r.ToDictionary(c => c.Key, c => CellText(c.Value)))
+                .Select(r => r.ToDictionary(c => c.Key, c => Spreadsheet.CellText(c.Value)))
                 .ToList();
             if (raw.Count == 0)
             {
@@ -191,7 +182,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
                 .ToList();
             return rows.Count == 0 ? new SheetRead(sheet, [], [], "工作簿中没有事项数据行。") : new SheetRead(sheet, rows, [], null);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
             return new SheetRead(string.Empty, [], [], "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。");
         }

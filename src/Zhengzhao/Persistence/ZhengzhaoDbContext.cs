@@ -44,6 +44,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<EnterpriseChange> EnterpriseChanges => Set<EnterpriseChange>();
 
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
     public DbSet<Push> Pushes => Set<Push>();
 
     public DbSet<PushCopy> PushCopies => Set<PushCopy>();

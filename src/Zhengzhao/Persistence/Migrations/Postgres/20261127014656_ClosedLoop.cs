@@ -142,6 +142,28 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Imported = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Problems = table.Column<int>(type: "integer", nullable: false),
+                    ErrorReport = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MaterialUploads",
                 columns: table => new
                 {
@@ -327,6 +349,11 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 columns: new[] { "Uscc", "RepairedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_StartedAt",
+                table: "ImportRuns",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MaterialUploads_Uscc_UploadedAt",
                 table: "MaterialUploads",
                 columns: new[] { "Uscc", "UploadedAt" });
@@ -367,6 +394,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CommitmentBreaches");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
 
             migrationBuilder.DropTable(
                 name: "MaterialUploads");

@@ -132,6 +132,28 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problems = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorReport = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MaterialUploads",
                 columns: table => new
                 {
@@ -317,6 +339,11 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 columns: new[] { "Uscc", "RepairedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_StartedAt",
+                table: "ImportRuns",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MaterialUploads_Uscc_UploadedAt",
                 table: "MaterialUploads",
                 columns: new[] { "Uscc", "UploadedAt" });
@@ -357,6 +384,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CommitmentBreaches");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
 
             migrationBuilder.DropTable(
                 name: "MaterialUploads");

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Web.Pages.Licensing;
+
+/// <summary>
+/// One application: its status, steps, clock and notices for everyone who may see it, and the actions of the
+/// reader's role — the applicant completes a supplement; the window accepts, asks once, or does not accept; the
+/// department reviews, pauses, decides, signs off, extends and hands over.
+/// </summary>
+[Authorize(Roles = Roles.Applicant + "," + Roles.WindowClerk + "," + Roles.Approver + "," + Roles.DepartmentAdmin)]
+public sealed class ApplicationModel(FindApplications find, ReviewApplication review, UploadMaterial upload, FileApplication file) : PageModel
+{
+    public FindApplications.View? View { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool IsApplicant => User.IsInRole(Roles.Applicant);
+
+    public bool AtWindow => User.IsInRole(Roles.WindowClerk);
+
+    public bool Reviews => User.IsInRole(Roles.Approver) || User.IsInRole(Roles.DepartmentAdmin);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.AcceptAsync(id, User.Officer(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostNotAcceptAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.NotAcceptAsync(id, reason, User.Officer(), cancellationToken), cancellationToken);
+
+    /// <summary>The one-time notification: every ticked material with what is wrong with it.</summary>
+    public Task<IActionResult> OnPostSupplementAsync(Guid id, List<string> missing, Dictionary<string, string> problems, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.RequestSupplementAsync(id, [.. missing.Select(m => new MissingMaterial(m, problems.GetValueOrDefault(m) ?? string.Empty))], User.Officer(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostStepAsync(Guid id, string? opinion, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.EndStepAsync(id, opinion, User.Officer(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostPauseAsync(Guid id, PauseKind kind, string? reason, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.PauseAsync(id, kind, reason, User.Officer(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.ResumeAsync(id, User.Officer(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.DecideAsync(id, approve, reasons, User.Officer(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostSignOffAsync(Guid id, bool agree, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.SignOffAsync(id, agree, User.Officer(), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, int days, string? reason, CancellationToken cancellationToken) =>
+        User.IsInRole(Roles.DepartmentAdmin) ? await DoneAsync(id, review.ExtendAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken) : Forbid();
+
+    public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.HandOverAsync(id, to, User.Officer(), cancellationToken), cancellationToken);
+
+    /// <summary>The applicant hands in the materials the notification listed, one file input per listed material.</summary>
+    public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || View!.Application.Supplement is not { } notice || User.EnterpriseUscc() is not { } uscc)
+        {
+            return NotFound();
+        }
+
+        var materials = new List<FileApplication.Material>();
+        for (var i = 0; i < notice.Items.Count; i++)
+        {
+            if (Request.Form.Files.GetFile($"supplement-{i}") is not { Length: > 0 } form)
+            {
+                continue;
+            }
+
+            await using var content = form.OpenReadStream();
+            var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
+            if (!uploaded.IsSuccess)
+            {
+                Error = $"“{notice.Items[i].Material}”：{uploaded.Refusal!.Detail}";
+                return Page();
+            }
+
+            materials.Add(new(notice.Items[i].Material, uploaded.Value!.Id));
+        }
+
+        return await DoneAsync(id, file.CompleteSupplementAsync(id, uscc, materials, User.ToActor(), cancellationToken), cancellationToken);
+    }
+
+    private async Task<IActionResult> DoneAsync(Guid id, Task<Result<Application>> acting, CancellationToken cancellationToken)
+    {
+        var result = await acting;
+        if (result.IsSuccess)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        Error = result.Refusal!.Detail;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        View = (await find.GetAsync(id, User.ApplicationReader(), cancellationToken)).Value;
+        return View is not null;
+    }
+}

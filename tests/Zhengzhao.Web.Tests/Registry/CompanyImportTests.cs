@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Registry;
+using Zhengzhao.Web.Tests.Infrastructure;
+
+namespace Zhengzhao.Web.Tests.Registry;
+
+/// <summary>Bulk import of existing companies through the API and the registrar's page, with real CSV and .xlsx files.</summary>
+public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    private static string Code(string organisation, char category = '1', string region = "540102") => Uscc.Compose('9', category, region, organisation).Value;
+
+    private static string Person(string birth = "19860412", string sequence = "215")
+    {
+        var first17 = "540102" + birth + sequence;
+        return first17 + IdentityNumber.ComputeCheckCharacter(first17);
+    }
+
+    private static string[] Row(string code, string name = "拉萨市雪域商贸有限公司", string type = "内资企业", string? id = null, string region = "540102", string established = "2015-03-18", string capital = "200", string scope = "许可项目：食品销售。一般项目：日用百货销售；办公用品销售。") =>
+        [code, name, type, "扎西", id ?? Person(), "西藏自治区拉萨市城关区北京中路8号", region, "城关区市场监督管理局", established, established, capital, scope];
+
+    private static byte[] CsvFile(params string[][] rows)
+    {
+        var text = new StringWriter();
+        Csv.WriteRecord(text, [.. CompanySheet.Columns]);
+        foreach (var row in rows)
+        {
+            Csv.WriteRecord(text, row);
+        }
+
+        return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName = "companies.csv")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx", StringComparison.Ordinal) ? Spreadsheet.ContentType : "text/csv");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync("/api/v1/registry/imports", form);
+    }
+
+    private Task<(int Enterprises, int Changes, int Runs)> CountsAsync() =>
+        factory.WithDbAsync(async db => (await db.Enterprises.CountAsync(), await db.EnterpriseChanges.CountAsync(), await db.ImportRuns.CountAsync()));
+
+    [Fact]
+    public async Task Valid_rows_import_invalid_rows_are_reported_with_row_column_and_reason()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var good = Code("MA6TKM01");
+        var alsoGood = Code("MA6TKM02", category: '2');
+        var file = CsvFile(
+            Row(good),
+            Row(Code("MA6TKM03")[..17] + "0", name: "校验码错误商贸有限公司"),
+            Row(alsoGood, name: "城关区扎西便利店", type: "个体工商户", capital: "3.5"),
+            Row(Code("MA6TKM04"), name: "", region: "110101", established: "2015-02-30", capital: "很多"));
+
+        var response = await UploadAsync(client, file);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var result = await response.ReadJsonAsync();
+        Assert.Equal(4, result.GetProperty("rows").GetInt32());
+        Assert.Equal(2, result.GetProperty("imported").GetInt32());
+        Assert.Equal(2, result.GetProperty("rejected").GetInt32());
+        Assert.Equal(0, result.GetProperty("skipped").GetInt32());
+
+        var report = await client.GetAsync(result.GetProperty("errorReport").GetString());
+        Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await report.Content.ReadAsStreamAsync(), Encoding.UTF8);
+        var lines = Csv.Read(reader).Select(r => r.Fields).ToList();
+        Assert.Equal(["行号", "列", "原因"], lines[0]);
+        Assert.Contains(lines, l => l[0] == "3" && l[1] == "统一社会信用代码" && l[2].Contains("校验码", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l[0] == "5" && l[1] == "名称" && l[2].Contains("不能为空", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l[0] == "5" && l[1] == "区划代码" && l[2].Contains("不是西藏自治区的区划", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l[0] == "5" && l[1] == "成立日期" && l[2].Contains("不是有效日期", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l[0] == "5" && l[1] == "注册资本（万元）");
+        Assert.DoesNotContain(lines, l => l[0] is "2" or "4");
+
+        var shop = await factory.WithDbAsync(db => db.Enterprises.Include(e => e.Changes).SingleAsync(e => e.Uscc == alsoGood));
+        Assert.Equal(EnterpriseType.IndividualBusiness, shop.Type);
+        Assert.Equal(3.5m, shop.RegisteredCapital);
+        Assert.Equal(new DateOnly(2015, 3, 18), shop.EstablishedOn);
+        Assert.Equal(EnterpriseStatus.Active, shop.Status);
+        Assert.Equal("存量导入", Assert.Single(shop.Changes).Kind);
+    }
+
+    [Fact]
+    public async Task Identity_numbers_are_stored_encrypted_as_registration_stores_them()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Code("MA6TKM11");
+        var person = Person("19790823", "432");
+
+        await UploadAsync(client, CsvFile(Row(code, id: person)));
+
+        var stored = await factory.WithDbAsync(db => db.Enterprises.SingleAsync(e => e.Uscc == code));
+        var file = await factory.WithUseCaseAsync<FindEnterprises, FindEnterprises.File?>(find => find.GetAsync(code, reveal: true));
+        Assert.DoesNotContain(person, stored.LegalRepresentativeIdProtected, StringComparison.Ordinal);
+        Assert.Equal(IdentityNumber.Mask(person), stored.LegalRepresentativeIdMasked);
+        Assert.Equal(person, file!.IdentityNumber);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_changes_nothing_on_the_register()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var file = CsvFile(Row(Code("MA6TKM21")), Row(Code("MA6TKM22"), name: "拉萨市格桑旅游开发有限公司"));
+        await UploadAsync(client, file);
+        var before = await factory.WithDbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.Uscc.StartsWith("91540102MA6TKM2")).OrderBy(e => e.Uscc).ToListAsync());
+        var counts = await CountsAsync();
+
+        var again = await (await UploadAsync(client, file)).ReadJsonAsync();
+
+        Assert.Equal(0, again.GetProperty("imported").GetInt32());
+        Assert.Equal(2, again.GetProperty("skipped").GetInt32());
+        var after = await factory.WithDbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.Uscc.StartsWith("91540102MA6TKM2")).OrderBy(e => e.Uscc).ToListAsync());
+        Assert.Equal(before.Select(e => (e.Name, e.LegalRepresentativeIdProtected)), after.Select(e => (e.Name, e.LegalRepresentativeIdProtected)));
+        Assert.Equal((counts.Enterprises, counts.Changes, counts.Runs + 1), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Each_run_is_recorded_with_its_file_hash_and_one_audit_entry()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var file = CsvFile(Row(Code("MA6TKM31")), Row(Code("MA6TKM32")), Row(Code("MA6TKM33")));
+        var auditBefore = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var result = await (await UploadAsync(client, file, "存量主体-城关区.csv")).ReadJsonAsync();
+
+        var id = result.GetProperty("id").GetGuid();
+        var run = await factory.WithDbAsync(db => db.ImportRuns.SingleAsync(r => r.Id == id));
+        Assert.Equal("存量主体-城关区.csv", run.FileName);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)), run.Sha256);
+        Assert.Equal(AccountSeeder.DemoUserName(Roles.Regulator), run.UserName);
+        Assert.Equal((3, 3, 0), (run.Rows, run.Imported, run.Rejected));
+        Assert.NotNull(run.FinishedAt);
+        Assert.Equal(auditBefore + 1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "registry.imported" && e.EntityId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task An_xlsx_workbook_imports_like_a_csv_file()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Code("MA6TKM41", category: '3', region: "540172");
+        var row = Row(code, name: "经开区青稞种植专业合作社", type: "农民专业合作社", region: "540172");
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(new[] { CompanySheet.Columns.Zip(row).ToDictionary(p => p.First, p => (object)p.Second) });
+
+        var result = await (await UploadAsync(client, workbook.ToArray(), "companies.xlsx")).ReadJsonAsync();
+
+        Assert.Equal(1, result.GetProperty("imported").GetInt32());
+        var stored = await factory.WithDbAsync(db => db.Enterprises.SingleAsync(e => e.Uscc == code));
+        Assert.Equal(("经开区青稞种植专业合作社", EnterpriseType.Cooperative, "540172"), (stored.Name, stored.Type, stored.RegionCode));
+    }
+
+    [Theory]
+    [InlineData("companies.xls", "not-a-file-type", "不是 .csv 或 .xlsx 文件")]
+    [InlineData("companies.csv", "empty", "空文件")]
+    [InlineData("companies.xlsx", "broken-zip", "不是有效的 Excel 工作簿")]
+    [InlineData("companies.xlsx", "csv-renamed", "不是有效的 Excel 工作簿")]
+    [InlineData("companies.csv", "binary", "不是文本格式的 CSV 文件")]
+    [InlineData("companies.csv", "missing-column", "缺少“法定代表人身份证号码”")]
+    [InlineData("companies.csv", "header-only", "没有可导入的数据行")]
+    public async Task A_file_that_cannot_be_imported_gets_a_clear_reason_and_writes_nothing(string fileName, string kind, string reason)
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var valid = CsvFile(Row(Code("MA6TKM51")));
+        var content = kind switch
+        {
+            "empty" => [],
+            "broken-zip" => [.. "PK"u8.ToArray(), .. new byte[300]],
+            "csv-renamed" => valid,
+            "binary" => [0x89, .. "PNG"u8.ToArray(), 0, 0, 0, 13],
+            "missing-column" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(valid).Replace(",法定代表人身份证号码", string.Empty, StringComparison.Ordinal)),
+            "header-only" => CsvFile(),
+            _ => valid,
+        };
+        var before = await CountsAsync();
+
+        var problem = await (await UploadAsync(client, content, fileName)).AssertProblemAsync(400);
+
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Only_the_registrar_may_import()
+    {
+        var file = CsvFile(Row(Code("MA6TKM61")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await UploadAsync(factory.Anonymous(), file)).StatusCode);
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(approver, file)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await approver.GetAsync("/api/v1/registry/imports")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await factory.CookieClientAsync(Roles.Applicant)).GetAsync("/Registry/Import")).StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Enterprises.AnyAsync(e => e.Uscc == Code("MA6TKM61"))));
+    }
+
+    [Fact]
+    public async Task The_registrar_imports_on_the_page_and_downloads_the_template_and_the_error_report()
+    {
+        var client = await factory.CookieClientAsync(Roles.Regulator);
+        var page = await client.GetStringAsync("/Registry/Import");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new ByteArrayContent(CsvFile(Row(Code("MA6TKM71")), Row("不是代码"))), "file", "页面导入.csv" },
+        };
+
+        var result = await (await client.PostAsync("/Registry/Import", form)).Content.ReadAsStringAsync();
+        var template = await client.GetByteArrayAsync("/api/v1/registry/imports/template");
+
+        Assert.Contains("共 2 行：导入 1 户，已登记跳过 0 户，有误 1 行", result, StringComparison.Ordinal);
+        Assert.Contains("页面导入.csv", result, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(result, "href=\"(/api/v1/registry/imports/[^\"]+/errors)\"").Groups[1].Value;
+        Assert.Contains("统一社会信用代码", await client.GetStringAsync(link), StringComparison.Ordinal);
+        Assert.Equal(string.Join(",", CompanySheet.Columns), Encoding.UTF8.GetString(template).TrimStart('\uFEFF').TrimEnd());
+    }
+}
+
+/// <summary>The platform started with the bulk demo register, as Development starts it.</summary>
+public sealed class BulkDemoFactory : ZhengzhaoFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:BulkCompanies"] = "true" };
+}
+
+public sealed class DemoCompaniesTests(BulkDemoFactory factory) : IClassFixture<BulkDemoFactory>
+{
+    [Fact]
+    public async Task The_demo_register_imports_cleanly_once_through_the_import()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+
+        var runs = await (await client.GetAsync("/api/v1/registry/imports")).ReadJsonAsync();
+
+        var demo = Assert.Single(runs.EnumerateArray(), r => r.GetProperty("fileName").GetString() == DemoCompanies.FileName);
+        Assert.Equal(0, demo.GetProperty("rejected").GetInt32());
+        Assert.Equal(demo.GetProperty("rows").GetInt32(), demo.GetProperty("imported").GetInt32());
+        Assert.True(demo.GetProperty("rows").GetInt32() >= 3000);
+        Assert.True(await factory.WithDbAsync(db => db.Enterprises.CountAsync()) >= 3000);
+    }
+}
