@@ -56,7 +56,7 @@ public sealed class TransparentApplicationTests(BrowserHost host) : IClassFixtur
         await Assertions.Expect(applicant.GetByTestId("state")).ToHaveTextAsync("已提交");
         await clerk.GotoAsync(address);
         await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "告知补正" })).ToHaveCountAsync(0);
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("state")).ToHaveTextAsync("审查中");
 
         // The department ends each published step in order, then approves.
