@@ -6,6 +6,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
 
@@ -51,6 +52,7 @@ public static partial class DatabaseStartup
                 await services.GetRequiredService<NotifyDepartments>().HandleAsync(new(code, "demo-" + code, Actor.System), cancellationToken);
             }
 
+            await DemoHalls.SeedAsync(services.GetRequiredService<ManageHalls>(), services.GetRequiredService<PublishSlots>(), services.GetRequiredService<CalendarCache>(), db, time, cancellationToken);
             var created = await AccountSeeder.EnsureDemoAccountsAsync(services, cancellationToken);
             app.Services.GetRequiredService<DemoCredentials>().Accounts = created;
             if (created.Count > 0)

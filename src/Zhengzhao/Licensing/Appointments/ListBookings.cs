@@ -20,6 +20,12 @@ public sealed class ListBookings(ZhengzhaoDbContext db, TimeProvider time) : IUs
         return lines.OrderBy(l => l.Booking.StartsAt < now).ThenBy(l => l.Booking.StartsAt < now ? -l.Booking.StartsAt.UtcTicks : l.Booking.StartsAt.UtcTicks).ToList();
     }
 
+    /// <summary>One of the company's bookings; another company's is not found.</summary>
+    public async Task<Result<Line>> OneAsync(Guid bookingId, string? uscc, CancellationToken cancellationToken = default) =>
+        await Query(db.Bookings.Where(b => b.Id == bookingId && b.Uscc == uscc)).FirstOrDefaultAsync(cancellationToken) is { } line
+            ? line
+            : AppointmentRefusals.BookingNotFound();
+
     /// <summary>Today's bookings at the department's halls, by hall and time; cancelled ones are left out.</summary>
     public async Task<IReadOnlyList<Line>> TodayAsync(string departmentCode, CancellationToken cancellationToken = default)
     {
