@@ -43,8 +43,7 @@ public static class AppointmentEndpoints
             .WithName("ListHalls").WithSummary("服务大厅（可按部门筛选）");
 
         group.MapPost("/halls", async (NewHallRequest request, ManageHalls halls, ClaimsPrincipal user, CancellationToken ct) =>
-                (await halls.CreateAsync(user.DepartmentCode(), new(request.Name, request.RegionCode, request.Address, request.OpeningHours), user.ToActor(), ct))
-                    .ToHttpResult(h => new HallView(h.Id, h.Name, h.DepartmentCode, string.Empty, h.RegionCode, string.Empty, h.Address, h.OpeningHours)))
+                (await halls.CreateAsync(user.DepartmentCode(), new(request.Name, request.RegionCode, request.Address, request.OpeningHours), user.ToActor(), ct)).ToHttpResult(Hall))
             .RequireAuthorization(Roles.DepartmentAdmin).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("CreateHall").WithSummary("设立本部门的服务大厅（窗口）").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 

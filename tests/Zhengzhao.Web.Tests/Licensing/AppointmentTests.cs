@@ -28,6 +28,7 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
     {
         var admin = await factory.BearerClientAsync(Roles.DepartmentAdmin);
         var hall = await (await admin.PostAsJsonAsync("/api/v1/appointments/halls", new { name, regionCode = "540172", address = "拉萨经开区格桑路（测试）", openingHours = "工作日 09:30–18:00" })).ReadJsonAsync();
+        Assert.Equal(("XZ-SWT", "商务厅"), (hall.GetProperty("department").GetString(), hall.GetProperty("departmentName").GetString()));
         return (admin, hall.GetProperty("id").GetGuid());
     }
 
@@ -139,6 +140,7 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var twice = await (await BookAsync(first, last)).AssertProblemAsync(409);
         var past = await (await BookAsync(second, started)).AssertProblemAsync(400);
         var unknown = await (await BookAsync(second, Guid.NewGuid())).AssertProblemAsync(404);
+        var noRegion = await (await admin.PostAsJsonAsync("/api/v1/appointments/halls", new { name = "无区划大厅", regionCode = "999999", address = "某地", openingHours = "工作日" })).AssertProblemAsync(400);
         var noHall = await (await second.GetAsync($"/api/v1/appointments/halls/{Guid.NewGuid()}/slots?from=2026-12-01&to=2026-12-01")).AssertProblemAsync(404);
 
         Assert.Equal("/problems/appointments/slot-full", full.GetProperty("type").GetString());
@@ -147,6 +149,7 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         Assert.Equal("/problems/appointments/slot-started", past.GetProperty("type").GetString());
         Assert.Equal("/problems/appointments/slot-not-found", unknown.GetProperty("type").GetString());
         Assert.Equal("/problems/appointments/hall-not-found", noHall.GetProperty("type").GetString());
+        Assert.Contains("999999", noRegion.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         foreach (var start in new[] { "14:00", "15:00" })
         {
@@ -270,7 +273,14 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
 
         var admin = await factory.CookieClientAsync(Roles.DepartmentAdmin);
         var halls = await admin.GetStringAsync("/Appointments/Halls");
+        var commerce = await factory.WithDbAsync(db => db.ServiceHalls.Where(h => h.DepartmentCode == "XZ-SWT").Select(h => h.Id).FirstAsync());
+        Dictionary<string, string> Publish(string template) => new() { ["HallId"] = commerce.ToString(), ["PublishFrom"] = "2027-01-11", ["PublishTo"] = "2027-01-15", ["Template"] = template, ["Extended"] = "18:00-19:30 1" };
+        var published = await (await ZhengzhaoFactory.PostFormAsync(admin, "/Appointments/Halls?handler=Publish", Publish("09:30-10:30 2\n10:30-11:30 2"), "/Appointments/Halls")).Content.ReadAsStringAsync();
+        var malformed = await (await ZhengzhaoFactory.PostFormAsync(admin, "/Appointments/Halls?handler=Publish", Publish("上午九点半 2"), "/Appointments/Halls")).Content.ReadAsStringAsync();
+
         Assert.Contains("商务窗口", halls, StringComparison.Ordinal);
+        Assert.Contains("5 个工作日，新增号源 15 个", published, StringComparison.Ordinal);
+        Assert.Contains("格式不对", malformed, StringComparison.Ordinal);
         Assert.DoesNotContain("新闻出版广电窗口", halls, StringComparison.Ordinal);
         var clerk = await factory.CookieClientAsync(Roles.WindowClerk);
         Assert.Contains("今日预约", await clerk.GetStringAsync("/Appointments/Today"), StringComparison.Ordinal);

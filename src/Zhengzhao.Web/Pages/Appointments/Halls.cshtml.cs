@@ -50,7 +50,7 @@ public sealed class HallsModel(ManageHalls halls, PublishSlots publish, Withdraw
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         var created = await halls.CreateAsync(User.DepartmentCode(), NewHall with { RegionCode = NewHall.RegionCode ?? User.FindFirst(ZhengzhaoClaims.Region)?.Value }, User.ToActor(), cancellationToken);
-        return await AnswerAsync(created, h => { HallId = h.Id; return $"已设立服务大厅“{h.Name}”。"; }, cancellationToken);
+        return await AnswerAsync(created, h => { HallId = h.Hall.Id; return $"已设立服务大厅“{h.Hall.Name}”。"; }, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)

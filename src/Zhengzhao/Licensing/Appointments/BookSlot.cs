@@ -35,7 +35,7 @@ public sealed class BookSlot(ZhengzhaoDbContext db, TimeProvider time) : IUseCas
         var slot = await db.Slots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SlotId, cancellationToken);
         if (slot is null)
         {
-            return await ReplayAsync(command.Uscc, key, command.SlotId, cancellationToken) ?? (Result<Booked>)AppointmentRefusals.SlotNotFound();
+            return AppointmentRefusals.SlotNotFound();
         }
 
         string? itemName = null;

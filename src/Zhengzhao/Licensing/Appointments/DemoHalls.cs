@@ -47,7 +47,7 @@ public static class DemoHalls
         foreach (var (department, region, name, address) in Halls)
         {
             var hall = await db.ServiceHalls.AsNoTracking().FirstOrDefaultAsync(h => h.DepartmentCode == department && h.Name == name, cancellationToken)
-                ?? (await halls.CreateAsync(department, new(name, region, address, Hours), Actor.System, cancellationToken)).Value
+                ?? (await halls.CreateAsync(department, new(name, region, address, Hours), Actor.System, cancellationToken)).Value?.Hall
                 ?? throw new InvalidOperationException($"Demo hall {name} could not be created.");
             var published = await publish.HandleAsync(new(hall.Id, department, today.AddDays(1), calendar.AddWorkdays(today, 10, region), Template, Actor.System), cancellationToken);
             if (!published.IsSuccess)

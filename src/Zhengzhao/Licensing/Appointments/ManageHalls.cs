@@ -21,7 +21,7 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
                orderby h.DepartmentCode, h.Name
                select new Line(h, d.Name, r.Name)).ToListAsync(cancellationToken);
 
-    public async Task<Result<ServiceHall>> CreateAsync(string departmentCode, NewHall hall, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result<Line>> CreateAsync(string departmentCode, NewHall hall, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hall);
         ArgumentNullException.ThrowIfNull(actor);
@@ -44,12 +44,14 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
             return AppointmentRefusals.Invalid("openingHours", $"请填写办公时间，不超过 {ServiceHall.MaxOpeningHoursLength} 个字。");
         }
 
-        if (!await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
+        var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        if (regionName is null)
         {
             return AppointmentRefusals.Invalid("regionCode", $"区划代码“{region}”不存在。");
         }
 
-        if (!await db.Departments.AnyAsync(d => d.Code == departmentCode, cancellationToken))
+        var departmentName = await db.Departments.Where(d => d.Code == departmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        if (departmentName is null)
         {
             return new Refusal("appointments/no-department", "账户未属于部门", "当前账户没有所属部门，不能设立服务大厅。", RefusalKind.Forbidden);
         }
@@ -72,6 +74,6 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
             return new Refusal("appointments/hall-exists", "大厅已存在", $"本部门已有名为“{name}”的服务大厅。", RefusalKind.Conflict);
         }
 
-        return created;
+        return new Line(created, departmentName, regionName);
     }
 }
