@@ -25,6 +25,11 @@ public static class ApiInput
         return date.IsSuccess ? date.Value : date.Refusal!;
     }
 
+    public static Result<TimeOnly> Time(string? text, string field) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : Invalid(field, $"{field} 应为 HH:mm 格式的时间，输入为“{text}”。");
+
     public static Result<int> WholeNumber(string? text, string field) =>
         int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value

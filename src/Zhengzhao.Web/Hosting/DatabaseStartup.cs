@@ -6,6 +6,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
 
@@ -62,6 +63,7 @@ public static partial class DatabaseStartup
                 LogDemoCompanies(logger, imported.Value!.Imported, imported.Value.Rejected);
             }
 
+            await DemoHalls.SeedAsync(services.GetRequiredService<ManageHalls>(), services.GetRequiredService<PublishSlots>(), services.GetRequiredService<CalendarCache>(), db, time, cancellationToken);
             var created = await AccountSeeder.EnsureDemoAccountsAsync(services, cancellationToken);
             app.Services.GetRequiredService<DemoCredentials>().Accounts = created;
             if (created.Count > 0)

@@ -20,8 +20,8 @@ public static class Navigation
 
     private static readonly Dictionary<string, Link[]> ByRole = new()
     {
-        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing")],
-        [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing")],
+        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("Appointments", "/Appointments")],
+        [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing"), new("Today's appointments", "/Appointments/Today")],
         [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
         [Roles.DepartmentAdmin] =
         [
@@ -33,6 +33,7 @@ public static class Navigation
             new("Loop tracking", "/Coordination/Tracking"),
             new("Webhook endpoint", "/Coordination/Webhook"),
             new("Webhook deliveries", "/Coordination/Deliveries"),
+            new("Service halls and slots", "/Appointments/Halls"),
         ],
         [Roles.Regulator] =
         [

@@ -121,6 +121,7 @@ public static class ZhengzhaoHost
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();
         api.MapWebhookEndpoints();
+        api.MapAppointmentEndpoints();
         api.MapFallback(Problems.NotFound).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorPages().WithStaticAssets();

@@ -7,6 +7,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Persistence;
@@ -59,6 +60,12 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<Licensing.MaterialUpload> MaterialUploads => Set<Licensing.MaterialUpload>();
 
     public DbSet<Credit.CommitmentBreach> CommitmentBreaches => Set<Credit.CommitmentBreach>();
+
+    public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
+
+    public DbSet<Slot> Slots => Set<Slot>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 

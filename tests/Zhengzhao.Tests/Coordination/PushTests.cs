@@ -1,6 +1,6 @@
-using Zhengzhao.Common;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 
 namespace Zhengzhao.Tests.Coordination;

@@ -274,6 +274,34 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceHalls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceHalls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceHalls_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceHalls_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
@@ -293,6 +321,69 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         principalTable: "Departments",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Slots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Booked = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsExtended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsWithdrawn = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Slots", x => x.Id);
+                    table.CheckConstraint("CK_Slots_Booked", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
+                    table.ForeignKey(
+                        name: "FK_Slots_ServiceHalls_HallId",
+                        column: x => x.HallId,
+                        principalTable: "ServiceHalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    SlotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ItemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_ServiceHalls_HallId",
+                        column: x => x.HallId,
+                        principalTable: "ServiceHalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Slots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "Slots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -326,6 +417,36 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "IX_Applications_Uscc_State",
                 table: "Applications",
                 columns: new[] { "Uscc", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_HallId_Date",
+                table: "Bookings",
+                columns: new[] { "HallId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Number",
+                table: "Bookings",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SlotId_Uscc",
+                table: "Bookings",
+                columns: new[] { "SlotId", "Uscc" },
+                unique: true,
+                filter: "\"State\" = 'Active'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Uscc_IdempotencyKey",
+                table: "Bookings",
+                columns: new[] { "Uscc", "IdempotencyKey" },
+                unique: true,
+                filter: "\"IdempotencyKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Uscc_State_Date",
+                table: "Bookings",
+                columns: new[] { "Uscc", "State", "Date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommitmentBreaches_ApplicationId",
@@ -374,6 +495,23 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 table: "PushCopies",
                 columns: new[] { "PushId", "DepartmentCode" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceHalls_DepartmentCode_Name",
+                table: "ServiceHalls",
+                columns: new[] { "DepartmentCode", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceHalls_RegionCode",
+                table: "ServiceHalls",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Slots_HallId_Date_Start",
+                table: "Slots",
+                columns: new[] { "HallId", "Date", "Start" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -381,6 +519,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Applications");
+
+            migrationBuilder.DropTable(
+                name: "Bookings");
 
             migrationBuilder.DropTable(
                 name: "CommitmentBreaches");
@@ -405,6 +546,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "Slots");
+
+            migrationBuilder.DropTable(
+                name: "ServiceHalls");
 
             migrationBuilder.DropIndex(
                 name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",

@@ -1,0 +1,40 @@
+using Zhengzhao.Common;
+
+namespace Zhengzhao.Licensing.Appointments;
+
+/// <summary>The refusals the appointment use cases share, so the page and the API tell them the same way.</summary>
+internal static class AppointmentRefusals
+{
+    public static Refusal Invalid(string field, string detail) =>
+        new("appointments/invalid-input", "预约信息无效", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+
+    public static Refusal HallNotFound() =>
+        new("appointments/hall-not-found", "服务大厅不存在", "没有这个服务大厅（或不属于本部门）。", RefusalKind.NotFound);
+
+    public static Refusal SlotNotFound() =>
+        new("appointments/slot-not-found", "预约时段不存在", "没有这个预约时段，或它已被撤回。请刷新后重新选择。", RefusalKind.NotFound);
+
+    public static Refusal BookingNotFound() =>
+        new("appointments/booking-not-found", "预约不存在", "没有这条预约。", RefusalKind.NotFound);
+
+    public static Refusal Full(Slot slot) =>
+        new("appointments/slot-full", "该时段已约满", $"{slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm}-{slot.End:HH\\:mm} 的时段已约满，请选择其他时段。", RefusalKind.Conflict);
+
+    public static Refusal NotActive(Booking booking) =>
+        new("appointments/booking-closed", "预约已结束", $"预约 {booking.Number} 当前为“{Booking.StateName(booking.State)}”，不能再变更。", RefusalKind.Conflict);
+
+    public static Refusal Changed() =>
+        new("appointments/booking-changed", "预约状态已变化", "这条预约刚刚已被处理（可能是重复提交），请刷新后查看。", RefusalKind.Conflict);
+
+    public static Refusal AlreadyBooked() =>
+        new("appointments/already-booked", "已预约该时段", "本企业已预约了这个时段，无须重复预约；可在“我的预约”中查看。", RefusalKind.Conflict);
+
+    public static Refusal Started() =>
+        new("appointments/slot-started", "该时段已开始或已过去", "预约的时段已开始或已过去，不能再取消。");
+
+    public static Refusal NotToday() =>
+        new("appointments/not-today", "不是当天的预约", "只能在预约当天登记到场或未到场。");
+
+    public static Refusal NoEnterprise() =>
+        new("appointments/no-enterprise", "账户未绑定企业", "当前账户没有绑定企业（统一社会信用代码），不能预约。", RefusalKind.Forbidden);
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing.Appointments;
+
+/// <summary>The service halls: every applicant sees them all; a department admin opens its own department's.</summary>
+public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public sealed record Line(ServiceHall Hall, string DepartmentName, string RegionName);
+
+    public sealed record NewHall(string? Name, string? RegionCode, string? Address, string? OpeningHours);
+
+    /// <summary>Every hall, or one department's, by department and name.</summary>
+    public async Task<IReadOnlyList<Line>> ListAsync(string? departmentCode, CancellationToken cancellationToken = default) =>
+        await (from h in db.ServiceHalls.AsNoTracking()
+               join d in db.Departments on h.DepartmentCode equals d.Code
+               join r in db.Regions on h.RegionCode equals r.Code
+               where departmentCode == null || h.DepartmentCode == departmentCode
+               orderby h.DepartmentCode, h.Name
+               select new Line(h, d.Name, r.Name)).ToListAsync(cancellationToken);
+
+    public async Task<Result<Line>> CreateAsync(string departmentCode, NewHall hall, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hall);
+        ArgumentNullException.ThrowIfNull(actor);
+        var name = hall.Name?.Trim() ?? string.Empty;
+        var address = hall.Address?.Trim() ?? string.Empty;
+        var hours = hall.OpeningHours?.Trim() ?? string.Empty;
+        var region = hall.RegionCode?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > ServiceHall.MaxNameLength)
+        {
+            return AppointmentRefusals.Invalid("name", $"请填写大厅（窗口）名称，不超过 {ServiceHall.MaxNameLength} 个字。");
+        }
+
+        if (address.Length is 0 or > ServiceHall.MaxAddressLength)
+        {
+            return AppointmentRefusals.Invalid("address", $"请填写地址，不超过 {ServiceHall.MaxAddressLength} 个字。");
+        }
+
+        if (hours.Length is 0 or > ServiceHall.MaxOpeningHoursLength)
+        {
+            return AppointmentRefusals.Invalid("openingHours", $"请填写办公时间，不超过 {ServiceHall.MaxOpeningHoursLength} 个字。");
+        }
+
+        var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        if (regionName is null)
+        {
+            return AppointmentRefusals.Invalid("regionCode", $"区划代码“{region}”不存在。");
+        }
+
+        var departmentName = await db.Departments.Where(d => d.Code == departmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        if (departmentName is null)
+        {
+            return new Refusal("appointments/no-department", "账户未属于部门", "当前账户没有所属部门，不能设立服务大厅。", RefusalKind.Forbidden);
+        }
+
+        if (await db.ServiceHalls.AnyAsync(h => h.DepartmentCode == departmentCode && h.Name == name, cancellationToken))
+        {
+            return new Refusal("appointments/hall-exists", "大厅已存在", $"本部门已有名为“{name}”的服务大厅。", RefusalKind.Conflict);
+        }
+
+        var created = new ServiceHall(departmentCode, region, name, address, hours);
+        db.ServiceHalls.Add(created);
+        db.Record(actor, time, "appointments.hall-created", nameof(ServiceHall), created.Id.ToString(), $"设立服务大厅 {name}（{region}，{address}，{hours}）");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new Refusal("appointments/hall-exists", "大厅已存在", $"本部门已有名为“{name}”的服务大厅。", RefusalKind.Conflict);
+        }
+
+        return new Line(created, departmentName, regionName);
+    }
+}
