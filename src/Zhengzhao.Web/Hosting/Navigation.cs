@@ -15,18 +15,20 @@ public static class Navigation
         new("Permits I need", "/Services/Scope"),
         new("Credit code check", "/Services/Uscc"),
         new("Working-day calendar", "/Services/Calendar"),
+        new("Verify a permit", "/Verify"),
         new("API reference", "/api/docs/"),
     ];
 
     private static readonly Dictionary<string, Link[]> ByRole = new()
     {
-        [Roles.Applicant] = [new("My enterprise", "/Workbench")],
+        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My permits", "/Permits")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
             new("Department staff", "/Workbench/Staff"),
+            new("Permits issued", "/Permits"),
             new("Pushes to claim", "/Coordination/Inbox"),
             new("Copies received", "/Coordination/Copies"),
             new("Loop tracking", "/Coordination/Tracking"),
@@ -37,6 +39,7 @@ public static class Navigation
         [
             new("Market regulation desk", "/Workbench"),
             new("Enterprise register", "/Registry"),
+            new("Permits", "/Permits"),
             new("Returned pushes", "/Coordination/Returns"),
             new("Loop tracking", "/Coordination/Tracking"),
             new("Notification statistics", "/Coordination/Statistics"),

@@ -111,6 +111,7 @@ public static class ZhengzhaoHost
         api.MapScopeEndpoints();
         api.MapRegistryEndpoints();
         api.MapCoordinationEndpoints();
+        api.MapPermitEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();

@@ -7,6 +7,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Persistence;
@@ -51,6 +52,12 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<NotificationLetter> NotificationLetters => Set<NotificationLetter>();
 
     public DbSet<Licensing.Application> Applications => Set<Licensing.Application>();
+
+    public DbSet<Permit> Permits => Set<Permit>();
+
+    public DbSet<PermitCounter> PermitCounters => Set<PermitCounter>();
+
+    public DbSet<LicensingEvent> LicensingEvents => Set<LicensingEvent>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
