@@ -35,15 +35,15 @@ public static class PermitEndpoints
             .AllowAnonymous()
             .WithName("VerifyPermitByNumber").WithSummary("按证号核验证照的当前状态（公开，不含个人信息）").ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/", async (string? number, FindPermits find, VerifyPermit verify, HttpContext context, CancellationToken ct) =>
+        group.MapGet("/", async (string? number, FindPermits find, VerifyPermit verify, PermitLinks links, HttpContext context, CancellationToken ct) =>
                 context.User.PermitScope() is { } scope
-                    ? Results.Ok((await find.ListAsync(scope, number, ct)).Select(v => Detail(v, verify, context.Request)))
+                    ? Results.Ok((await find.ListAsync(scope, number, ct)).Select(v => Detail(v, verify, links, context.Request)))
                     : Results.Forbid())
             .WithName("ListPermits").WithSummary("调用者可见的证照：申请人仅本企业的，部门人员本部门发的，登记机关和督查室全部；number 按证号筛选");
 
-        group.MapGet("/{number}/detail", async (string number, FindPermits find, VerifyPermit verify, HttpContext context, CancellationToken ct) =>
+        group.MapGet("/{number}/detail", async (string number, FindPermits find, VerifyPermit verify, PermitLinks links, HttpContext context, CancellationToken ct) =>
                 context.User.PermitScope() is { } scope
-                    ? (await find.GetAsync(number, scope, ct)).ToHttpResult(v => Detail(v, verify, context.Request))
+                    ? (await find.GetAsync(number, scope, ct)).ToHttpResult(v => Detail(v, verify, links, context.Request))
                     : Results.Forbid())
             .WithName("GetPermit").WithSummary("一份证照的全部内容和变更历史（他人企业的证照为 404）").ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -78,19 +78,19 @@ public static class PermitEndpoints
 
                 var services = context.HttpContext.RequestServices;
                 var view = await services.GetRequiredService<FindPermits>().GetAsync(result.Value!.Id, PermitScope.Everyone, context.HttpContext.RequestAborted);
-                return view.ToHttpResult(v => Detail(v, services.GetRequiredService<VerifyPermit>(), context.HttpContext.Request));
+                return view.ToHttpResult(v => Detail(v, services.GetRequiredService<VerifyPermit>(), services.GetRequiredService<PermitLinks>(), context.HttpContext.Request));
             })
             .RequireAuthorization(IdentitySetup.DepartmentDeskPolicy).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName(name).WithSummary(summary)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static PermitDetail Detail(PermitView view, VerifyPermit verify, HttpRequest request)
+    private static PermitDetail Detail(PermitView view, VerifyPermit verify, PermitLinks links, HttpRequest request)
     {
         var p = view.Permit;
         return new(
             p.Id, p.Number, p.Kind.ToString(), p.PermitName, p.Uscc, p.HolderName, p.ItemCode, p.ItemVersion, p.ItemName, p.Scope,
             p.DepartmentCode, view.DepartmentName, p.ApplicationId, p.IssuedOn, p.ValidFrom, p.ValidTo, p.Status.ToString(), view.State.ToString(),
-            p.Ending, p.TextVersion, p.Revision, p.History, PermitQr.VerificationUrl(request, verify.TokenFor(p.Id)));
+            p.Ending, p.TextVersion, p.Revision, p.History, links.VerificationUrl(request, verify.TokenFor(p.Id)));
     }
 }

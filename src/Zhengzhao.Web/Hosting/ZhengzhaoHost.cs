@@ -46,6 +46,7 @@ public static class ZhengzhaoHost
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();
+        services.AddSingleton<PermitLinks>();
         services.AddZhengzhaoWebhooks(builder.Configuration);
         services.AddZhengzhaoIdentity(builder.Configuration);
         services.AddZhengzhaoProblemDetails();

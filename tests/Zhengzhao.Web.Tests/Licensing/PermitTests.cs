@@ -255,3 +255,30 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
     [GeneratedRegex(@"^XZ-XWGD-2026-\d{6}$")]
     private static partial Regex PermitNumber();
 }
+
+/// <summary>An installation behind a proxy, with the public address its printed QR codes must carry.</summary>
+public sealed class PublicAddressFactory : ZhengzhaoFactory
+{
+    public const string PublicBaseUrl = "https://zhengzhao.example.gov.cn";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Licensing:PublicBaseUrl"] = PublicBaseUrl + "/" };
+}
+
+public sealed partial class PermitPublicAddressTests(PublicAddressFactory factory) : IClassFixture<PublicAddressFactory>
+{
+    [Fact]
+    public async Task The_QR_link_carries_the_configured_public_address_and_opens_there()
+    {
+        var permit = await SamplePermits.IssuedAsync(factory, SamplePermits.ApplicantCompany);
+        var applicant = await factory.CookieClientAsync(Roles.Applicant);
+
+        var page = await applicant.GetStringAsync($"/Permits/{permit.Id}");
+        var link = VerifyLink().Match(page).Groups[1].Value;
+
+        Assert.StartsWith(PublicAddressFactory.PublicBaseUrl + "/Verify/", link, StringComparison.Ordinal);
+        Assert.Contains("✔ 有效", await factory.Anonymous().GetStringAsync(new Uri(link).PathAndQuery), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("href=\"([^\"]+)\" data-testid=\"verify-link\"")]
+    private static partial Regex VerifyLink();
+}

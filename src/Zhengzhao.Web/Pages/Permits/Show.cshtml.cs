@@ -11,7 +11,7 @@ namespace Zhengzhao.Web.Pages.Permits;
 /// 电子证照: the permit as printed, with the QR code of its verification link; for the issuing department's staff,
 /// revocation and cancellation below it (each audited, from the revision on the page).
 /// </summary>
-public sealed class ShowModel(FindPermits find, VerifyPermit verify, RevokePermit revoke, CancelPermit cancel) : PageModel
+public sealed class ShowModel(FindPermits find, VerifyPermit verify, PermitLinks links, RevokePermit revoke, CancelPermit cancel) : PageModel
 {
     public PermitView? View { get; private set; }
 
@@ -54,7 +54,7 @@ public sealed class ShowModel(FindPermits find, VerifyPermit verify, RevokePermi
         }
 
         View = found.Value!;
-        VerificationUrl = PermitQr.VerificationUrl(Request, verify.TokenFor(id));
+        VerificationUrl = links.VerificationUrl(Request, verify.TokenFor(id));
         QrSvg = PermitQr.Svg(VerificationUrl);
         CanAct = IsDesk() && View.Permit.DepartmentCode == User.DepartmentCode() && View.Permit.Status == PermitStatus.Valid;
         return true;
