@@ -51,7 +51,7 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, TimeProvider time) : IUse
             .FirstOrDefaultAsync(cancellationToken);
         var kind = application.Item.Mode == ReformMode.Filing ? PermitKind.FilingReceipt : PermitKind.Permit;
         var terms = new PermitTerms(
-            content?.PermitName ?? application.Item.Name + PermitStates.Name(kind),
+            content?.PermitName ?? $"{application.Item.Name}（{PermitStates.Name(kind)}）",
             licensed,
             content?.PermitValidityYears,
             content?.RenewalWindowDays ?? ItemContent.DefaultRenewalWindowDays);

@@ -19,7 +19,7 @@ internal sealed class PermitConfiguration : IEntityTypeConfiguration<Permit>
         builder.Property(p => p.HolderName).HasMaxLength(100);
         builder.Property(p => p.ItemCode).HasMaxLength(30);
         builder.Property(p => p.ItemName).HasMaxLength(100);
-        builder.Property(p => p.PermitName).HasMaxLength(100);
+        builder.Property(p => p.PermitName).HasMaxLength(200);
         builder.Property(p => p.Scope).HasMaxLength(Permit.MaxScopeLength);
         builder.Property(p => p.DepartmentCode).HasMaxLength(20);
         builder.Property(p => p.IssuedBy).HasMaxLength(100);

@@ -252,6 +252,26 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
         Assert.Equal("逾期未作决定，依法视为准予延续", deemed.Value.History.Single().Reason);
     }
 
+    [Fact]
+    public async Task The_issuing_department_cancels_on_the_permit_page_with_a_reason_and_the_holder_sees_it_cancelled()
+    {
+        var permit = await SamplePermits.IssuedAsync(factory, SamplePermits.ApplicantCompany);
+        var officer = await factory.CookieClientAsync(Roles.Approver);
+        var holder = await factory.CookieClientAsync(Roles.Applicant);
+        var page = $"/Permits/{permit.Id}";
+        var form = new Func<string, Dictionary<string, string>>(reason => new() { ["number"] = permit.Number, ["reason"] = reason, ["revision"] = "0" });
+
+        Assert.DoesNotContain("permit-actions", await holder.GetStringAsync(page), StringComparison.Ordinal);
+        var noReason = await ZhengzhaoFactory.PostFormAsync(officer, page + "?handler=Cancel", form(""), page);
+        var cancelled = await ZhengzhaoFactory.PostFormAsync(officer, page + "?handler=Cancel", form("持证人申请注销"), page);
+        var shown = await holder.GetStringAsync(page);
+
+        Assert.Contains("注销须写明理由", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Contains("已注销", shown, StringComparison.Ordinal);
+        Assert.Contains("持证人申请注销", shown, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^XZ-XWGD-2026-\d{6}$")]
     private static partial Regex PermitNumber();
 }

@@ -1122,8 +1122,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.Property<string>("PermitName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("RenewalWindowDays")
                         .HasColumnType("integer");

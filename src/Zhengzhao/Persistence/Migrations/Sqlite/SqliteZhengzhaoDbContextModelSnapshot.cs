@@ -1111,7 +1111,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PermitName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RenewalWindowDays")

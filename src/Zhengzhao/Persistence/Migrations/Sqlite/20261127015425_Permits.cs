@@ -53,7 +53,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     ItemVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     ItemName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PermitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PermitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Scope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),

@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261127011719_Permits")]
+    [Migration("20261127015425_Permits")]
     partial class Permits
     {
         /// <inheritdoc />
@@ -1114,7 +1114,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PermitName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RenewalWindowDays")

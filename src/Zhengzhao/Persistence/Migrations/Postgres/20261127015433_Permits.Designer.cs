@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261127011727_Permits")]
+    [Migration("20261127015433_Permits")]
     partial class Permits
     {
         /// <inheritdoc />
@@ -1125,8 +1125,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.Property<string>("PermitName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("RenewalWindowDays")
                         .HasColumnType("integer");

@@ -53,7 +53,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     ItemVersion = table.Column<int>(type: "integer", nullable: false),
                     ItemName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PermitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PermitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
