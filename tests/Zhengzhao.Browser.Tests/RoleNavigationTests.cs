@@ -8,15 +8,15 @@ namespace Zhengzhao.Browser.Tests;
 /// <summary>Each demo account signs in with its one-time password, sets its own, and sees the menu of its role.</summary>
 public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static readonly string[] PublicMenu = ["首页", "事项目录", "需办许可", "信用代码校验", "工作日查询", "接口文档"];
+    private static readonly string[] PublicMenu = ["首页", "事项目录", "需办许可", "信用代码校验", "工作日查询", "证照核验", "接口文档"];
 
     public static TheoryData<string, string[]> MenuByRole() => new()
     {
-        { Roles.Applicant, ["我的企业", "我的申请", "预约办事"] },
+        { Roles.Applicant, ["我的企业", "我的申请", "我的证照", "预约办事"] },
         { Roles.WindowClerk, ["窗口受理", "待受理申请", "今日预约"] },
-        { Roles.Approver, ["审批工作台", "审批待办", "推送认领", "双跟踪"] },
-        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "审批待办", "推送认领", "抄告接收", "双跟踪", "推送接收地址", "推送投递记录", "大厅与号源"] },
-        { Roles.Regulator, ["市场监管工作台", "企业登记", "回退处理", "双跟踪", "双告知统计"] },
+        { Roles.Approver, ["审批工作台", "审批待办", "本部门证照", "推送认领", "双跟踪"] },
+        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "审批待办", "本部门证照", "推送认领", "抄告接收", "双跟踪", "推送接收地址", "推送投递记录", "大厅与号源"] },
+        { Roles.Regulator, ["市场监管工作台", "企业登记", "证照查询", "回退处理", "双跟踪", "双告知统计"] },
         { Roles.Inspector, ["检查工作台"] },
         { Roles.Oversight, ["督查工作台", "双跟踪", "双告知统计", "审计日志"] },
         { Roles.ReformOffice, ["审改工作台", "事项管理", "双告知统计"] },

@@ -15,19 +15,21 @@ public static class Navigation
         new("Permits I need", "/Services/Scope"),
         new("Credit code check", "/Services/Uscc"),
         new("Working-day calendar", "/Services/Calendar"),
+        new("Verify a permit", "/Verify"),
         new("API reference", "/api/docs/"),
     ];
 
     private static readonly Dictionary<string, Link[]> ByRole = new()
     {
-        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("Appointments", "/Appointments")],
+        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("My permits", "/Permits"), new("Appointments", "/Appointments")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing"), new("Today's appointments", "/Appointments/Today")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
             new("Department staff", "/Workbench/Staff"),
             new("Applications to review", "/Licensing"),
+            new("Permits issued", "/Permits"),
             new("Pushes to claim", "/Coordination/Inbox"),
             new("Copies received", "/Coordination/Copies"),
             new("Loop tracking", "/Coordination/Tracking"),
@@ -39,6 +41,7 @@ public static class Navigation
         [
             new("Market regulation desk", "/Workbench"),
             new("Enterprise register", "/Registry"),
+            new("Permits", "/Permits"),
             new("Returned pushes", "/Coordination/Returns"),
             new("Loop tracking", "/Coordination/Tracking"),
             new("Notification statistics", "/Coordination/Statistics"),

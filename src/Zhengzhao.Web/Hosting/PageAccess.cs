@@ -17,6 +17,7 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/StatusCode");
         pages.AllowAnonymousToFolder("/Services");
         pages.AllowAnonymousToFolder("/Catalog");
+        pages.AllowAnonymousToFolder("/Verify");
         pages.AllowAnonymousToPage("/Account/Login");
         pages.AllowAnonymousToPage("/Account/AccessDenied");
         pages.AuthorizeFolder("/Admin", Roles.Administrator);

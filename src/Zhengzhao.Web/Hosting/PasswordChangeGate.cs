@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
 
 namespace Zhengzhao.Web.Hosting;
 
@@ -73,4 +74,24 @@ public static class PrincipalExtensions
 
     /// <summary>The code of the company an applicant account acts for; null for staff.</summary>
     public static string? EnterpriseUscc(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Enterprise)?.Value;
+
+    /// <summary>
+    /// Whose permits the user reads: the registrar and the oversight office every one, a department's staff their
+    /// department's, an applicant its company's; null for anyone else.
+    /// </summary>
+    public static PermitScope? PermitScope(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.Oversight))
+        {
+            return Licensing.PermitScope.Everyone;
+        }
+
+        if (user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentAdmin) || user.IsInRole(Roles.WindowClerk))
+        {
+            return new(null, user.DepartmentCode());
+        }
+
+        return user.IsInRole(Roles.Applicant) ? new(user.EnterpriseUscc() ?? string.Empty, null) : null;
+    }
 }

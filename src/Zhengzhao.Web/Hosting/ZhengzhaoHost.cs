@@ -47,6 +47,7 @@ public static class ZhengzhaoHost
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();
+        services.AddSingleton<PermitLinks>();
         services.AddZhengzhaoWebhooks(builder.Configuration);
 
         // Uploaded materials live beside the database, outside the web root: nothing there is ever served as a static file.
@@ -117,6 +118,7 @@ public static class ZhengzhaoHost
         api.MapRegistryEndpoints();
         api.MapLicensingEndpoints();
         api.MapCoordinationEndpoints();
+        api.MapPermitEndpoints();
         api.MapUsccEndpoints();
         api.MapIdentityEndpoints();
         api.MapAuditEndpoints();

@@ -9,6 +9,8 @@ namespace Zhengzhao.Catalog;
 /// </summary>
 public sealed record ItemContent
 {
+    public const int DefaultRenewalWindowDays = 30;
+
     public required string Name { get; init; }
 
     [JsonPropertyName("department")]
@@ -71,6 +73,12 @@ public sealed record ItemContent
 
     /// <summary>Years the permit is valid; null for no expiry.</summary>
     public int? PermitValidityYears { get; init; }
+
+    /// <summary>
+    /// Days before a permit's last valid day from which its renewal (延续) is received; absent in documents written
+    /// before it existed, which therefore read the default.
+    /// </summary>
+    public int RenewalWindowDays { get; init; } = DefaultRenewalWindowDays;
 
     /// <summary>Working days after the decision within which a commitment is verified (核查).</summary>
     public int? VerificationWindowDays { get; init; }

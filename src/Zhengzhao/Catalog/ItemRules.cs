@@ -44,6 +44,7 @@ public static class ItemRules
         Check(item.Fees.All(f => Text(f.Name, 100) && Text(f.Amount, 100)), "收费", "每项收费都应写明名称和标准。");
         Check(item.ScopePhrases.All(p => p.Trim().Length is >= 2 and <= 20), "经营范围关键词", "经营范围关键词每个应为2至20个字。");
         Check(item.PermitValidityYears is null or (>= 1 and <= 50), "有效期", "有效期应为 1 至 50 年，长期有效请留空。");
+        Check(item.RenewalWindowDays is >= 1 and <= 365, "延续申请期", "延续申请期应为有效期届满前 1 至 365 日。");
 
         switch (item.Mode)
         {

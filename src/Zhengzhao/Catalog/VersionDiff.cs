@@ -31,6 +31,7 @@ public static class VersionDiff
         ("办理时间", c => c.ServiceHours),
         ("许可证件名称", c => c.PermitName ?? string.Empty),
         ("有效期", c => c.PermitValidityYears is { } years ? $"{years} 年" : "长期"),
+        ("延续申请期", c => $"届满前 {c.RenewalWindowDays} 日"),
         ("核查期", c => c.VerificationWindowDays is { } days ? $"{days} 个工作日" : string.Empty),
         ("告知承诺书", c => c.CommitmentLetterText ?? string.Empty),
         ("风险等级", c => CatalogTerms.Name(c.RiskLevel)),

@@ -14,7 +14,7 @@ namespace Zhengzhao.Licensing;
 /// is handed in at once (a filing is then recorded, a signed commitment accepted on the spot). Idempotent: the same
 /// idempotency key from the same account returns the application it first made.
 /// </summary>
-public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, TimeProvider time) : IUseCase
+public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, IssuePermit issue, TimeProvider time) : IUseCase
 {
     public const int MaxKeyLength = 100;
 
@@ -98,6 +98,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             throw;
         }
 
+        await IssueIfFiledAsync(application, command.Actor, cancellationToken);
         return new Filed(application, false);
     }
 
@@ -135,6 +136,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return new Refusal("licensing/changed", "申请已被他人处理", "这件申请刚刚已提交（可能是重复点击），请刷新后查看。", RefusalKind.Conflict);
         }
 
+        await IssueIfFiledAsync(application, actor, cancellationToken);
         return application;
     }
 
@@ -172,11 +174,20 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
         return application;
     }
 
+    /// <summary>A filing is recorded at once: its receipt (备案凭证) is issued with it, and the company may operate.</summary>
+    private async Task IssueIfFiledAsync(Application application, Actor actor, CancellationToken cancellationToken)
+    {
+        if (application.State == ApplicationState.Filed && !(await issue.IssueAsync(application.Id, null, actor, cancellationToken)).IsSuccess)
+        {
+            throw new InvalidOperationException($"The receipt of filing {application.Number} was not issued.");
+        }
+    }
+
     /// <summary>受理编号: department, year, and a sequence of the department's year, e.g. XZ-SYJ-2026-000042.</summary>
     private async Task<string> NumberAsync(PinnedItem item, DateOnly today, CancellationToken cancellationToken)
     {
         var next = await NumberSequence.TakeAsync(db, $"application:{item.DepartmentCode}:{today.Year}", cancellationToken);
-        return $"{item.DepartmentCode}-{today.Year}-{next:000000}";
+        return NumberSequence.Compose(item.DepartmentCode, today.Year, next);
     }
 
     private Task<Application?> FindReplayAsync(Actor actor, string key, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ namespace Zhengzhao.Licensing;
 /// signs off; the head extends once; the first-responsible officer hands over. Only the application's own
 /// department acts on it; of two officers acting at once, the second gets a conflict with the current state.
 /// </summary>
-public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, IssuePermit issue, TimeProvider time) : IUseCase
 {
     /// <summary>
     /// The officer acting: department and region, and whether the officer works at a comprehensive window
@@ -61,14 +61,38 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
             cancellationToken);
     }
 
-    public Task<Result<Application>> DecideAsync(Guid id, bool approve, string? reasons, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Review, "licensing.decided", (a, on) => a.Decide(approve, reasons, officer.Actor.UserName, on), a => a.State == ApplicationState.AwaitingSignOff ? $"拟{(approve ? "准予" : "不予")}许可，待复核" : ApplicationStates.Name(a.State), cancellationToken);
+    public async Task<Result<Application>> DecideAsync(Guid id, bool approve, string? reasons, Officer officer, CancellationToken cancellationToken = default) =>
+        await IssueIfApprovedAsync(
+            await ActAsync(id, officer, Desk.Review, "licensing.decided", (a, on) => a.Decide(approve, reasons, officer.Actor.UserName, on), a => a.State == ApplicationState.AwaitingSignOff ? $"拟{(approve ? "准予" : "不予")}许可，待复核" : ApplicationStates.Name(a.State), cancellationToken),
+            officer,
+            cancellationToken);
 
-    public Task<Result<Application>> SignOffAsync(Guid id, bool agree, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Review, "licensing.signed-off", (a, on) => a.SignOff(agree, officer.Actor.UserName, on), a => agree ? $"复核同意：{ApplicationStates.Name(a.State)}" : "复核退回重审", cancellationToken);
+    public async Task<Result<Application>> SignOffAsync(Guid id, bool agree, Officer officer, CancellationToken cancellationToken = default) =>
+        await IssueIfApprovedAsync(
+            await ActAsync(id, officer, Desk.Review, "licensing.signed-off", (a, on) => a.SignOff(agree, officer.Actor.UserName, on), a => agree ? $"复核同意：{ApplicationStates.Name(a.State)}" : "复核退回重审", cancellationToken),
+            officer,
+            cancellationToken);
 
     public Task<Result<Application>> HandOverAsync(Guid id, string? to, Officer officer, CancellationToken cancellationToken = default) =>
         ActAsync(id, officer, Desk.Window, "licensing.handed-over", (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty), a => $"首办责任人移交给 {a.Owner}", cancellationToken);
+
+    /// <summary>
+    /// An approval issues the permit at once (准予许可 → 发证). Issuing is idempotent, so should it fail after the
+    /// decision was saved, issuing again (the permit page, or the next decision call) completes it.
+    /// </summary>
+    private async Task<Result<Application>> IssueIfApprovedAsync(Result<Application> decided, Officer officer, CancellationToken cancellationToken)
+    {
+        if (decided.Value is { State: ApplicationState.Approved } application)
+        {
+            var issued = await issue.IssueAsync(application.Id, null, officer.Actor, cancellationToken);
+            if (!issued.IsSuccess)
+            {
+                return issued.Refusal!;
+            }
+        }
+
+        return decided;
+    }
 
     private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken)
     {

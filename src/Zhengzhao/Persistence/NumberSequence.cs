@@ -19,6 +19,10 @@ public sealed class NumberSequence
 
     public long Next { get; private set; }
 
+    /// <summary>The numbers people read: department, year and a six-digit serial, e.g. <c>XZ-SYJ-2026-000042</c>.</summary>
+    public static string Compose(string departmentCode, int year, long serial) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{departmentCode}-{year:D4}-{serial:D6}");
+
     /// <summary>The next number of the scope: 1 for a new scope. Call inside a transaction.</summary>
     public static async Task<long> TakeAsync(ZhengzhaoDbContext db, string scope, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
 using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Registry;
 
@@ -66,6 +67,10 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<Slot> Slots => Set<Slot>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Permit> Permits => Set<Permit>();
+
+    public DbSet<LicensingEvent> LicensingEvents => Set<LicensingEvent>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 

@@ -19,6 +19,7 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
     [InlineData("/health/ready")]
     [InlineData("/api/v1/calendar/2023-02-20")]
     [InlineData("/api/v1/uscc/914403001922038216")]
+    [InlineData("/Verify")]
     public async Task Anonymous_visitors_reach_public_pages_and_the_public_api(string path)
     {
         var response = await factory.Anonymous().GetAsync(path);
@@ -32,6 +33,7 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
     [InlineData("/Admin/Accounts/Create")]
     [InlineData("/Audit")]
     [InlineData("/Account/ChangePassword")]
+    [InlineData("/Permits")]
     public async Task Anonymous_visitors_are_sent_to_login_from_other_pages(string path)
     {
         var response = await factory.Anonymous().GetAsync(path);
@@ -45,6 +47,7 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
     [InlineData("/api/v1/audit/verify")]
     [InlineData("/api/v1/audit/entries")]
     [InlineData("/api/v1/coordination/webhook-deliveries")]
+    [InlineData("/api/v1/permits")]
     public async Task Anonymous_api_calls_outside_the_public_api_get_401_problems(string path)
     {
         await (await factory.Anonymous().GetAsync(path)).AssertProblemAsync(401);
@@ -70,6 +73,7 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
             data.Add(role.Name, "/Workbench/Staff", role.Name == Roles.DepartmentAdmin);
             data.Add(role.Name, "/Coordination/Webhook", role.Name is Roles.DepartmentAdmin or Roles.Administrator);
             data.Add(role.Name, "/Coordination/Deliveries", role.Name is Roles.DepartmentAdmin or Roles.Administrator);
+            data.Add(role.Name, "/Permits", role.Name is Roles.Applicant or Roles.WindowClerk or Roles.Approver or Roles.DepartmentAdmin or Roles.Regulator or Roles.Oversight);
         }
 
         return data;

@@ -71,6 +71,8 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         Assert.Matches(@"^XZ-SYJ-2026-\d{6}$", filed.GetProperty("number").GetString());
         Assert.Equal(filed.GetProperty("id").GetGuid(), (await retried.ReadJsonAsync()).GetProperty("id").GetGuid());
         Assert.Equal(1, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.IdempotencyKey == "filing-001")));
+        var receipt = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.GetProperty("id").GetGuid()));
+        Assert.Equal(PermitKind.FilingReceipt, receipt.Kind);
     }
 
     [Fact]
@@ -155,6 +157,25 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         Assert.Equal(2, seen.GetProperty("clock").GetProperty("pausedWorkdays").GetInt32());
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         Assert.Equal(["licensing.filed", "licensing.accepted", "licensing.step-ended", "licensing.supplement-requested", "licensing.supplemented", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.decided"], actions);
+    }
+
+    [Fact]
+    public async Task An_approval_issues_the_permit_and_closes_the_dual_notification_loop_by_itself()
+    {
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var code = SampleRegistration.Code("MA6TLF01");
+        (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "lf-1", scope: "许可项目：出版物零售。一般项目：文具用品零售。"))).EnsureSuccessStatusCode();
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Commitment", signatory = "达瓦", materials = await RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        await ActAsync(approver, filed.GetProperty("id").GetGuid(), "decide", new { approve = true });
+
+        var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.GetProperty("id").GetGuid()));
+        var push = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.ItemCode == "SL-010"));
+        Assert.Equal((Zhengzhao.Coordination.FeedbackOutcome.Granted, permit.Number), (push.Outcome!.Value, push.PermitNumber!));
+        Assert.False(push.IsLoopOpen);
+        Assert.Matches(@"^XZ-XWGD-2026-\d{6}$", permit.Number);
     }
 
     [Fact]

@@ -164,6 +164,22 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LicensingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PermitNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LicensingEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MaterialUploads",
                 columns: table => new
                 {
@@ -246,6 +262,45 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_OutboundMessages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_OutboundMessages_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Permits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ItemVersion = table.Column<int>(type: "integer", nullable: false),
+                    ItemName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PermitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidityYears = table.Column<int>(type: "integer", nullable: true),
+                    RenewalWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    TextVersion = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Ending = table.Column<string>(type: "text", nullable: true),
+                    History = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Permits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Permits_Departments_DepartmentCode",
                         column: x => x.DepartmentCode,
                         principalTable: "Departments",
                         principalColumn: "Code",
@@ -475,6 +530,16 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LicensingEvents_OccurredAt",
+                table: "LicensingEvents",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LicensingEvents_Uscc",
+                table: "LicensingEvents",
+                column: "Uscc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MaterialUploads_Uscc_UploadedAt",
                 table: "MaterialUploads",
                 columns: new[] { "Uscc", "UploadedAt" });
@@ -494,6 +559,28 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "IX_OutboundMessages_DepartmentCode_CreatedAt",
                 table: "OutboundMessages",
                 columns: new[] { "DepartmentCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_ApplicationId",
+                table: "Permits",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_DepartmentCode_IssuedOn",
+                table: "Permits",
+                columns: new[] { "DepartmentCode", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_Number",
+                table: "Permits",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_Uscc",
+                table: "Permits",
+                column: "Uscc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PushCopies_DepartmentCode_AcknowledgedOn",
@@ -540,6 +627,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "ImportRuns");
 
             migrationBuilder.DropTable(
+                name: "LicensingEvents");
+
+            migrationBuilder.DropTable(
                 name: "MaterialUploads");
 
             migrationBuilder.DropTable(
@@ -550,6 +640,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "Permits");
 
             migrationBuilder.DropTable(
                 name: "PushCopies");

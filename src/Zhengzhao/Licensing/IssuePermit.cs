@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Catalog;
+using Zhengzhao.Common;
+using Zhengzhao.Coordination;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// 发证: the permit (or filing receipt) of an approved (or filed) application, once. The decision flow calls it after
+/// approval or filing; calling it again, or twice at once, returns the same permit (a unique index on the
+/// application id decides the race). The terms come from the item version the application was filed under.
+/// </summary>
+public sealed class IssuePermit(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    /// <param name="scope">许可范围 as the decision grants it; blank means the item as a whole (its name).</param>
+    public async Task<Result<Permit>> IssueAsync(Guid applicationId, string? scope, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await ExistingAsync(applicationId, cancellationToken) is { } issued)
+        {
+            return issued;
+        }
+
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        if (application is null)
+        {
+            return new Refusal("licensing/application-not-found", "申请不存在", "没有这份申请。", RefusalKind.NotFound);
+        }
+
+        if (application.State is not (ApplicationState.Approved or ApplicationState.Filed))
+        {
+            return new Refusal("licensing/not-approved", "尚未准予许可", $"申请 {application.Number} 当前为“{ApplicationStates.Name(application.State)}”，准予许可或备案后才能发证。", RefusalKind.Conflict);
+        }
+
+        var holder = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == application.Uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        if (holder is null)
+        {
+            return new Refusal("licensing/unknown-holder", "企业未登记", $"统一社会信用代码 {application.Uscc} 不在登记库中，不能发证。", RefusalKind.Conflict);
+        }
+
+        var licensed = string.IsNullOrWhiteSpace(scope) ? application.Item.Name : scope.Trim();
+        if (licensed.Length > Permit.MaxScopeLength)
+        {
+            return new Refusal("licensing/scope-too-long", "许可范围过长", $"许可范围不超过{Permit.MaxScopeLength}字。") { Errors = new Dictionary<string, string[]> { ["scope"] = [$"许可范围不超过{Permit.MaxScopeLength}字。"] } };
+        }
+
+        var content = await db.ItemVersions.AsNoTracking()
+            .Where(v => v.ItemCode == application.ItemCode && v.Number == application.Item.Version)
+            .Select(v => v.Content)
+            .FirstOrDefaultAsync(cancellationToken);
+        var kind = application.Item.Mode == ReformMode.Filing ? PermitKind.FilingReceipt : PermitKind.Permit;
+        var terms = new PermitTerms(
+            content?.PermitName ?? $"{application.Item.Name}（{PermitStates.Name(kind)}）",
+            licensed,
+            content?.PermitValidityYears,
+            content?.RenewalWindowDays ?? ItemContent.DefaultRenewalWindowDays);
+        var today = ChinaTime.Today(time);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await PermitNumbers.NextAsync(db, application.DepartmentCode, today.Year, cancellationToken);
+        var permit = new Permit(number, kind, application.Uscc, holder, application.Item, terms, today, application.Id, actor.UserName);
+        db.Permits.Add(permit);
+        await CloseLoopAsync(permit, actor, today, cancellationToken);
+        db.LicensingEvents.Add(LicensingEvent.Of(LicensingEvent.PermitIssued, permit, time.GetUtcNow().UtcDateTime));
+        db.Record(actor, time, "licensing.permit-issued", nameof(Permit), permit.Number, $"{holder}（{permit.Uscc}）{permit.ItemName}：发{PermitStates.Name(kind)} {number}，申请 {application.Number}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return permit;
+        }
+        catch (DbUpdateException)
+        {
+            // Another call issued it first; its permit is the one (and this call's serial goes back with the rollback).
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(applicationId, cancellationToken) is { } first ? first : throw new InvalidOperationException($"Issuing the permit of application {applicationId} failed.");
+        }
+    }
+
+    /// <summary>
+    /// 双反馈 by itself: the push that told the department of this company and item is answered "granted" with the
+    /// permit number, so the registrar and the industry authority see the loop close without a second entry.
+    /// </summary>
+    private async Task CloseLoopAsync(Permit permit, Actor actor, DateOnly today, CancellationToken cancellationToken)
+    {
+        var push = await db.Pushes.FirstOrDefaultAsync(p => p.Uscc == permit.Uscc && p.ItemCode == permit.ItemCode && p.DepartmentCode == permit.DepartmentCode && p.LoopClosedOn == null, cancellationToken);
+        if (push is not null && push.Feedback(FeedbackOutcome.Granted, permit.Number, null, actor.UserName, today).IsSuccess)
+        {
+            db.Record(actor, time, "coordination.feedback", nameof(Push), push.Id.ToString(), $"{push.Uscc} / {push.ItemCode}：反馈：已发证，证号 {permit.Number}（发证自动反馈）");
+        }
+    }
+
+    private Task<Permit?> ExistingAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.ApplicationId == applicationId, cancellationToken);
+}

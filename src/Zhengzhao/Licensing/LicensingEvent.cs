@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// What Licensing tells the other modules (the credit record first): one row per permit issued, changed, renewed,
+/// revoked or cancelled, written in the transaction of the change, so an event exists exactly when its change does.
+/// Readers keep their own record of the ids they have processed; rows are never changed or deleted here.
+/// </summary>
+public sealed class LicensingEvent
+{
+    public const string PermitIssued = "permit.issued";
+    public const string PermitChanged = "permit.changed";
+    public const string PermitRenewed = "permit.renewed";
+    public const string PermitRevoked = "permit.revoked";
+    public const string PermitCancelled = "permit.cancelled";
+
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private LicensingEvent()
+    {
+        Type = PermitNumber = Uscc = Payload = string.Empty;
+    }
+
+    private LicensingEvent(string type, Permit permit, DateTime occurredAt)
+    {
+        Type = type;
+        PermitNumber = permit.Number;
+        Uscc = permit.Uscc;
+        OccurredAt = occurredAt;
+
+        // The permit as it stands after the change: enough for a credit record without reading Licensing's tables.
+        Payload = JsonSerializer.Serialize(
+            new
+            {
+                permit.Number,
+                Kind = permit.Kind.ToString(),
+                permit.Uscc,
+                permit.HolderName,
+                permit.ItemCode,
+                permit.ItemName,
+                permit.DepartmentCode,
+                permit.Scope,
+                permit.IssuedOn,
+                permit.ValidFrom,
+                permit.ValidTo,
+                Status = permit.Status.ToString(),
+                permit.TextVersion,
+                permit.Ending,
+                permit.ApplicationId,
+            },
+            PayloadJson);
+    }
+
+    /// <summary>Time-ordered (version 7), so reading in id order is reading in order of occurrence on one instance.</summary>
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Type { get; private set; }
+
+    public string PermitNumber { get; private set; }
+
+    /// <summary>The company it concerns: the credit record's key.</summary>
+    public string Uscc { get; private set; }
+
+    /// <summary>The permit after the change, as camelCase JSON.</summary>
+    public string Payload { get; private set; }
+
+    public DateTime OccurredAt { get; private set; }
+
+    public static LicensingEvent Of(string type, Permit permit, DateTime occurredAt)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return new LicensingEvent(type, permit, occurredAt);
+    }
+}
+
+internal sealed class LicensingEventConfiguration : IEntityTypeConfiguration<LicensingEvent>
+{
+    public void Configure(EntityTypeBuilder<LicensingEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Type).HasMaxLength(40);
+        builder.Property(e => e.PermitNumber).HasMaxLength(PermitNumbers.MaxLength);
+        builder.Property(e => e.Uscc).HasMaxLength(18);
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => e.Uscc);
+    }
+}
