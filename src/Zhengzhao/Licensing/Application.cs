@@ -83,6 +83,11 @@ public sealed record Decision(bool Approve, string Reasons, string DecidedBy, Da
 public sealed class Application
 {
 
+    /// <summary>Who decides a commitment on the spot: the published rule, not an officer's judgement.</summary>
+    public const string OnTheSpotDecider = "告知承诺当场办结";
+
+    private const string OnTheSpot = "申请人已签署告知承诺书，承诺符合许可条件并提交了规定材料，当场作出准予许可决定；承诺内容将在核查期内核查。";
+
     private Application()
     {
         Uscc = RegionCode = FiledBy = Owner = string.Empty;
@@ -237,6 +242,14 @@ public sealed class Application
         {
             State = ApplicationState.Accepted;
             AcceptedOn = on;
+
+            // An item that promises a decision on the spot (承诺时限 0) is decided on the signed commitment itself.
+            if (Item.Limits.CommittedDays == 0)
+            {
+                Decision = new Decision(true, OnTheSpot, OnTheSpotDecider, on, null);
+                State = ApplicationState.Approved;
+                ClosedOn = on;
+            }
         }
 
         return Changed();

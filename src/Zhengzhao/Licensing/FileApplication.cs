@@ -98,7 +98,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             throw;
         }
 
-        await IssueIfFiledAsync(application, command.Actor, cancellationToken);
+        await IssueIfDoneAsync(application, command.Actor, cancellationToken);
         return new Filed(application, false);
     }
 
@@ -136,7 +136,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return new Refusal("licensing/changed", "申请已被他人处理", "这件申请刚刚已提交（可能是重复点击），请刷新后查看。", RefusalKind.Conflict);
         }
 
-        await IssueIfFiledAsync(application, actor, cancellationToken);
+        await IssueIfDoneAsync(application, actor, cancellationToken);
         return application;
     }
 
@@ -174,12 +174,15 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
         return application;
     }
 
-    /// <summary>A filing is recorded at once: its receipt (备案凭证) is issued with it, and the company may operate.</summary>
-    private async Task IssueIfFiledAsync(Application application, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// A filing is recorded at once and a commitment may be decided on the spot: its receipt (备案凭证) or permit is
+    /// issued with it, and the company may operate.
+    /// </summary>
+    private async Task IssueIfDoneAsync(Application application, Actor actor, CancellationToken cancellationToken)
     {
-        if (application.State == ApplicationState.Filed && !(await issue.IssueAsync(application.Id, null, actor, cancellationToken)).IsSuccess)
+        if (application.State is ApplicationState.Filed or ApplicationState.Approved && !(await issue.IssueAsync(application.Id, null, actor, cancellationToken)).IsSuccess)
         {
-            throw new InvalidOperationException($"The receipt of filing {application.Number} was not issued.");
+            throw new InvalidOperationException($"The permit of application {application.Number} was not issued.");
         }
     }
 

@@ -15,7 +15,8 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
     /// <summary>The reader: a company (applicant), or staff of a department, and at a comprehensive window of a region.</summary>
     public sealed record Reader(string? Uscc, string? DepartmentCode, string? WindowRegion = null);
 
-    public sealed record View(Application Application, ClockReading? Clock);
+    /// <summary>An application, its clock once accepted, and its permit once issued (read for one application, not for lists).</summary>
+    public sealed record View(Application Application, ClockReading? Clock, Guid? PermitId = null);
 
     private static readonly ApplicationState[] Open = [ApplicationState.Submitted, ApplicationState.SupplementRequested, ApplicationState.Accepted, ApplicationState.AwaitingSignOff];
 
@@ -23,9 +24,13 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
     {
         ArgumentNullException.ThrowIfNull(reader);
         var application = await Visible(reader).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return application is null
-            ? new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound)
-            : await ViewAsync(application, cancellationToken);
+        if (application is null)
+        {
+            return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+        }
+
+        var permit = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        return (await ViewAsync(application, cancellationToken)) with { PermitId = permit };
     }
 
     /// <summary>What the reader works on: a company its applications, a window its queue, a department its worklist.</summary>

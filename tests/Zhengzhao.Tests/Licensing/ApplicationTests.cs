@@ -71,6 +71,19 @@ public sealed class ApplicationTests
     }
 
     [Fact]
+    public void A_commitment_promised_on_the_spot_is_decided_on_the_signature()
+    {
+        var application = new Application("91540172MA6T2K8P0X", "540172", Item(ReformMode.Commitment) with { Limits = new ClockLimits(20, 0) }, ApplicationRoute.Commitment, "applicant", false);
+        application.AttachMaterial("申请书", Guid.NewGuid());
+        application.AttachMaterial("营业执照", Guid.NewGuid());
+        application.SignCommitment(Signed);
+
+        Assert.True(application.Submit("N-1", Day).IsSuccess);
+
+        Assert.Equal((ApplicationState.Approved, Application.OnTheSpotDecider, Day), (application.State, application.Decision!.DecidedBy, application.ClosedOn!.Value));
+    }
+
+    [Fact]
     public void Only_commitment_items_take_the_commitment_route()
     {
         var application = Ready(ReformMode.Transparent, route: ApplicationRoute.Commitment);

@@ -91,23 +91,40 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_signed_commitment_is_accepted_on_the_spot_and_an_earlier_false_commitment_bars_the_route()
+    public async Task A_signed_commitment_is_accepted_on_the_spot_and_decided_within_the_committed_limit()
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-010");
+        var materials = await RequiredMaterialsAsync(applicant, "SL-007");
 
-        var unsigned = await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials });
-        var signed = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
+        var unsigned = await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials });
+        var signed = await (await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
         var id = signed.GetProperty("id").GetGuid();
         var approved = await ActAsync(approver, id, "decide", new { approve = true });
 
         await unsigned.AssertProblemAsync(400);
         Assert.Equal(("Accepted", "Commitment"), (signed.GetProperty("state").GetString(), signed.GetProperty("route").GetString()));
+        Assert.Equal(signed.GetProperty("submittedOn").GetString(), signed.GetProperty("acceptedOn").GetString());
         Assert.Equal("Approved", approved.GetProperty("state").GetString());
         var commitment = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Commitment).SingleAsync());
         Assert.Equal("扎西", commitment!.Signer);
         Assert.Matches("^[0-9a-f]{64}$", commitment.TextDigest);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Permits.CountAsync(p => p.ApplicationId == id)));
+    }
+
+    [Fact]
+    public async Task A_commitment_promised_on_the_spot_is_decided_at_once_and_an_earlier_false_commitment_bars_the_route()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+        var materials = await RequiredMaterialsAsync(applicant, "SL-010");
+
+        var onTheSpot = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
+        var id = onTheSpot.GetProperty("id").GetGuid();
+
+        Assert.Equal(("Approved", Application.OnTheSpotDecider), (onTheSpot.GetProperty("state").GetString(), onTheSpot.GetProperty("decision").GetProperty("decidedBy").GetString()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Permits.CountAsync(p => p.ApplicationId == id)));
+        await ActAsync(approver, id, "decide", new { approve = true }, HttpStatusCode.Conflict);
 
         await factory.WithDbAsync(async db =>
         {
@@ -168,8 +185,12 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Commitment", signatory = "达瓦", materials = await RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
-        await ActAsync(approver, filed.GetProperty("id").GetGuid(), "decide", new { approve = true });
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        var id = filed.GetProperty("id").GetGuid();
+        await ActAsync(clerk, id, "accept");
+        await ActAsync(approver, id, "steps");
+        await ActAsync(approver, id, "steps");
+        await ActAsync(approver, id, "decide", new { approve = true });
 
         var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.GetProperty("id").GetGuid()));
         var push = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.ItemCode == "SL-010"));
