@@ -9,7 +9,8 @@ namespace Zhengzhao.Coordination;
 
 /// <summary>
 /// 双告知, the registrar's push: after a registration or a change of scope, one push per (company, item, approving
-/// department) the scope calls for, an acknowledge-only copy (抄告) to each item's industry authority, and a
+/// department) the scope calls for, an acknowledge-only copy (抄告) to the concerned departments that do not approve
+/// (the item's industry authority, the company's local office), and a
 /// notification letter (告知书) for the company to sign. Idempotent: pushes that exist are left alone and a letter is
 /// issued once per event, so a redelivered registration or a repeated call adds nothing.
 /// </summary>
@@ -43,7 +44,7 @@ public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue cata
         }
 
         db.Pushes.AddRange(pushes);
-        db.PushCopies.AddRange(pushes.Where(p => p.IndustryAuthorityCode is not null).Select(p => new PushCopy(p, p.IndustryAuthorityCode!)));
+        db.PushCopies.AddRange(await ConcernedDepartments.CopiesAsync(db, pushes, cancellationToken));
         if (!await db.NotificationLetters.AnyAsync(l => l.Uscc == enterprise.Uscc && l.EventId == command.EventId, cancellationToken))
         {
             db.NotificationLetters.Add(new NotificationLetter(enterprise.Uscc, enterprise.Name, command.EventId, today, needs.Select(n => new LetterItem(n.Code, n.Name, n.DepartmentCode, n.Department, n.Mode))));

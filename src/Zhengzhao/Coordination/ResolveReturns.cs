@@ -42,10 +42,7 @@ public sealed class ResolveReturns(ZhengzhaoDbContext db, TimeProvider time) : I
 
         var next = redispatched.Value!;
         db.Pushes.Add(next);
-        if (next.IndustryAuthorityCode is { } authority && authority != department)
-        {
-            db.PushCopies.Add(new PushCopy(next, authority));
-        }
+        db.PushCopies.AddRange(await ConcernedDepartments.CopiesAsync(db, [next], cancellationToken));
 
         // The new department learns of the company as it would have at registration, its own system included.
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Uscc == push.Uscc, cancellationToken);

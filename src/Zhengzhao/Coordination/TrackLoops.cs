@@ -6,7 +6,8 @@ namespace Zhengzhao.Coordination;
 
 /// <summary>
 /// 双跟踪: every pushed company followed until its loop closes, overdue and red first. A department follows the
-/// pushes it approves and those it is the industry authority for; the registrar and the oversight office follow all.
+/// pushes it approves and those it was copied on (industry authority, local office); the registrar and the oversight
+/// office follow all.
 /// </summary>
 public sealed class TrackLoops(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
 {
@@ -23,7 +24,7 @@ public sealed class TrackLoops(ZhengzhaoDbContext db, CalendarCache calendars, T
         var pushes = db.Pushes.Where(p => p.State != PushState.Redispatched);
         if (query.DepartmentCode is { } department)
         {
-            pushes = pushes.Where(p => p.DepartmentCode == department || p.IndustryAuthorityCode == department);
+            pushes = pushes.Where(p => p.DepartmentCode == department || db.PushCopies.Any(c => c.PushId == p.Id && c.DepartmentCode == department));
         }
 
         if (query.Uscc is { } uscc)

@@ -126,7 +126,25 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         var tracked = await (await commerce.GetAsync("/api/v1/coordination/tracking")).ReadJsonAsync();
         Assert.Contains(tracked.EnumerateArray(), l => l.GetProperty("push").GetProperty("uscc").GetString() == code && l.GetProperty("push").GetProperty("department").GetString() == "XZ-SYJ");
-        Assert.Equal(1, await factory.WithDbAsync(db => db.PushCopies.CountAsync(c => c.Uscc == code)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.PushCopies.CountAsync(c => c.Uscc == code && c.DepartmentCode == "XZ-SWT")));
+    }
+
+    [Fact]
+    public async Task The_local_office_gets_a_copy_of_every_push_for_a_company_in_its_area_and_follows_it()
+    {
+        var inZone = await RegisterAsync("MA6TCL11");
+        var elsewhere = SampleRegistration.Code("MA6TCL12", "540102");
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "cl-12"))).EnsureSuccessStatusCode();
+        var zone = await factory.NewBearerClientAsync("jkq-admin", Roles.DepartmentAdmin, "LS-JKQ", "540172");
+
+        var copies = (await (await zone.GetAsync("/api/v1/coordination/copies")).ReadJsonAsync()).EnumerateArray().ToList();
+        var tracked = (await (await zone.GetAsync("/api/v1/coordination/tracking")).ReadJsonAsync()).EnumerateArray().Select(l => l.GetProperty("push")).ToList();
+
+        Assert.Equal(["SL-014", "XZ2018-S01"], copies.Where(c => c.GetProperty("uscc").GetString() == inZone).Select(c => c.GetProperty("itemCode").GetString()).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(copies, c => c.GetProperty("uscc").GetString() == elsewhere);
+        Assert.Equal(2, tracked.Count(p => p.GetProperty("uscc").GetString() == inZone));
+        Assert.DoesNotContain(tracked, p => p.GetProperty("uscc").GetString() == elsewhere);
     }
 
     [Fact]
@@ -207,7 +225,8 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "cl-9"));
         await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "cl-9"));
 
-        Assert.Equal((1, 1, 2), await factory.WithDbAsync(async db => (
+        // Copies: 商务厅 for 食品销售 (industry authority), and the zone's committee for both pushes (local office).
+        Assert.Equal((1, 3, 2), await factory.WithDbAsync(async db => (
             await db.NotificationLetters.CountAsync(l => l.Uscc == code),
             await db.PushCopies.CountAsync(c => c.Uscc == code),
             await db.Pushes.CountAsync(p => p.Uscc == code))));
