@@ -35,7 +35,6 @@ internal sealed class PushConfiguration : IEntityTypeConfiguration<Push>
         // One push per (company, item, department): a re-registration or a redelivery never duplicates it.
         builder.HasIndex(p => new { p.Uscc, p.ItemCode, p.DepartmentCode }).IsUnique();
         builder.HasIndex(p => new { p.DepartmentCode, p.State });
-        builder.HasIndex(p => new { p.IndustryAuthorityCode, p.LoopClosedOn });
         builder.HasIndex(p => p.PushedOn);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.Uscc).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentCode).OnDelete(DeleteBehavior.Restrict);

@@ -605,8 +605,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.HasIndex("DepartmentCode", "State");
 
-                    b.HasIndex("IndustryAuthorityCode", "LoopClosedOn");
-
                     b.HasIndex("Uscc", "ItemCode", "DepartmentCode")
                         .IsUnique();
 

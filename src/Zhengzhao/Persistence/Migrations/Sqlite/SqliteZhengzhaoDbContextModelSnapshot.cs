@@ -594,8 +594,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode", "State");
 
-                    b.HasIndex("IndustryAuthorityCode", "LoopClosedOn");
-
                     b.HasIndex("Uscc", "ItemCode", "DepartmentCode")
                         .IsUnique();
 

@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261127021117_ClosedLoop")]
+    [Migration("20261127030148_ClosedLoop")]
     partial class ClosedLoop
     {
         /// <inheritdoc />
@@ -607,8 +607,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasIndex("PushedOn");
 
                     b.HasIndex("DepartmentCode", "State");
-
-                    b.HasIndex("IndustryAuthorityCode", "LoopClosedOn");
 
                     b.HasIndex("Uscc", "ItemCode", "DepartmentCode")
                         .IsUnique();

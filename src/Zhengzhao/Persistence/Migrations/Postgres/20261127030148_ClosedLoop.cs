@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Zhengzhao.Persistence.Migrations.Sqlite
+namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ClosedLoop : Migration
@@ -11,63 +11,73 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "State",
+                table: "Pushes",
+                type: "character varying(12)",
+                maxLength: 12,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(10)",
+                oldMaxLength: 10);
+
             migrationBuilder.AddColumn<string>(
                 name: "IndustryAuthorityCode",
                 table: "Pushes",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "LoopClosedOn",
                 table: "Pushes",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",
                 table: "Pushes",
-                type: "TEXT",
+                type: "character varying(12)",
                 maxLength: 12,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutcomeBy",
                 table: "Pushes",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutcomeNote",
                 table: "Pushes",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OutcomeOn",
                 table: "Pushes",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PermitNumber",
                 table: "Pushes",
-                type: "TEXT",
+                type: "character varying(50)",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "RedispatchedFrom",
                 table: "Pushes",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RedispatchedTo",
                 table: "Pushes",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
@@ -75,32 +85,32 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "Applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Item = table.Column<string>(type: "TEXT", nullable: false),
-                    Route = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FiledAtWindow = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Commitment = table.Column<string>(type: "TEXT", nullable: true),
-                    Supplement = table.Column<string>(type: "TEXT", nullable: true),
-                    NotAcceptedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Extension = table.Column<string>(type: "TEXT", nullable: true),
-                    Proposal = table.Column<string>(type: "TEXT", nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", nullable: true),
-                    Pauses = table.Column<string>(type: "TEXT", nullable: false),
-                    Steps = table.Column<string>(type: "TEXT", nullable: false),
-                    Materials = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Item = table.Column<string>(type: "text", nullable: false),
+                    Route = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FiledAtWindow = table.Column<bool>(type: "boolean", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Commitment = table.Column<string>(type: "text", nullable: true),
+                    Supplement = table.Column<string>(type: "text", nullable: true),
+                    NotAcceptedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Extension = table.Column<string>(type: "text", nullable: true),
+                    Proposal = table.Column<string>(type: "text", nullable: true),
+                    Decision = table.Column<string>(type: "text", nullable: true),
+                    Pauses = table.Column<string>(type: "text", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    Materials = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,14 +127,14 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "CommitmentBreaches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Finding = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RepairedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Finding = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RepairedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -135,18 +145,18 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "ImportRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
-                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Problems = table.Column<int>(type: "INTEGER", nullable: false),
-                    ErrorReport = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Imported = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Problems = table.Column<int>(type: "integer", nullable: false),
+                    ErrorReport = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,12 +167,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "LicensingEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PermitNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PermitNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,15 +183,15 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "MaterialUploads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StoredAs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredAs = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,18 +202,18 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "NotificationLetters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Items = table.Column<string>(type: "TEXT", nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SignatoryName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    SignedFrom = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    SignedUndertakingVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SignedDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Items = table.Column<string>(type: "text", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SignatoryName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SignedFrom = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    SignedUndertakingVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SignedDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,8 +230,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "NumberSequences",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                    Scope = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,20 +242,20 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "OutboundMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    EventType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeasedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeasedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastStatus = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -262,29 +272,29 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "Permits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    HolderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ItemVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ItemName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PermitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ValidityYears = table.Column<int>(type: "INTEGER", nullable: true),
-                    RenewalWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Ending = table.Column<string>(type: "TEXT", nullable: true),
-                    History = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ItemVersion = table.Column<int>(type: "integer", nullable: false),
+                    ItemName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PermitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidityYears = table.Column<int>(type: "integer", nullable: true),
+                    RenewalWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    TextVersion = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Ending = table.Column<string>(type: "text", nullable: true),
+                    History = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,15 +311,15 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "PushCopies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PushId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PushId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -332,12 +342,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "ServiceHalls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpeningHours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,12 +370,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SecretProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SetBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SecretProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SetBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -382,15 +392,15 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "Slots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HallId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Booked = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsExtended = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsWithdrawn = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HallId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false),
+                    IsExtended = table.Column<bool>(type: "boolean", nullable: false),
+                    IsWithdrawn = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -408,21 +418,21 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    SlotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HallId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ItemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BookedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SlotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HallId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BookedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -440,11 +450,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",
-                table: "Pushes",
-                columns: new[] { "IndustryAuthorityCode", "LoopClosedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pushes_PushedOn",
@@ -647,10 +652,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "ServiceHalls");
 
             migrationBuilder.DropIndex(
-                name: "IX_Pushes_IndustryAuthorityCode_LoopClosedOn",
-                table: "Pushes");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Pushes_PushedOn",
                 table: "Pushes");
 
@@ -689,6 +690,16 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RedispatchedTo",
                 table: "Pushes");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "State",
+                table: "Pushes",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(12)",
+                oldMaxLength: 12);
         }
     }
 }

@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261127021046_ClosedLoop")]
+    [Migration("20261127030122_ClosedLoop")]
     partial class ClosedLoop
     {
         /// <inheritdoc />
@@ -596,8 +596,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasIndex("PushedOn");
 
                     b.HasIndex("DepartmentCode", "State");
-
-                    b.HasIndex("IndustryAuthorityCode", "LoopClosedOn");
 
                     b.HasIndex("Uscc", "ItemCode", "DepartmentCode")
                         .IsUnique();
