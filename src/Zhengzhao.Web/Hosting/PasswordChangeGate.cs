@@ -70,7 +70,7 @@ public static class PrincipalExtensions
 
     /// <summary>The user as an officer acting on an application.</summary>
     public static Licensing.ReviewApplication.Officer Officer(this ClaimsPrincipal user) =>
-        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk));
+        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk), user.IsInRole(Roles.DepartmentAdmin));
 
     /// <summary>The code of the company an applicant account acts for; null for staff.</summary>
     public static string? EnterpriseUscc(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Enterprise)?.Value;

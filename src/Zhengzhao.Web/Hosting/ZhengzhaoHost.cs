@@ -10,6 +10,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Licensing;
+using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Api;
 
@@ -49,6 +50,11 @@ public static class ZhengzhaoHost
         services.AddSingleton<ScopeCatalogue>();
         services.AddSingleton<PermitLinks>();
         services.AddZhengzhaoWebhooks(builder.Configuration);
+        services.AddZhengzhaoNotifications(builder.Configuration);
+        if (builder.Configuration.GetValue("Licensing:Sweep", defaultValue: true))
+        {
+            services.AddHostedService<LicensingSweepService>();
+        }
 
         // Uploaded materials live beside the database, outside the web root: nothing there is ever served as a static file.
         var uploads = builder.Configuration["Storage:Uploads"] is { Length: > 0 } configured ? configured : Path.Combine(builder.Environment.ContentRootPath, "data", "uploads");

@@ -24,7 +24,7 @@ public static class CatalogSheet
         "序号", "事项名称", "审批部门", "设定依据", "改革方式", "具体改革举措", "加强事中事后监管措施",
         "事项编码", "目录", "审批层级", "申请条件", "申请材料", "办理环节", "法定时限", "承诺时限", "可延长天数",
         "补正暂停计时", "检验检测暂停计时", "专家评审暂停计时", "收费", "办理方式", "办理地点", "办理时间",
-        "许可证件名称", "有效期（年）", "核查期（工作日）", "告知承诺书", "风险等级", "经营范围关键词", "适用企业类型", "行业主管部门", "生效日期",
+        "许可证件名称", "有效期（年）", "延续申请期（日）", "核查期（工作日）", "备案核查比例（%）", "告知承诺书", "风险等级", "经营范围关键词", "适用企业类型", "行业主管部门", "生效日期",
     ];
 
     private static readonly string[] Required = ["事项名称", "审批部门", "设定依据", "改革方式", "事项编码"];
@@ -57,7 +57,9 @@ public static class CatalogSheet
             ["办理时间"] = c.ServiceHours,
             ["许可证件名称"] = c.PermitName ?? string.Empty,
             ["有效期（年）"] = c.PermitValidityYears?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            ["延续申请期（日）"] = c.RenewalWindowDays.ToString(CultureInfo.InvariantCulture),
             ["核查期（工作日）"] = c.VerificationWindowDays?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            ["备案核查比例（%）"] = c.Mode == ReformMode.Filing ? c.FilingCheckPercent.ToString(CultureInfo.InvariantCulture) : string.Empty,
             ["告知承诺书"] = c.CommitmentLetterText ?? string.Empty,
             ["风险等级"] = CatalogTerms.Name(c.RiskLevel),
             ["经营范围关键词"] = ItemText.FormatPhrases(c.ScopePhrases),
@@ -169,6 +171,8 @@ public static class CatalogSheet
         var extension = Number("可延长天数", 0);
         var validity = Number("有效期（年）", null);
         var window = Number("核查期（工作日）", null);
+        var renewalWindow = Number("延续申请期（日）", ItemContent.DefaultRenewalWindowDays);
+        var checkPercent = Number("备案核查比例（%）", 100);
         var types = new List<EnterpriseType>();
         foreach (var text in ItemText.ParsePhrases(Cell("适用企业类型")))
         {
@@ -236,7 +240,9 @@ public static class CatalogSheet
             ServiceHours = Cell("办理时间"),
             PermitName = Cell("许可证件名称") is { Length: > 0 } permit ? permit : null,
             PermitValidityYears = validity,
+            RenewalWindowDays = renewalWindow!.Value,
             VerificationWindowDays = window,
+            FilingCheckPercent = checkPercent!.Value,
             CommitmentLetterText = Cell("告知承诺书") is { Length: > 0 } letter ? letter.Replace("\r\n", "\n", StringComparison.Ordinal) : null,
             RiskLevel = risk!.Value,
             ScopePhrases = ItemText.ParsePhrases(Cell("经营范围关键词")),

@@ -11,6 +11,9 @@ public sealed record ItemContent
 {
     public const int DefaultRenewalWindowDays = 30;
 
+    /// <summary>备案后核查期 when a filing item sets none: working days after the filing.</summary>
+    public const int DefaultFilingCheckDays = 20;
+
     public required string Name { get; init; }
 
     [JsonPropertyName("department")]
@@ -80,8 +83,17 @@ public sealed record ItemContent
     /// </summary>
     public int RenewalWindowDays { get; init; } = DefaultRenewalWindowDays;
 
-    /// <summary>Working days after the decision within which a commitment is verified (核查).</summary>
+    /// <summary>
+    /// Working days after the decision within which a commitment is verified (核查); for a filing, after the filing
+    /// (备案后核查, <see cref="DefaultFilingCheckDays"/> when unset).
+    /// </summary>
     public int? VerificationWindowDays { get; init; }
+
+    /// <summary>
+    /// The share of filings checked afterwards, in percent: 100 checks every filing, less draws a sample (抽查). Only
+    /// filing items read it; absent in documents written before it existed, which therefore check all.
+    /// </summary>
+    public int FilingCheckPercent { get; init; } = 100;
 
     /// <summary>The model text of the 告知承诺书 the applicant signs.</summary>
     public string? CommitmentLetterText { get; init; }

@@ -58,12 +58,19 @@ public static class ItemRules
                 break;
             case ReformMode.Filing:
                 Check(item.CommittedLimitDays == 0, "承诺时限", "备案事项当场办结，承诺时限应为 0。");
+                Check(item.VerificationWindowDays is null or (>= 1 and <= 90), "核查期", "备案后核查期应为 1 至 90 个工作日，留空为 20 个工作日。");
+                Check(item.FilingCheckPercent is >= 1 and <= 100, "备案核查比例", "备案后核查比例应为 1% 至 100%（100% 为全部核查）。");
                 break;
         }
 
         if (item.Mode != ReformMode.Commitment)
         {
-            Check(item.CommitmentLetterText is null && item.VerificationWindowDays is null, "告知承诺书", "只有告知承诺制事项才有告知承诺书和核查期。");
+            Check(item.CommitmentLetterText is null, "告知承诺书", "只有告知承诺制事项才有告知承诺书。");
+        }
+
+        if (item.Mode is not (ReformMode.Commitment or ReformMode.Filing))
+        {
+            Check(item.VerificationWindowDays is null, "核查期", "只有告知承诺制和备案事项才有核查期。");
         }
 
         return problems;

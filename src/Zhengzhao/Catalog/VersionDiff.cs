@@ -33,6 +33,7 @@ public static class VersionDiff
         ("有效期", c => c.PermitValidityYears is { } years ? $"{years} 年" : "长期"),
         ("延续申请期", c => $"届满前 {c.RenewalWindowDays} 日"),
         ("核查期", c => c.VerificationWindowDays is { } days ? $"{days} 个工作日" : string.Empty),
+        ("备案核查比例", c => c.Mode == ReformMode.Filing ? $"{c.FilingCheckPercent}%" : string.Empty),
         ("告知承诺书", c => c.CommitmentLetterText ?? string.Empty),
         ("风险等级", c => CatalogTerms.Name(c.RiskLevel)),
         ("经营范围关键词", c => string.Join("、", c.ScopePhrases)),

@@ -1,3 +1,4 @@
+using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 
@@ -44,7 +45,7 @@ public enum ApplicationRoute
 }
 
 /// <summary>The item as it stood when the application was filed: the process follows this, not later edits.</summary>
-public sealed record PinnedItem(string Code, int Version, string Name, string DepartmentCode, ReformMode Mode, ClockLimits Limits, int MaxExtensionDays, IReadOnlyList<string> Materials, IReadOnlyList<string> RequiredMaterials, IReadOnlyList<ItemStep> Steps, string? CommitmentLetter = null);
+public sealed record PinnedItem(string Code, int Version, string Name, string DepartmentCode, ReformMode Mode, ClockLimits Limits, int MaxExtensionDays, IReadOnlyList<string> Materials, IReadOnlyList<string> RequiredMaterials, IReadOnlyList<ItemStep> Steps, string? CommitmentLetter = null, bool ExpertReview = false);
 
 /// <summary>The commitment letter as signed: its digest pins the exact text version the applicant saw.</summary>
 public static class CommitmentText
@@ -71,6 +72,25 @@ public sealed record Extension(int Days, string Reason, string ApprovedBy, DateO
 /// <summary>A signed commitment letter: the exact text version, the signer, time and address.</summary>
 public sealed record CommitmentSignature(string TextDigest, string Signer, DateTimeOffset At, string? Address);
 
+/// <summary>An officer's request to extend, waiting for the department head (延期审批).</summary>
+public sealed record ExtensionRequest(int Days, string Reason, string RequestedBy, DateOnly On);
+
+/// <summary>What strict access adds to the review (加强准入管理).</summary>
+public enum AssessmentKind
+{
+    /// <summary>风险评估.</summary>
+    Risk,
+
+    /// <summary>现场核查: the record of the visit, its findings and the photos or papers taken.</summary>
+    OnSite,
+
+    /// <summary>专家评审, where the item asks for it.</summary>
+    Expert,
+}
+
+/// <summary>One assessment as recorded: what was done, what was found, the files, who and when.</summary>
+public sealed record Assessment(AssessmentKind Kind, string Record, string Findings, IReadOnlyList<Guid> Attachments, string Officer, DateOnly On);
+
 /// <summary>A decision, and under strict access the second officer who signed it off.</summary>
 public sealed record Decision(bool Approve, string Reasons, string DecidedBy, DateOnly On, string? SignedOffBy);
 
@@ -85,6 +105,9 @@ public sealed class Application
 
     /// <summary>Who decides a commitment on the spot: the published rule, not an officer's judgement.</summary>
     public const string OnTheSpotDecider = "告知承诺当场办结";
+
+    /// <summary>行政许可法 第三十二条: the window answers a submission (accept, supplement, refuse) within five days.</summary>
+    public const int AcceptanceDays = 5;
 
     private const string OnTheSpot = "申请人已签署告知承诺书，承诺符合许可条件并提交了规定材料，当场作出准予许可决定；承诺内容将在核查期内核查。";
 
@@ -165,6 +188,23 @@ public sealed class Application
 
     public Extension? Extension { get; private set; }
 
+    public ExtensionRequest? ExtensionRequest { get; private set; }
+
+    public IReadOnlyList<Assessment> Assessments => AssessmentLedger;
+
+    /// <summary>
+    /// The date the department must act by next, kept as a column so a worklist of millions sorts by an index: the
+    /// committed due date once accepted, the five-day acceptance limit before; none while the applicant holds the
+    /// matter or once it is closed. Set by <see cref="Reschedule"/> on every transition; an open pause moves the
+    /// real date on while this one stays, so it is never later than the clock's and serves as a lower bound.
+    /// </summary>
+    public DateOnly? DueOn { get; private set; }
+
+    /// <summary>What strict access still needs before a decision: the assessments not yet recorded.</summary>
+    public IReadOnlyList<AssessmentKind> AssessmentsOpen =>
+        Item.Mode != ReformMode.StrictAccess ? []
+        : [.. new[] { AssessmentKind.Risk, AssessmentKind.OnSite }.Concat(Item.ExpertReview ? [AssessmentKind.Expert] : []).Where(k => AssessmentLedger.All(a => a.Kind != k))];
+
     public IReadOnlyList<StepRecord> Steps => StepLedger;
 
     public Decision? Proposal { get; private set; }
@@ -177,6 +217,8 @@ public sealed class Application
     private List<ClockPause> PauseLedger { get; set; } = [];
 
     private List<StepRecord> StepLedger { get; set; } = [];
+
+    private List<Assessment> AssessmentLedger { get; set; } = [];
 
     private Dictionary<string, Guid> MaterialSet { get; set; } = new(StringComparer.Ordinal);
 
@@ -412,6 +454,73 @@ public sealed class Application
         }
 
         Extension = new Extension(days, reason.Trim(), approvedBy, on);
+        ExtensionRequest = null;
+        return Changed();
+    }
+
+    /// <summary>The officer asks the head for the one extension; the head grants it with <see cref="Extend"/> or refuses.</summary>
+    public Result<Application> RequestExtension(int days, string? reason, string officer, DateOnly on)
+    {
+        if (State != ApplicationState.Accepted || Extension is not null || ExtensionRequest is not null)
+        {
+            return State == ApplicationState.Accepted
+                ? new Refusal("licensing/extension-pending", "已申请或已延期", Extension is null ? "本申请已提出延期，正等待部门负责人审批。" : "本申请已延期一次，不能再延长。", RefusalKind.Conflict)
+                : WrongState("申请延期");
+        }
+
+        if (days < 1 || days > Item.MaxExtensionDays)
+        {
+            return new Refusal("licensing/extension-too-long", "延长期限无效", Item.MaxExtensionDays == 0 ? "该事项不允许延长办理期限。" : $"延长期限应为 1 至 {Item.MaxExtensionDays} 个工作日。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Refusal("licensing/reason-required", "请写明延期理由", "申请延期须写明理由。");
+        }
+
+        ExtensionRequest = new ExtensionRequest(days, reason.Trim(), officer, on);
+        return Changed();
+    }
+
+    public Result<Application> RefuseExtension()
+    {
+        if (ExtensionRequest is null)
+        {
+            return new Refusal("licensing/no-extension-request", "没有待批的延期申请", "本申请没有待审批的延期申请。", RefusalKind.Conflict);
+        }
+
+        ExtensionRequest = null;
+        return Changed();
+    }
+
+    /// <summary>
+    /// 加强准入管理: the risk assessment, the on-site verification and, where the item asks, the expert review, each
+    /// recorded once with its findings and files while the application is under review.
+    /// </summary>
+    public Result<Application> RecordAssessment(AssessmentKind kind, string? record, string? findings, IReadOnlyList<Guid> attachments, string officer, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        if (State != ApplicationState.Accepted || Item.Mode != ReformMode.StrictAccess)
+        {
+            return WrongState("记录评估核查");
+        }
+
+        if (!Enum.IsDefined(kind) || (kind == AssessmentKind.Expert && !Item.ExpertReview))
+        {
+            return new Refusal("licensing/invalid-assessment", "评估类型无效", "应为风险评估、现场核查，或事项要求的专家评审。");
+        }
+
+        if (AssessmentLedger.Any(a => a.Kind == kind))
+        {
+            return new Refusal("licensing/assessment-recorded", "已记录", $"本申请的{AssessmentNames.Name(kind)}已记录，不能重复记录。", RefusalKind.Conflict);
+        }
+
+        if (string.IsNullOrWhiteSpace(record) || string.IsNullOrWhiteSpace(findings))
+        {
+            return new Refusal("licensing/assessment-empty", "请填写记录和结论", $"{AssessmentNames.Name(kind)}须写明过程记录和结论（发现的问题）。");
+        }
+
+        AssessmentLedger.Add(new Assessment(kind, record.Trim(), findings.Trim(), attachments, officer, on));
         return Changed();
     }
 
@@ -451,6 +560,11 @@ public sealed class Application
         if (Route == ApplicationRoute.Ordinary && StepLedger.Count < Item.Steps.Count)
         {
             return new Refusal("licensing/steps-open", "环节未办结", $"还有环节未办结：{string.Join("、", Item.Steps.Skip(StepLedger.Count).Select(s => s.Name))}。");
+        }
+
+        if (AssessmentsOpen is { Count: > 0 } open)
+        {
+            return new Refusal("licensing/assessments-open", "评估核查未完成", $"加强准入管理事项须先记录：{string.Join("、", open.Select(AssessmentNames.Name))}。");
         }
 
         var decision = new Decision(approve, reasons?.Trim() ?? string.Empty, officer, on, null);
@@ -495,21 +609,33 @@ public sealed class Application
         return Changed();
     }
 
-    /// <summary>首办责任制: ownership moves only by a recorded hand-over to another officer.</summary>
-    public Result<Application> HandOver(string from, string to)
+    /// <summary>
+    /// 首办责任制: ownership moves only by a recorded hand-over to another officer, made by the owner, or by the
+    /// department head when the owner cannot (leave, departure).
+    /// </summary>
+    public Result<Application> HandOver(string by, string to, bool byHead)
     {
         if (IsClosed)
         {
             return WrongState("移交");
         }
 
-        if (!string.Equals(Owner, from, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(to) || to == from)
+        if ((!byHead && !string.Equals(Owner, by, StringComparison.Ordinal)) || string.IsNullOrWhiteSpace(to) || to == Owner)
         {
-            return new Refusal("licensing/not-owner", "不能移交", "只有首办责任人可以把事项移交给另一名人员。", RefusalKind.Forbidden);
+            return new Refusal("licensing/not-owner", "不能移交", "只有首办责任人（或部门负责人）可以把事项移交给另一名人员。", RefusalKind.Forbidden);
         }
 
         Owner = to;
         return Changed();
+    }
+
+    /// <summary>Sets <see cref="DueOn"/> from the clock; the use cases call it after each transition.</summary>
+    public void Reschedule(WorkCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        DueOn = IsClosed || State is ApplicationState.Draft or ApplicationState.SupplementRequested ? null
+            : AcceptedOn is { } accepted ? ApplicationClock.Read(calendar, RegionCode, accepted, Limits, Pauses, today).CommittedDue
+            : calendar.AddWorkdays(Supplement?.CompletedOn ?? SubmittedOn ?? today, AcceptanceDays, RegionCode);
     }
 
     public Result<Application> Withdraw(DateOnly on)
@@ -556,6 +682,16 @@ public static class ApplicationStates
         ApplicationState.Denied => "不予许可",
         ApplicationState.Filed => "已备案",
         _ => "已撤回",
+    };
+}
+
+public static class AssessmentNames
+{
+    public static string Name(AssessmentKind kind) => kind switch
+    {
+        AssessmentKind.Risk => "风险评估",
+        AssessmentKind.OnSite => "现场核查",
+        _ => "专家评审",
     };
 }
 

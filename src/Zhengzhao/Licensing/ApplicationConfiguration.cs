@@ -28,11 +28,15 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Commitment).HasJsonConversion();
         builder.Property(a => a.Supplement).HasJsonConversion();
         builder.Property(a => a.Extension).HasJsonConversion();
+        builder.Property(a => a.ExtensionRequest).HasJsonConversion();
         builder.Property(a => a.Proposal).HasJsonConversion();
         builder.Property(a => a.Decision).HasJsonConversion();
         builder.Property<List<ClockPause>>("PauseLedger").HasColumnName("Pauses").HasJsonConversion();
         builder.Property<List<StepRecord>>("StepLedger").HasColumnName("Steps").HasJsonConversion();
         builder.Property<Dictionary<string, Guid>>("MaterialSet").HasColumnName("Materials").HasJsonConversion();
+        builder.Property<List<Assessment>>("AssessmentLedger").HasColumnName("Assessments").HasJsonConversion();
+        builder.Ignore(a => a.Assessments);
+        builder.Ignore(a => a.AssessmentsOpen);
         builder.Ignore(a => a.Pauses);
         builder.Ignore(a => a.Steps);
         builder.Ignore(a => a.Materials);
@@ -45,6 +49,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.FiledBy, a.IdempotencyKey }).IsUnique();
         builder.HasIndex(a => new { a.Uscc, a.State });
         builder.HasIndex(a => new { a.DepartmentCode, a.State });
+
+        // The worklist reads a department's applications in due order; closed ones have no due date.
+        builder.HasIndex(a => new { a.DepartmentCode, a.DueOn, a.Id });
         builder.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

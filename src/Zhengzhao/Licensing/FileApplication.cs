@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Credit;
+using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
 
@@ -14,7 +16,7 @@ namespace Zhengzhao.Licensing;
 /// is handed in at once (a filing is then recorded, a signed commitment accepted on the spot). Idempotent: the same
 /// idempotency key from the same account returns the application it first made.
 /// </summary>
-public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, IssuePermit issue, TimeProvider time) : IUseCase
+public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, IssuePermit issue, CalendarCache calendars, Notifier notifier, TimeProvider time) : IUseCase
 {
     public const int MaxKeyLength = 100;
 
@@ -76,6 +78,8 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             {
                 return submitted.Refusal!;
             }
+
+            await ScheduleAsync(application, today, cancellationToken);
         }
 
         db.Applications.Add(application);
@@ -125,6 +129,8 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return submitted;
         }
 
+        await ScheduleAsync(application, today, cancellationToken);
+
         db.Record(actor, time, "licensing.submitted", nameof(Application), application.Id.ToString(), $"提交（编号 {application.Number}）：{ApplicationStates.Name(application.State)}");
         try
         {
@@ -155,11 +161,14 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return refusal;
         }
 
-        var completed = application.CompleteSupplement(ChinaTime.Today(time));
+        var today = ChinaTime.Today(time);
+        var completed = application.CompleteSupplement(today);
         if (!completed.IsSuccess)
         {
             return completed;
         }
+
+        await ScheduleAsync(application, today, cancellationToken, "补正材料已提交");
 
         db.Record(actor, time, "licensing.supplemented", nameof(Application), application.Id.ToString(), $"{application.Number}：补正材料已提交（{string.Join("、", materials.Select(m => m.Name))}）");
         try
@@ -184,6 +193,21 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
         {
             throw new InvalidOperationException($"The permit of application {application.Number} was not issued.");
         }
+    }
+
+    /// <summary>Sets the worklist's due date and tells the company where its application now stands.</summary>
+    private async Task ScheduleAsync(Application application, DateOnly today, CancellationToken cancellationToken, string done = "已提交")
+    {
+        application.Reschedule(await calendars.GetAsync(db, cancellationToken), today);
+        var next = application.State switch
+        {
+            ApplicationState.Submitted => $"请等待窗口受理（{Application.AcceptanceDays} 个工作日内答复）。",
+            ApplicationState.Accepted => "已受理，进入审查。",
+            ApplicationState.Filed => "已备案，可以开展经营。",
+            ApplicationState.Approved => "已当场作出准予许可决定。",
+            _ => string.Empty,
+        };
+        notifier.Tell(Mailboxes.Company(application.Uscc), $"{application.Number}：{ApplicationStates.Name(application.State)}", $"您申请的{application.Item.Name}（编号 {application.Number}）{done}。{next}", $"/Licensing/Application/{application.Id}");
     }
 
     /// <summary>受理编号: department, year, and a sequence of the department's year, e.g. XZ-SYJ-2026-000042.</summary>
@@ -218,7 +242,8 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             [.. c.Materials.Select(m => m.Name)],
             [.. c.Materials.Where(m => m.Required).Select(m => m.Name)],
             c.Steps,
-            c.CommitmentLetterText);
+            c.CommitmentLetterText,
+            c.Mode == ReformMode.StrictAccess && c.PauseForExpertReview);
     }
 
     /// <summary>Attaches the named uploads; each must be the company's own.</summary>

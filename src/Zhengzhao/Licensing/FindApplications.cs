@@ -18,7 +18,8 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
     /// <summary>An application, its clock once accepted, and its permit once issued (read for one application, not for lists).</summary>
     public sealed record View(Application Application, ClockReading? Clock, Guid? PermitId = null);
 
-    private static readonly ApplicationState[] Open = [ApplicationState.Submitted, ApplicationState.SupplementRequested, ApplicationState.Accepted, ApplicationState.AwaitingSignOff];
+    /// <summary>A worklist shows this many at a time: the nearest deadlines, which are the ones to act on.</summary>
+    public const int WorklistSize = 200;
 
     public async Task<Result<View>> GetAsync(Guid id, Reader reader, CancellationToken cancellationToken = default)
     {
@@ -48,11 +49,19 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
         return await ViewsAsync(applications, cancellationToken);
     }
 
-    /// <summary>The department's open applications, the nearest committed deadline first; paused ones after.</summary>
+    /// <summary>
+    /// The department's worklist: what it has to act on, the nearest due date first (the committed limit once
+    /// accepted, the acceptance limit before), read in due-date order from an index, so its cost does not grow with
+    /// the millions of applications closed long ago. Matters with the applicant (补正) are on the window's list.
+    /// </summary>
     public async Task<IReadOnlyList<View>> WorklistAsync(string departmentCode, CancellationToken cancellationToken = default)
     {
-        var applications = await db.Applications.AsNoTracking().Where(a => a.DepartmentCode == departmentCode && Open.Contains(a.State)).ToListAsync(cancellationToken);
-        return [.. (await ViewsAsync(applications, cancellationToken)).OrderBy(v => v.Clock is null || v.Clock.IsPaused).ThenBy(v => v.Clock?.CommittedDue ?? DateOnly.MaxValue).ThenBy(v => v.Application.SubmittedOn)];
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.DepartmentCode == departmentCode && a.DueOn != null)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+            .Take(WorklistSize)
+            .ToListAsync(cancellationToken);
+        return await ViewsAsync(applications, cancellationToken);
     }
 
     /// <summary>The window's queue: what companies of its region handed in and the window has still to receive.</summary>

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
+using Zhengzhao.Licensing.Verifications;
+using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Licensing;
@@ -10,9 +13,10 @@ namespace Zhengzhao.Licensing;
 /// <summary>
 /// 发证: the permit (or filing receipt) of an approved (or filed) application, once. The decision flow calls it after
 /// approval or filing; calling it again, or twice at once, returns the same permit (a unique index on the
-/// application id decides the race). The terms come from the item version the application was filed under.
+/// application id decides the race). The terms come from the item version the application was filed under. A permit
+/// granted on a commitment, and a filing drawn for checking, owe a verification (核查), queued with it.
 /// </summary>
-public sealed class IssuePermit(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+public sealed class IssuePermit(ZhengzhaoDbContext db, CalendarCache calendars, Notifier notifier, TimeProvider time) : IUseCase
 {
     /// <param name="scope">许可范围 as the decision grants it; blank means the item as a whole (its name).</param>
     public async Task<Result<Permit>> IssueAsync(Guid applicationId, string? scope, Actor actor, CancellationToken cancellationToken = default)
@@ -62,6 +66,12 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, TimeProvider time) : IUse
         var number = await PermitNumbers.NextAsync(db, application.DepartmentCode, today.Year, cancellationToken);
         var permit = new Permit(number, kind, application.Uscc, holder, application.Item, terms, today, application.Id, actor.UserName);
         db.Permits.Add(permit);
+        if (Verification.For(application, permit, content, await calendars.GetAsync(db, cancellationToken)) is { } verification)
+        {
+            db.Verifications.Add(verification);
+        }
+
+        notifier.Tell(Mailboxes.Company(permit.Uscc), $"已发{PermitStates.Name(kind)}：{permit.ItemName}", $"{permit.ItemName}（申请编号 {application.Number}）已发{PermitStates.Name(kind)}，证号 {number}，可在“证照”中查看、打印和核验。", $"/Permits/{permit.Id}");
         await CloseLoopAsync(permit, actor, today, cancellationToken);
         db.LicensingEvents.Add(LicensingEvent.Of(LicensingEvent.PermitIssued, permit, time.GetUtcNow().UtcDateTime));
         db.Record(actor, time, "licensing.permit-issued", nameof(Permit), permit.Number, $"{holder}（{permit.Uscc}）{permit.ItemName}：发{PermitStates.Name(kind)} {number}，申请 {application.Number}");

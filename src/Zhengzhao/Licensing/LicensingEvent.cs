@@ -8,7 +8,7 @@ namespace Zhengzhao.Licensing;
 
 /// <summary>
 /// What Licensing tells the other modules (the credit record first): one row per permit issued, changed, renewed,
-/// revoked or cancelled, written in the transaction of the change, so an event exists exactly when its change does.
+/// revoked or cancelled, and per commitment found false, written in the transaction of the change, so an event exists exactly when its change does.
 /// Readers keep their own record of the ids they have processed; rows are never changed or deleted here.
 /// </summary>
 public sealed class LicensingEvent
@@ -18,6 +18,7 @@ public sealed class LicensingEvent
     public const string PermitRenewed = "permit.renewed";
     public const string PermitRevoked = "permit.revoked";
     public const string PermitCancelled = "permit.cancelled";
+    public const string CommitmentBreached = "commitment.breached";
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -75,6 +76,21 @@ public sealed class LicensingEvent
     {
         ArgumentNullException.ThrowIfNull(permit);
         return new LicensingEvent(type, permit, occurredAt);
+    }
+
+    /// <summary>虚假承诺: the breach as recorded, with the permit revoked for it.</summary>
+    public static LicensingEvent Of(Credit.CommitmentBreach breach, Permit permit, DateTime occurredAt)
+    {
+        ArgumentNullException.ThrowIfNull(breach);
+        ArgumentNullException.ThrowIfNull(permit);
+        return new LicensingEvent
+        {
+            Type = CommitmentBreached,
+            PermitNumber = permit.Number,
+            Uscc = breach.Uscc,
+            OccurredAt = occurredAt,
+            Payload = JsonSerializer.Serialize(new { BreachId = breach.Id, breach.Uscc, permit.HolderName, breach.ItemCode, permit.ItemName, permit.DepartmentCode, breach.ApplicationId, PermitNumber = permit.Number, breach.Finding, breach.RecordedBy, breach.RecordedOn }, PayloadJson),
+        };
     }
 }
 

@@ -3,6 +3,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Licensing;
@@ -10,16 +11,19 @@ namespace Zhengzhao.Licensing;
 /// <summary>
 /// The department's work on an application: the window accepts, asks once for what is missing, or does not accept;
 /// reviewers end the published steps, stop and restart the clock, decide; under strict access a second officer
-/// signs off; the head extends once; the first-responsible officer hands over. Only the application's own
-/// department acts on it; of two officers acting at once, the second gets a conflict with the current state.
+/// signs off; the head extends once (on the officer's request or not); the first-responsible officer (or the head)
+/// hands over. Only the application's own department acts on it; of two officers acting at once, the second gets a
+/// conflict with the current state. The applicant is told of every step in its mailbox, an officer of each matter
+/// handed to it.
 /// </summary>
-public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, IssuePermit issue, TimeProvider time) : IUseCase
+public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, IssuePermit issue, Notifier notifier, TimeProvider time) : IUseCase
 {
     /// <summary>
-    /// The officer acting: department and region, and whether the officer works at a comprehensive window
-    /// (一窗受理), which receives for every department the applications of companies in its region.
+    /// The officer acting: department and region, whether the officer works at a comprehensive window (一窗受理),
+    /// which receives for every department the applications of companies in its region, and whether the officer
+    /// heads the department (部门负责人).
     /// </summary>
-    public sealed record Officer(Actor Actor, string DepartmentCode, string? RegionCode, bool AtWindow);
+    public sealed record Officer(Actor Actor, string DepartmentCode, string? RegionCode, bool AtWindow, bool IsHead = false);
 
     private enum Desk
     {
@@ -74,7 +78,16 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
             cancellationToken);
 
     public Task<Result<Application>> HandOverAsync(Guid id, string? to, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Window, "licensing.handed-over", (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty), a => $"首办责任人移交给 {a.Owner}", cancellationToken);
+        ActAsync(id, officer, Desk.Window, DepartmentOverview.HandedOver, (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty, officer.IsHead), a => $"首办责任人移交给 {a.Owner}", cancellationToken, tellApplicant: false);
+
+    public Task<Result<Application>> RequestExtensionAsync(Guid id, int days, string? reason, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.extension-requested", (a, on) => a.RequestExtension(days, reason, officer.Actor.UserName, on), a => $"申请延长 {a.ExtensionRequest!.Days} 个工作日：{a.ExtensionRequest.Reason}", cancellationToken, tellApplicant: false);
+
+    public Task<Result<Application>> RefuseExtensionAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.extension-refused", (a, _) => a.RefuseExtension(), _ => "不同意延期", cancellationToken, tellApplicant: false);
+
+    public Task<Result<Application>> RecordAssessmentAsync(Guid id, AssessmentKind kind, string? record, string? findings, IReadOnlyList<Guid> attachments, Officer officer, CancellationToken cancellationToken = default) =>
+        ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
 
     /// <summary>
     /// An approval issues the permit at once (准予许可 → 发证). Issuing is idempotent, so should it fail after the
@@ -94,7 +107,7 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         return decided;
     }
 
-    private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken)
+    private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken, bool tellApplicant = true)
     {
         ArgumentNullException.ThrowIfNull(officer);
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -105,13 +118,27 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
             return new Refusal("licensing/application-not-found", "申请不存在", "本部门（窗口）没有这件申请。", RefusalKind.NotFound);
         }
 
-        var acted = act(application!, ChinaTime.Today(time));
+        var owner = application!.Owner;
+        var today = ChinaTime.Today(time);
+        var acted = act(application, today);
         if (!acted.IsSuccess)
         {
             return acted;
         }
 
-        db.Record(officer.Actor, time, action, nameof(Application), application!.Id.ToString(), $"{application.Number ?? application.Id.ToString()}：{summary(application)}");
+        application.Reschedule(await calendars.GetAsync(db, cancellationToken), today);
+        var said = summary(application);
+        db.Record(officer.Actor, time, action, nameof(Application), application.Id.ToString(), $"{application.Number ?? application.Id.ToString()}：{said}");
+        var link = $"/Licensing/Application/{application.Id}";
+        if (tellApplicant)
+        {
+            notifier.Tell(Mailboxes.Company(application.Uscc), $"{application.Number}：{ApplicationStates.Name(application.State)}", $"您申请的{application.Item.Name}（编号 {application.Number}）：{said}。", link);
+        }
+
+        if (application.Owner != owner && application.Owner != officer.Actor.UserName)
+        {
+            notifier.Tell(Mailboxes.Officer(application.Owner), $"交办：{application.Number}", $"{officer.Actor.UserName} 将{application.Item.Name}（编号 {application.Number}，{application.Uscc}）交由您办理，您为首办责任人。", link);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

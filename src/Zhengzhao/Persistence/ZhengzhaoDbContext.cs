@@ -72,6 +72,14 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<LicensingEvent> LicensingEvents => Set<LicensingEvent>();
 
+    public DbSet<Licensing.Verifications.Verification> Verifications => Set<Licensing.Verifications.Verification>();
+
+    public DbSet<ClockWarningSent> ClockWarnings => Set<ClockWarningSent>();
+
+    public DbSet<Notifications.Message> Messages => Set<Notifications.Message>();
+
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();

@@ -133,8 +133,10 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Zhengzhao", _database.ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
 
-        // Tests drive webhook passes themselves (WebhookDispatcher.DeliverDueAsync) on the fake clock.
+        // Tests drive the background passes themselves (webhooks, notifications, the licensing sweep) on the fake clock.
         builder.UseSetting("Webhooks:Enabled", "false");
+        builder.UseSetting("Notifications:Enabled", "false");
+        builder.UseSetting("Licensing:Sweep", "false");
         builder.UseSetting("Storage:Uploads", UploadRoot);
         foreach (var (key, value) in Settings)
         {

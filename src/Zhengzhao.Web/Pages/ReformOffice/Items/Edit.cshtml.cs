@@ -39,7 +39,9 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
         public string? ServiceHours { get; set; }
         public string? PermitName { get; set; }
         public int? PermitValidityYears { get; set; }
+        public int RenewalWindowDays { get; set; } = ItemContent.DefaultRenewalWindowDays;
         public int? VerificationWindowDays { get; set; }
+        public int FilingCheckPercent { get; set; } = 100;
         public string? CommitmentLetterText { get; set; }
         public RiskLevel RiskLevel { get; set; } = RiskLevel.Medium;
         public string? ScopePhrases { get; set; }
@@ -73,7 +75,9 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
             ServiceHours = c.ServiceHours,
             PermitName = c.PermitName,
             PermitValidityYears = c.PermitValidityYears,
+            RenewalWindowDays = c.RenewalWindowDays,
             VerificationWindowDays = c.VerificationWindowDays,
+            FilingCheckPercent = c.FilingCheckPercent,
             CommitmentLetterText = c.CommitmentLetterText,
             RiskLevel = c.RiskLevel,
             ScopePhrases = ItemText.FormatPhrases(c.ScopePhrases),
@@ -113,7 +117,9 @@ public sealed class EditModel(ListItemsForOffice items, SaveItemDraft saveDraft,
                 ServiceHours = ServiceHours?.Trim() ?? string.Empty,
                 PermitName = string.IsNullOrWhiteSpace(PermitName) ? null : PermitName.Trim(),
                 PermitValidityYears = PermitValidityYears,
-                VerificationWindowDays = Mode == ReformMode.Commitment ? VerificationWindowDays : null,
+                RenewalWindowDays = RenewalWindowDays,
+                VerificationWindowDays = Mode is ReformMode.Commitment or ReformMode.Filing ? VerificationWindowDays : null,
+                FilingCheckPercent = Mode == ReformMode.Filing ? FilingCheckPercent : 100,
                 CommitmentLetterText = Mode == ReformMode.Commitment && !string.IsNullOrWhiteSpace(CommitmentLetterText) ? CommitmentLetterText.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() : null,
                 RiskLevel = RiskLevel,
                 ScopePhrases = ItemText.ParsePhrases(ScopePhrases),

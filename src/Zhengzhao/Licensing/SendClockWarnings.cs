@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Notifications;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// 预警: a few working days before each deadline of an application under review (default 3 and 1), the
+/// first-responsible officer and the department's heads are told. Every instance may run the sweep; a warning row
+/// with a unique key is written with the messages, so whichever instance writes it first sends, and nobody twice.
+/// </summary>
+public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calendars, Notifier notifier, IOptions<NotificationOptions> options, TimeProvider time) : IUseCase
+{
+    /// <summary>Calendar days ahead worth reading: more than the longest lead can span across the longest holiday.</summary>
+    private const int HorizonDays = 45;
+
+    /// <summary>Returns how many warnings this run sent.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var today = ChinaTime.Today(time);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var horizon = today.AddDays(HorizonDays);
+
+        // DueOn never runs ahead of the clock (see Application.DueOn), so the index finds every candidate.
+        var candidates = await db.Applications.AsNoTracking()
+            .Where(a => a.DueOn != null && a.DueOn <= horizon && (a.State == ApplicationState.Accepted || a.State == ApplicationState.AwaitingSignOff))
+            .ToListAsync(cancellationToken);
+        var heads = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var sent = 0;
+        foreach (var application in candidates)
+        {
+            var reading = ApplicationClock.Read(calendar, application.RegionCode, application.AcceptedOn!.Value, application.Limits, application.Pauses, today);
+            foreach (var warning in ApplicationClock.WarningsDue(calendar, application.RegionCode, reading, options.Value.Leads, today).DistinctBy(w => (w.Due, w.Lead)))
+            {
+                if (!heads.TryGetValue(application.DepartmentCode, out var departmentHeads))
+                {
+                    departmentHeads = heads[application.DepartmentCode] = await HeadsAsync(application.DepartmentCode, cancellationToken);
+                }
+
+                sent += await WarnAsync(application, warning, departmentHeads, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> WarnAsync(Application application, ClockWarning warning, List<string> departmentHeads, CancellationToken cancellationToken)
+    {
+        db.ClockWarnings.Add(new ClockWarningSent(application.Id, warning, time.GetUtcNow().UtcDateTime));
+        var deadline = warning.Deadline == Deadline.Committed ? "承诺期限" : "法定期限";
+        var subject = $"期限预警：{application.Number} 还有 {warning.Lead} 个工作日到{deadline}";
+        var body = $"{application.Item.Name}（申请编号 {application.Number}）的{deadline}为 {warning.Due:yyyy-MM-dd}，距今还有 {warning.Lead} 个工作日，请及时办结。首办责任人：{(application.Owner.Length > 0 ? application.Owner : "尚未确定")}。";
+        foreach (var recipient in departmentHeads.Prepend(application.Owner).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            notifier.Tell(Mailboxes.Officer(recipient), subject, body, $"/Licensing/Application/{application.Id}");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance sent this warning first; its messages stand and these are dropped.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>部门负责人: the department's administrators.</summary>
+    private Task<List<string>> HeadsAsync(string departmentCode, CancellationToken cancellationToken) =>
+        (from user in db.Users
+         join userRole in db.UserRoles on user.Id equals userRole.UserId
+         join role in db.Roles on userRole.RoleId equals role.Id
+         where role.Name == Roles.DepartmentAdmin && user.DepartmentCode == departmentCode
+         select user.UserName!).ToListAsync(cancellationToken);
+}
+
+/// <summary>A warning sent: its key (application, deadline, due date, lead) is unique, which is what makes it once.</summary>
+public sealed class ClockWarningSent
+{
+    private ClockWarningSent()
+    {
+    }
+
+    public ClockWarningSent(Guid applicationId, ClockWarning warning, DateTime sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        ApplicationId = applicationId;
+        Deadline = warning.Deadline;
+        DueOn = warning.Due;
+        Lead = warning.Lead;
+        SentAt = sentAt;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ApplicationId { get; private set; }
+
+    public Deadline Deadline { get; private set; }
+
+    /// <summary>Part of the key: after an extension or a pause the deadline moves, and the new date is warned afresh.</summary>
+    public DateOnly DueOn { get; private set; }
+
+    public int Lead { get; private set; }
+
+    public DateTime SentAt { get; private set; }
+}
+
+internal sealed class ClockWarningSentConfiguration : IEntityTypeConfiguration<ClockWarningSent>
+{
+    public void Configure(EntityTypeBuilder<ClockWarningSent> builder)
+    {
+        builder.ToTable("ClockWarnings");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.Deadline).HasConversion<string>().HasMaxLength(12);
+        builder.HasIndex(w => new { w.ApplicationId, w.Deadline, w.DueOn, w.Lead }).IsUnique();
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Zhengzhao.Notifications;
+
+public enum NotificationChannel
+{
+    Sms,
+    Email,
+}
+
+/// <summary>
+/// The outbox of messages to send beyond the platform (短信、电子邮件): written in the transaction of the message, so
+/// a message exists exactly when its sending is queued, and sent later by whichever adapter handles the channel.
+/// </summary>
+public sealed class Notification
+{
+    public const int MaxErrorLength = 300;
+
+    private Notification()
+    {
+        Mailbox = Subject = Body = string.Empty;
+    }
+
+    public Notification(Message message, NotificationChannel channel)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        MessageId = message.Id;
+        Channel = channel;
+        Mailbox = message.Mailbox;
+        Subject = message.Subject;
+        Body = message.Body;
+        CreatedAt = NextAttemptAt = message.CreatedAt;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid MessageId { get; private set; }
+
+    public NotificationChannel Channel { get; private set; }
+
+    /// <summary>Whose: the adapter looks up the addresses (phone, e-mail) when it sends, so a changed address is used.</summary>
+    public string Mailbox { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string Body { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    /// <summary>Given up: after the last attempt, or when the mailbox has no address on the channel.</summary>
+    public DateTime? AbandonedAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime? LeasedUntil { get; private set; }
+
+    public string? LeasedBy { get; private set; }
+
+    public void Sent(DateTime at)
+    {
+        Attempts++;
+        SentAt = at;
+        LastError = null;
+        LeasedUntil = null;
+    }
+
+    /// <summary>A failed attempt: tried again after 1, 2, 4 … minutes, given up after <paramref name="maxAttempts"/>.</summary>
+    public void Failed(string error, DateTime at, int maxAttempts, bool retry = true)
+    {
+        Attempts++;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        LeasedUntil = null;
+        if (!retry || Attempts >= maxAttempts)
+        {
+            AbandonedAt = at;
+            return;
+        }
+
+        NextAttemptAt = at.AddMinutes(Math.Min(60, 1 << (Attempts - 1)));
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Channel).HasConversion<string>().HasMaxLength(8);
+        builder.Property(n => n.Mailbox).HasMaxLength(120);
+        builder.Property(n => n.Subject).HasMaxLength(200);
+        builder.Property(n => n.Body).HasMaxLength(Message.MaxBodyLength);
+        builder.Property(n => n.LastError).HasMaxLength(Notification.MaxErrorLength);
+        builder.Property(n => n.LeasedBy).HasMaxLength(100);
+        builder.Property(n => n.Attempts).IsConcurrencyToken();
+        builder.HasIndex(n => new { n.SentAt, n.AbandonedAt, n.NextAttemptAt });
+    }
+}

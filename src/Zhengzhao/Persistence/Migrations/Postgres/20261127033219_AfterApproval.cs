@@ -1,0 +1,182 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhengzhao.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AfterApproval : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Assessments",
+                table: "Applications",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DueOn",
+                table: "Applications",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionRequest",
+                table: "Applications",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ClockWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Deadline = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Lead = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockWarnings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mailbox = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Mailbox = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AbandonedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeasedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Verifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PermitNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Findings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Attachments = table.Column<string>(type: "text", nullable: false),
+                    CheckedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Verifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_DepartmentCode_DueOn_Id",
+                table: "Applications",
+                columns: new[] { "DepartmentCode", "DueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockWarnings_ApplicationId_Deadline_DueOn_Lead",
+                table: "ClockWarnings",
+                columns: new[] { "ApplicationId", "Deadline", "DueOn", "Lead" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_Mailbox_CreatedAt",
+                table: "Messages",
+                columns: new[] { "Mailbox", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_SentAt_AbandonedAt_NextAttemptAt",
+                table: "Notifications",
+                columns: new[] { "SentAt", "AbandonedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_ApplicationId",
+                table: "Verifications",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_DepartmentCode_CheckedOn_DueOn",
+                table: "Verifications",
+                columns: new[] { "DepartmentCode", "CheckedOn", "DueOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClockWarnings");
+
+            migrationBuilder.DropTable(
+                name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Verifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_DepartmentCode_DueOn_Id",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "Assessments",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "DueOn",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionRequest",
+                table: "Applications");
+        }
+    }
+}
