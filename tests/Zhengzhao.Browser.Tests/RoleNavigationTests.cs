@@ -14,8 +14,8 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
     {
         { Roles.Applicant, ["我的企业", "我的申请", "我的证照", "预约办事"] },
         { Roles.WindowClerk, ["窗口受理", "待受理申请", "今日预约"] },
-        { Roles.Approver, ["审批工作台", "审批待办", "本部门证照", "推送认领", "双跟踪"] },
-        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "审批待办", "本部门证照", "推送认领", "抄告接收", "双跟踪", "推送接收地址", "推送投递记录", "大厅与号源"] },
+        { Roles.Approver, ["审批工作台", "审批待办", "核查任务", "本部门证照", "推送认领", "双跟踪"] },
+        { Roles.DepartmentAdmin, ["部门工作台", "本部门人员", "审批待办", "督办", "核查任务", "本部门证照", "推送认领", "抄告接收", "双跟踪", "推送接收地址", "推送投递记录", "大厅与号源"] },
         { Roles.Regulator, ["市场监管工作台", "企业登记", "证照查询", "回退处理", "双跟踪", "双告知统计"] },
         { Roles.Inspector, ["检查工作台"] },
         { Roles.Oversight, ["督查工作台", "双跟踪", "双告知统计", "审计日志"] },

@@ -28,16 +28,23 @@ public static class LicensingEndpoints
 
     public sealed record HandOverRequest(string? To);
 
+    public sealed record AssessmentRequest(string? Kind, string? Record, string? Findings, IReadOnlyList<Guid>? Attachments);
+
     public sealed record UploadView(Guid Id, string FileName, string Kind, long Size, string Sha256);
 
     public sealed record ApplicationView(
         Guid Id, string? Number, int Revision, string Uscc, string ItemCode, string ItemName, int ItemVersion, string Mode, string Route, string State, string StateName,
         string Owner, DateOnly? SubmittedOn, DateOnly? AcceptedOn, DateOnly? ClosedOn, IReadOnlyDictionary<string, Guid> Materials, IReadOnlyList<string> MissingMaterials,
         Zhengzhao.Licensing.SupplementRequest? Supplement, string? NotAcceptedReason, IReadOnlyList<ClockPause> Pauses, Extension? Extension,
-        IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock);
+        IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock,
+        IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn);
 
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
     public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion);
+
+    public sealed record LateView(ApplicationView Application, int WorkdaysLate);
+
+    public sealed record OverviewView(IReadOnlyList<LateView> Overdue, IReadOnlyList<ApplicationView> ExtensionRequests, IReadOnlyList<DepartmentOverview.HandOver> HandOvers);
 
     public sealed record ClockView(DateOnly CommittedDue, DateOnly StatutoryDue, int WorkdaysLeft, bool Paused, int PausedWorkdays, bool PastCommitted, bool PastStatutory, string Light);
 
@@ -56,8 +63,8 @@ public static class LicensingEndpoints
                 var result = await upload.HandleAsync(new(Company(user, uscc), file.FileName, file.ContentType, file.Length, content, user.ToActor()), ct);
                 return result.ToHttpResult(u => new UploadView(u.Id, u.FileName, u.Kind.ToString(), u.Size, u.Sha256));
             })
-            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
-            .WithName("UploadMaterial").WithSummary("上传申请材料（PDF、JPG、PNG，≤10 MB；窗口代办时用 uscc 指明企业）");
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk, Roles.Approver, Roles.DepartmentAdmin)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .WithName("UploadMaterial").WithSummary("上传申请材料或核查附件（PDF、JPG、PNG，≤10 MB；工作人员用 uscc 指明企业）");
 
         group.MapPost("/applications", async (FileRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, FileApplication file, ClaimsPrincipal user, HttpContext context, CancellationToken ct) =>
             {
@@ -119,7 +126,26 @@ public static class LicensingEndpoints
                 return kind.IsSuccess ? await review.PauseAsync(id, kind.Value, request.Reason, user.Officer(), ct) : kind.Refusal!;
             }).WithName("PauseClock").WithSummary("暂停计时（检验检测、专家评审、听证）");
         act.MapPost("/extend", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ExtendAsync(id, request.Days, request.Reason, user.Officer(), ct))
-            .RequireAuthorization(Roles.DepartmentAdmin).WithName("ExtendApplication").WithSummary("延长期限（部门负责人，一次）");
+            .RequireAuthorization(Roles.DepartmentAdmin).WithName("ExtendApplication").WithSummary("延长期限（部门负责人，一次；批准延期申请时照申请的天数和理由）");
+        act.MapPost("/extension-request", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RequestExtensionAsync(id, request.Days, request.Reason, user.Officer(), ct))
+            .WithName("RequestExtension").WithSummary("申请延期（报部门负责人审批）");
+        act.MapPost("/extension-refusal", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RefuseExtensionAsync(id, user.Officer(), ct))
+            .RequireAuthorization(Roles.DepartmentAdmin).WithName("RefuseExtension").WithSummary("不同意延期（部门负责人）");
+        act.MapPost("/assessments", async (Guid id, AssessmentRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var kind = ApiInput.RequiredEnum<AssessmentKind>(request.Kind, "kind", "Risk、OnSite、Expert");
+                return kind.IsSuccess ? await review.RecordAssessmentAsync(id, kind.Value, request.Record, request.Findings, request.Attachments ?? [], user.Officer(), ct) : kind.Refusal!;
+            }).WithName("RecordAssessment").WithSummary("记录风险评估、现场核查或专家评审（加强准入管理）");
+
+        group.MapGet("/overview", async (DepartmentOverview overview, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var o = await overview.ForAsync(user.DepartmentCode(), ct);
+                return new OverviewView(
+                    [.. o.Overdue.Select(l => new LateView(View(l.Application, l.Clock), l.WorkdaysLate))],
+                    [.. o.ExtensionRequests.Select(a => View(a, null))],
+                    o.HandOvers);
+            })
+            .RequireAuthorization(Roles.DepartmentAdmin).WithName("DepartmentOverview").WithSummary("部门负责人：超期申请、待批延期、首办责任人移交记录");
         return api;
     }
 
@@ -133,5 +159,6 @@ public static class LicensingEndpoints
         a.Owner, a.SubmittedOn, a.AcceptedOn, a.ClosedOn, a.Materials, a.MissingMaterials, a.Supplement, a.NotAcceptedReason, a.Pauses, a.Extension,
         [.. a.Item.Steps.Select((s, i) => i < a.Steps.Count ? new StepView(s.Name, s.LimitDays, a.Steps[i].Officer, a.Steps[i].EndedOn, a.Steps[i].Opinion) : new StepView(s.Name, s.LimitDays, null, null, null))],
         a.Proposal, a.Decision,
-        clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()));
+        clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()),
+        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn);
 }

@@ -23,12 +23,14 @@ public static class Navigation
     {
         [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("My permits", "/Permits"), new("Appointments", "/Appointments")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing"), new("Today's appointments", "/Appointments/Today")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
             new("Department staff", "/Workbench/Staff"),
             new("Applications to review", "/Licensing"),
+            new("Overdue and extensions", "/Licensing/Overview"),
+            new("Verifications", "/Licensing/Verifications"),
             new("Permits issued", "/Permits"),
             new("Pushes to claim", "/Coordination/Inbox"),
             new("Copies received", "/Coordination/Copies"),

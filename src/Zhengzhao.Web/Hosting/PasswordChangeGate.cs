@@ -68,6 +68,9 @@ public static class PrincipalExtensions
     public static Licensing.FindApplications.Reader ApplicationReader(this ClaimsPrincipal user) =>
         new(user.EnterpriseUscc(), user.DepartmentCode(), user.IsInRole(Roles.WindowClerk) ? user.FindFirst(ZhengzhaoClaims.Region)?.Value : null);
 
+    /// <summary>The mailboxes the user reads: its own, and an applicant its company's.</summary>
+    public static IReadOnlyList<string> Mailboxes(this ClaimsPrincipal user) => Notifications.Mailboxes.Of(user.ToActor().UserName, user.EnterpriseUscc());
+
     /// <summary>The user as an officer acting on an application.</summary>
     public static Licensing.ReviewApplication.Officer Officer(this ClaimsPrincipal user) =>
         new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk), user.IsInRole(Roles.DepartmentAdmin));

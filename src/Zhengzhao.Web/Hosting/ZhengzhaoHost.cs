@@ -123,6 +123,8 @@ public static class ZhengzhaoHost
         api.MapScopeEndpoints();
         api.MapRegistryEndpoints();
         api.MapLicensingEndpoints();
+        api.MapVerificationEndpoints();
+        api.MapMessageEndpoints();
         api.MapCoordinationEndpoints();
         api.MapPermitEndpoints();
         api.MapUsccEndpoints();

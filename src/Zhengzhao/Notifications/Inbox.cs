@@ -20,17 +20,22 @@ public sealed class Inbox(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
     public Task<int> UnreadAsync(IReadOnlyList<string> mailboxes, CancellationToken cancellationToken = default) =>
         db.Messages.CountAsync(m => mailboxes.Contains(m.Mailbox) && m.ReadAt == null, cancellationToken);
 
-    /// <summary>Marks one message (or, with no id, all) read; a message of another mailbox is not found.</summary>
-    public async Task<Result<int>> MarkReadAsync(IReadOnlyList<string> mailboxes, Guid? id, CancellationToken cancellationToken = default)
+    /// <summary>Opens one message of the reader's: marks it read; another mailbox's is not found.</summary>
+    public async Task<Result<Message>> ReadAsync(IReadOnlyList<string> mailboxes, Guid id, CancellationToken cancellationToken = default)
+    {
+        await MarkAsync(mailboxes, id, cancellationToken);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && mailboxes.Contains(m.Mailbox), cancellationToken) is { } message
+            ? message
+            : new Refusal("notifications/message-not-found", "消息不存在", "没有这条消息。", RefusalKind.NotFound);
+    }
+
+    /// <summary>Marks every unread message of the reader's read; returns how many.</summary>
+    public Task<int> ReadAllAsync(IReadOnlyList<string> mailboxes, CancellationToken cancellationToken = default) => MarkAsync(mailboxes, null, cancellationToken);
+
+    private Task<int> MarkAsync(IReadOnlyList<string> mailboxes, Guid? id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var marked = await db.Messages.Where(m => mailboxes.Contains(m.Mailbox) && m.ReadAt == null && (id == null || m.Id == id))
+        return db.Messages.Where(m => mailboxes.Contains(m.Mailbox) && m.ReadAt == null && (id == null || m.Id == id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), cancellationToken);
-        if (id is { } one && marked == 0 && !await db.Messages.AnyAsync(m => m.Id == one && mailboxes.Contains(m.Mailbox), cancellationToken))
-        {
-            return new Refusal("notifications/message-not-found", "消息不存在", "没有这条消息。", RefusalKind.NotFound);
-        }
-
-        return marked;
     }
 }

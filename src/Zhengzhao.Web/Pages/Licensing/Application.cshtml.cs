@@ -11,10 +11,11 @@ namespace Zhengzhao.Web.Pages.Licensing;
 /// <summary>
 /// One application: its status, steps, clock and notices for everyone who may see it, and the actions of the
 /// reader's role — the applicant completes a supplement; the window accepts, asks once, or does not accept; the
-/// department reviews, pauses, decides, signs off, extends and hands over.
+/// department reviews (with strict access's assessments), pauses, decides, signs off, asks for an extension and
+/// hands over; the head grants or refuses the extension and may hand a matter to another officer.
 /// </summary>
 [Authorize(Roles = Roles.Applicant + "," + Roles.WindowClerk + "," + Roles.Approver + "," + Roles.DepartmentAdmin)]
-public sealed class ApplicationModel(FindApplications find, ReviewApplication review, UploadMaterial upload, FileApplication file) : PageModel
+public sealed class ApplicationModel(FindApplications find, ReviewApplication review, UploadMaterial upload, FileApplication file, OpenMaterial open) : PageModel
 {
     public FindApplications.View? View { get; private set; }
 
@@ -25,6 +26,8 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
     public bool AtWindow => User.IsInRole(Roles.WindowClerk);
 
     public bool Reviews => User.IsInRole(Roles.Approver) || User.IsInRole(Roles.DepartmentAdmin);
+
+    public bool IsHead => User.IsInRole(Roles.DepartmentAdmin);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -54,7 +57,45 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
         DoneAsync(id, review.SignOffAsync(id, agree, User.Officer(), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostExtendAsync(Guid id, int days, string? reason, CancellationToken cancellationToken) =>
-        User.IsInRole(Roles.DepartmentAdmin) ? await DoneAsync(id, review.ExtendAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken) : Forbid();
+        IsHead ? await DoneAsync(id, review.ExtendAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken) : Forbid();
+
+    public Task<IActionResult> OnPostRequestExtensionAsync(Guid id, int days, string? reason, CancellationToken cancellationToken) =>
+        DoneAsync(id, review.RequestExtensionAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostRefuseExtensionAsync(Guid id, CancellationToken cancellationToken) =>
+        IsHead ? await DoneAsync(id, review.RefuseExtensionAsync(id, User.Officer(), cancellationToken), cancellationToken) : Forbid();
+
+    /// <summary>加强准入管理: an assessment with its record, findings and the files taken (photos, papers).</summary>
+    public async Task<IActionResult> OnPostAssessAsync(Guid id, AssessmentKind kind, string? record, string? findings, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var attachments = new List<Guid>();
+        foreach (var form in Request.Form.Files.Where(f => f.Name == "attachments" && f.Length > 0))
+        {
+            await using var content = form.OpenReadStream();
+            var uploaded = await upload.HandleAsync(new(View!.Application.Uscc, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
+            if (!uploaded.IsSuccess)
+            {
+                Error = $"附件“{form.FileName}”：{uploaded.Refusal!.Detail}";
+                return Page();
+            }
+
+            attachments.Add(uploaded.Value!.Id);
+        }
+
+        return await DoneAsync(id, review.RecordAssessmentAsync(id, kind, record, findings, attachments, User.Officer(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A material or attachment of this application, for whoever may read the application.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid upload, CancellationToken cancellationToken)
+    {
+        var opened = await open.OpenAsync(id, upload, User.ApplicationReader(), cancellationToken);
+        return opened.Value is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
+    }
 
     public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, CancellationToken cancellationToken) =>
         DoneAsync(id, review.HandOverAsync(id, to, User.Officer(), cancellationToken), cancellationToken);
