@@ -60,7 +60,8 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         return await TokenClientAsync(userName);
     }
 
-    private async Task<HttpClient> TokenClientAsync(string userName)
+    /// <summary>A client with a fresh bearer token for an account the test already made ready (after the clock moved on).</summary>
+    public async Task<HttpClient> TokenClientAsync(string userName)
     {
         var client = Anonymous();
         var response = await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = TestPassword });
@@ -152,7 +153,12 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _database.Dispose();
-            Directory.Delete(UploadRoot, recursive: true);
+
+            // The factory is disposed both synchronously and asynchronously at the end of a class: delete once.
+            if (Directory.Exists(UploadRoot))
+            {
+                Directory.Delete(UploadRoot, recursive: true);
+            }
         }
     }
 

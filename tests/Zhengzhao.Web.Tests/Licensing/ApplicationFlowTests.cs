@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Zhengzhao.Credit;
+using Microsoft.Extensions.DependencyInjection;
+using Zhengzhao.Calendar;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -18,48 +20,11 @@ namespace Zhengzhao.Web.Tests.Licensing;
 /// </summary>
 public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
-
-    private static async Task<Guid> UploadAsync(HttpClient client, string name = "材料.pdf", byte[]? bytes = null, string type = "application/pdf", string? uscc = null)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes ?? Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue(type);
-        form.Add(file, "file", name);
-        var response = await client.PostAsync("/api/v1/licensing/uploads" + (uscc is null ? string.Empty : "?uscc=" + uscc), form);
-        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<object[]> RequiredMaterialsAsync(HttpClient client, string itemCode, string? uscc = null)
-    {
-        var required = await factory.WithDbAsync(db => db.ItemVersions.Where(v => v.ItemCode == itemCode && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Content).FirstAsync());
-        var upload = await UploadAsync(client, uscc: uscc);
-        return [.. required.Materials.Where(m => m.Required).Select(m => (object)new { name = m.Name, upload })];
-    }
-
-    private static async Task<HttpResponseMessage> FileAsync(HttpClient client, object body, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licensing/applications") { Content = JsonContent.Create(body) };
-        if (key is not null)
-        {
-            request.Headers.Add("Idempotency-Key", key);
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/{action}", body ?? new { });
-        Assert.True(response.StatusCode == expected, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJsonAsync();
-    }
-
     [Fact]
     public async Task A_filing_is_recorded_at_once_and_a_retried_request_makes_no_second_one()
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
-        var body = new { itemCode = "SL-001", materials = await RequiredMaterialsAsync(applicant, "SL-001") };
+        var body = new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") };
 
         var first = await FileAsync(applicant, body, "filing-001");
         var retried = await FileAsync(applicant, body, "filing-001");
@@ -79,7 +44,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     public async Task Concurrent_retries_with_one_key_make_one_application_and_numbers_never_repeat()
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-001");
+        var materials = await factory.RequiredMaterialsAsync(applicant, "SL-001");
 
         var same = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => FileAsync(applicant, new { itemCode = "SL-001", materials }, "burst-1")));
         var distinct = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => FileAsync(applicant, new { itemCode = "SL-001", materials }, $"burst-n{i}")));
@@ -95,7 +60,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-007");
+        var materials = await factory.RequiredMaterialsAsync(applicant, "SL-007");
 
         var unsigned = await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials });
         var signed = await (await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
@@ -117,7 +82,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-010");
+        var materials = await factory.RequiredMaterialsAsync(applicant, "SL-010");
 
         var onTheSpot = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
         var id = onTheSpot.GetProperty("id").GetGuid();
@@ -126,11 +91,23 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         Assert.Equal(1, await factory.WithDbAsync(db => db.Permits.CountAsync(p => p.ApplicationId == id)));
         await ActAsync(approver, id, "decide", new { approve = true }, HttpStatusCode.Conflict);
 
-        await factory.WithDbAsync(async db =>
-        {
-            db.CommitmentBreaches.Add(new CommitmentBreach(AccountSeeder.DemoEnterprise.Value, "SL-010", id, "承诺的经营场所不存在", "demo-approver", new DateOnly(2026, 11, 26)));
-            return await db.SaveChangesAsync();
-        });
+        // The verification (核查) the commitment owes finds it false: the permit goes, the breach is recorded.
+        var queue = await (await approver.GetAsync("/api/v1/licensing/verifications")).ReadJsonAsync();
+        var task = Assert.Single(queue.GetProperty("open").EnumerateArray(), v => v.GetProperty("uscc").GetString() == AccountSeeder.DemoEnterprise.Value && v.GetProperty("itemCode").GetString() == "SL-010");
+        var decidedOn = DateOnly.Parse(onTheSpot.GetProperty("closedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var window = await factory.WithDbAsync(async db => (await factory.Services.GetRequiredService<CalendarCache>().GetAsync(db)).AddWorkdays(decidedOn, 20, "540172"));
+        Assert.Equal(("Commitment", window), (task.GetProperty("kind").GetString(), DateOnly.Parse(task.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+        var conclusion = $"/api/v1/licensing/verifications/{task.GetProperty("id").GetGuid()}/conclusion";
+        await (await approver.PostAsJsonAsync(conclusion, new { outcome = "False" })).AssertProblemAsync(400);
+        (await approver.PostAsJsonAsync(conclusion, new { outcome = "False", findings = "承诺的经营场所不存在" })).EnsureSuccessStatusCode();
+        await (await approver.PostAsJsonAsync(conclusion, new { outcome = "Consistent", findings = "复核" })).AssertProblemAsync(409);
+
+        var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == id));
+        var breach = await factory.WithDbAsync(db => db.CommitmentBreaches.SingleAsync(b => b.ApplicationId == id));
+        var events = await factory.WithDbAsync(db => db.LicensingEvents.Where(e => e.PermitNumber == permit.Number).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync());
+        Assert.Equal(PermitStatus.Revoked, permit.Status);
+        Assert.Equal(("承诺的经营场所不存在", "demo-approver"), (breach.Finding, breach.RecordedBy));
+        Assert.Equal([LicensingEvent.PermitIssued, LicensingEvent.PermitRevoked, LicensingEvent.CommitmentBreached], events);
         var barred = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).AssertProblemAsync(403);
         var ordinary = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Ordinary", materials })).ReadJsonAsync();
 
@@ -144,7 +121,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
         var id = filed.GetProperty("id").GetGuid();
 
         await ActAsync(clerk, id, "accept");
@@ -185,7 +162,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
         var id = filed.GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
         await ActAsync(approver, id, "steps");
@@ -207,12 +184,22 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var maker = await factory.BearerClientAsync(Roles.Approver);
         var checker = await factory.NewBearerClientAsync("xwgd-checker", Roles.Approver, "XZ-XWGD", "540000");
         var other = await factory.NewBearerClientAsync("xwgd-colleague", Roles.Approver, "XZ-XWGD", "540000");
-        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await RequiredMaterialsAsync(applicant, "XZ2018-S01") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await factory.RequiredMaterialsAsync(applicant, "XZ2018-S01") })).ReadJsonAsync()).GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
         for (var step = 0; step < 5; step++)
         {
             await ActAsync(maker, id, "steps");
         }
+
+        var early = await ActAsync(maker, id, "decide", new { approve = true }, HttpStatusCode.BadRequest);
+        var photo = await UploadAsync(maker, "现场照片.pdf", uscc: AccountSeeder.DemoEnterprise.Value);
+        await ActAsync(maker, id, "assessments", new { kind = "Risk", record = "按发行经营风险评估表逐项评估", findings = "一般风险" });
+        await ActAsync(maker, id, "assessments", new { kind = "Risk", record = "再评一次", findings = "一般风险" }, HttpStatusCode.Conflict);
+        await ActAsync(maker, id, "assessments", new { kind = "Expert", record = "专家评审", findings = "同意" }, HttpStatusCode.BadRequest);
+        var assessed = await ActAsync(maker, id, "assessments", new { kind = "OnSite", record = "2026-11-26 现场核查经营场所和放映设备", findings = "与申报一致", attachments = new[] { photo } });
+        Assert.Contains("现场核查", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, assessed.GetProperty("assessmentsOpen").GetArrayLength());
+        Assert.Equal(photo, assessed.GetProperty("assessments")[1].GetProperty("attachments")[0].GetGuid());
 
         var both = await Task.WhenAll(
             maker.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/decide", new { approve = true }),
@@ -236,7 +223,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
         var neighbour = Zhengzhao.Registry.DemoEnterprises.Codes.Skip(2).First();
-        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await RequiredMaterialsAsync(clerk, "SL-016", neighbour) })).ReadJsonAsync();
+        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(clerk, "SL-016", neighbour) })).ReadJsonAsync();
         var id = theirs.GetProperty("id").GetGuid();
 
         await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).AssertProblemAsync(404);

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
+using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+
+namespace Zhengzhao.Web.Tests.Licensing;
+
+/// <summary>
+/// Time passing on one application of SL-014 (transparent, 食品药品监督管理局 XZ-SYJ: committed 10 and statutory 20
+/// working days, one extension of up to 10), filed and accepted on Thursday 2026-11-26, so its committed limit ends on
+/// 2026-12-10. The class has its own clock, which it moves on.
+/// </summary>
+public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    [Fact]
+    public async Task Warnings_reach_the_owner_and_the_head_once_the_head_sees_what_is_late_and_grants_a_requested_extension()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var approver = await factory.NewBearerClientAsync("syj-approver", Roles.Approver, "XZ-SYJ", "540000");
+        await factory.NewBearerClientAsync("syj-head", Roles.DepartmentAdmin, "XZ-SYJ", "540000");
+        var materials = await factory.RequiredMaterialsAsync(applicant, "SL-014");
+        var accepted = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var waiting = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var dueOn = (await ActAsync(clerk, accepted, "accept")).GetProperty("dueOn").GetString();
+
+        // The worklist reads the stored due dates: the one still to be received (by 12-03) before the one under review (12-10).
+        var worklist = (await (await approver.GetAsync("/api/v1/licensing/applications")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Equal("2026-12-10", dueOn);
+        Assert.Equal([waiting, accepted], worklist.Select(a => a.GetProperty("id").GetGuid()));
+        Assert.Equal(["2026-12-03", "2026-12-10"], worklist.Select(a => a.GetProperty("dueOn").GetString()));
+
+        // Friday 12-04 is too early; Monday 12-07 is three working days before: two instances sweeping at once send one warning.
+        MoveTo(2026, 12, 4);
+        Assert.Equal(0, await SweepAsync());
+        MoveTo(2026, 12, 7);
+        var sweeps = await Task.WhenAll(SweepAsync(), SweepAsync());
+        Assert.Equal(1, sweeps.Sum());
+        Assert.Equal(0, await SweepAsync());
+        var warnings = await factory.WithDbAsync(db => db.Messages.Where(m => m.Subject.StartsWith("期限预警")).Select(m => m.Mailbox).OrderBy(m => m).ToListAsync());
+        Assert.Equal(["user:demo-windowclerk", "user:syj-head"], warnings);
+
+        // Wednesday 12-09, one working day before: the second lead, once.
+        MoveTo(2026, 12, 9);
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ClockWarnings.CountAsync(w => w.ApplicationId == accepted)));
+
+        // Friday 12-11: past the committed limit; the head sees it late, and the extension the approver asks for.
+        MoveTo(2026, 12, 11);
+        approver = await factory.TokenClientAsync("syj-approver");
+        var head = await factory.TokenClientAsync("syj-head");
+        await ActAsync(approver, accepted, "extension-request", new { days = 11, reason = "现场核查需补测" }, HttpStatusCode.BadRequest);
+        await ActAsync(approver, accepted, "extension-request", new { days = 5, reason = "现场核查需补测" });
+        await ActAsync(approver, accepted, "extension-request", new { days = 3, reason = "再申请" }, HttpStatusCode.Conflict);
+        await ActAsync(approver, accepted, "extend", new { days = 5, reason = "自批" }, HttpStatusCode.Forbidden);
+        var overview = await (await head.GetAsync("/api/v1/licensing/overview")).ReadJsonAsync();
+        var late = Assert.Single(overview.GetProperty("overdue").EnumerateArray(), l => l.GetProperty("application").GetProperty("id").GetGuid() == accepted);
+        Assert.Equal(1, late.GetProperty("workdaysLate").GetInt32());
+        Assert.Contains(overview.GetProperty("overdue").EnumerateArray(), l => l.GetProperty("application").GetProperty("id").GetGuid() == waiting);
+        Assert.Equal(5, Assert.Single(overview.GetProperty("extensionRequests").EnumerateArray()).GetProperty("extensionRequest").GetProperty("days").GetInt32());
+
+        var extended = await ActAsync(head, accepted, "extend", new { days = 5, reason = "现场核查需补测" });
+        Assert.Equal("2026-12-17", extended.GetProperty("dueOn").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, extended.GetProperty("extensionRequest").ValueKind);
+        Assert.Equal("syj-head", extended.GetProperty("extension").GetProperty("approvedBy").GetString());
+        overview = await (await head.GetAsync("/api/v1/licensing/overview")).ReadJsonAsync();
+        Assert.DoesNotContain(overview.GetProperty("overdue").EnumerateArray(), l => l.GetProperty("application").GetProperty("id").GetGuid() == accepted);
+        Assert.Equal(0, overview.GetProperty("extensionRequests").GetArrayLength());
+        await (await approver.GetAsync("/api/v1/licensing/overview")).AssertProblemAsync(403);
+
+        // The extension moved the deadline: 12-14 is three working days before the new one, and is warned afresh.
+        MoveTo(2026, 12, 14);
+        Assert.Equal(1, await SweepAsync());
+    }
+
+    private void MoveTo(int year, int month, int day) =>
+        factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>One instance's sweep of the warnings due today.</summary>
+    private Task<int> SweepAsync() => factory.WithUseCaseAsync<SendClockWarnings, int>(w => w.RunAsync());
+}
