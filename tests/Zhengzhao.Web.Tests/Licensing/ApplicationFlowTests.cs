@@ -1,13 +1,12 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Credit;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Tests.Infrastructure.LicensingApi;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -18,48 +17,11 @@ namespace Zhengzhao.Web.Tests.Licensing;
 /// </summary>
 public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
-
-    private static async Task<Guid> UploadAsync(HttpClient client, string name = "材料.pdf", byte[]? bytes = null, string type = "application/pdf", string? uscc = null)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes ?? Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue(type);
-        form.Add(file, "file", name);
-        var response = await client.PostAsync("/api/v1/licensing/uploads" + (uscc is null ? string.Empty : "?uscc=" + uscc), form);
-        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<object[]> RequiredMaterialsAsync(HttpClient client, string itemCode, string? uscc = null)
-    {
-        var required = await factory.WithDbAsync(db => db.ItemVersions.Where(v => v.ItemCode == itemCode && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Content).FirstAsync());
-        var upload = await UploadAsync(client, uscc: uscc);
-        return [.. required.Materials.Where(m => m.Required).Select(m => (object)new { name = m.Name, upload })];
-    }
-
-    private static async Task<HttpResponseMessage> FileAsync(HttpClient client, object body, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licensing/applications") { Content = JsonContent.Create(body) };
-        if (key is not null)
-        {
-            request.Headers.Add("Idempotency-Key", key);
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/{action}", body ?? new { });
-        Assert.True(response.StatusCode == expected, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadJsonAsync();
-    }
-
     [Fact]
     public async Task A_filing_is_recorded_at_once_and_a_retried_request_makes_no_second_one()
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
-        var body = new { itemCode = "SL-001", materials = await RequiredMaterialsAsync(applicant, "SL-001") };
+        var body = new { itemCode = "SL-001", materials = await RequiredMaterialsAsync(factory, applicant, "SL-001") };
 
         var first = await FileAsync(applicant, body, "filing-001");
         var retried = await FileAsync(applicant, body, "filing-001");
@@ -79,7 +41,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     public async Task Concurrent_retries_with_one_key_make_one_application_and_numbers_never_repeat()
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-001");
+        var materials = await RequiredMaterialsAsync(factory, applicant, "SL-001");
 
         var same = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => FileAsync(applicant, new { itemCode = "SL-001", materials }, "burst-1")));
         var distinct = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => FileAsync(applicant, new { itemCode = "SL-001", materials }, $"burst-n{i}")));
@@ -95,7 +57,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-007");
+        var materials = await RequiredMaterialsAsync(factory, applicant, "SL-007");
 
         var unsigned = await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials });
         var signed = await (await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
@@ -117,7 +79,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var materials = await RequiredMaterialsAsync(applicant, "SL-010");
+        var materials = await RequiredMaterialsAsync(factory, applicant, "SL-010");
 
         var onTheSpot = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
         var id = onTheSpot.GetProperty("id").GetGuid();
@@ -144,7 +106,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await RequiredMaterialsAsync(factory, applicant, "SL-016") })).ReadJsonAsync();
         var id = filed.GetProperty("id").GetGuid();
 
         await ActAsync(clerk, id, "accept");
@@ -185,7 +147,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await RequiredMaterialsAsync(factory, clerk, "SL-010", code) })).ReadJsonAsync();
         var id = filed.GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
         await ActAsync(approver, id, "steps");
@@ -207,7 +169,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var maker = await factory.BearerClientAsync(Roles.Approver);
         var checker = await factory.NewBearerClientAsync("xwgd-checker", Roles.Approver, "XZ-XWGD", "540000");
         var other = await factory.NewBearerClientAsync("xwgd-colleague", Roles.Approver, "XZ-XWGD", "540000");
-        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await RequiredMaterialsAsync(applicant, "XZ2018-S01") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await RequiredMaterialsAsync(factory, applicant, "XZ2018-S01") })).ReadJsonAsync()).GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
         for (var step = 0; step < 5; step++)
         {
@@ -236,7 +198,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
         var neighbour = Zhengzhao.Registry.DemoEnterprises.Codes.Skip(2).First();
-        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await RequiredMaterialsAsync(clerk, "SL-016", neighbour) })).ReadJsonAsync();
+        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await RequiredMaterialsAsync(factory, clerk, "SL-016", neighbour) })).ReadJsonAsync();
         var id = theirs.GetProperty("id").GetGuid();
 
         await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).AssertProblemAsync(404);

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Zhengzhao.Web.Tests.Infrastructure;
+
+/// <summary>The licensing API as the tests drive it: upload a material, file an application, act on it.</summary>
+public static class LicensingApi
+{
+    /// <summary>The smallest file the upload rules take for a PDF.</summary>
+    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+    public static async Task<Guid> UploadAsync(HttpClient client, string name = "材料.pdf", byte[]? bytes = null, string type = "application/pdf", string? uscc = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes ?? Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        form.Add(file, "file", name);
+        var response = await client.PostAsync("/api/v1/licensing/uploads" + (uscc is null ? string.Empty : "?uscc=" + uscc), form);
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Every required material of the item's published version, all held by one upload.</summary>
+    public static async Task<object[]> RequiredMaterialsAsync(ZhengzhaoFactory factory, HttpClient client, string itemCode, string? uscc = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var required = await factory.WithDbAsync(db => db.ItemVersions.Where(v => v.ItemCode == itemCode && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Content).FirstAsync());
+        var upload = await UploadAsync(client, uscc: uscc);
+        return [.. required.Materials.Where(m => m.Required).Select(m => (object)new { name = m.Name, upload })];
+    }
+
+    public static async Task<HttpResponseMessage> FileAsync(HttpClient client, object body, string? key = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licensing/applications") { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> ActAsync(HttpClient client, Guid id, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/{action}", body ?? new { });
+        Assert.True(response.StatusCode == expected, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+}
