@@ -22,6 +22,17 @@ public sealed class ApplicationTests
         return application;
     }
 
+    /// <summary>A strict-access application under review with its risk assessment and on-site verification recorded.</summary>
+    private static Application Assessed()
+    {
+        var application = Ready(ReformMode.StrictAccess);
+        application.Submit("N-1", Day);
+        application.Accept("clerk-a", Day);
+        application.RecordAssessment(AssessmentKind.Risk, "按风险评估表评估", "一般风险", [], "officer-a", Day);
+        application.RecordAssessment(AssessmentKind.OnSite, "现场查看经营场所", "与申报一致", [Guid.NewGuid()], "officer-a", Day);
+        return application;
+    }
+
     [Fact]
     public void A_filing_with_a_complete_checklist_is_recorded_at_once()
     {
@@ -115,9 +126,7 @@ public sealed class ApplicationTests
     [Fact]
     public void Strict_access_needs_a_second_officer_to_sign_off()
     {
-        var application = Ready(ReformMode.StrictAccess);
-        application.Submit("N-1", Day);
-        application.Accept("clerk-a", Day);
+        var application = Assessed();
 
         application.Decide(true, null, "officer-a", Day.AddDays(5));
         Assert.Equal(ApplicationState.AwaitingSignOff, application.State);
@@ -130,9 +139,7 @@ public sealed class ApplicationTests
     [Fact]
     public void A_rejected_proposal_goes_back_to_review()
     {
-        var application = Ready(ReformMode.StrictAccess);
-        application.Submit("N-1", Day);
-        application.Accept("clerk-a", Day);
+        var application = Assessed();
         application.Decide(true, null, "officer-a", Day);
 
         Assert.True(application.SignOff(false, "officer-b", Day).IsSuccess);
@@ -226,8 +233,64 @@ public sealed class ApplicationTests
         application.Accept("clerk-b", Day);
 
         Assert.Equal("clerk-a", application.Owner);
-        Assert.Equal("licensing/not-owner", application.HandOver("clerk-b", "clerk-c").Refusal!.Type);
-        Assert.True(application.HandOver("clerk-a", "clerk-c").IsSuccess);
+        Assert.Equal("licensing/not-owner", application.HandOver("clerk-b", "clerk-c", byHead: false).Refusal!.Type);
+        Assert.True(application.HandOver("clerk-a", "clerk-c", byHead: false).IsSuccess);
         Assert.Equal("clerk-c", application.Owner);
+        Assert.Equal("licensing/not-owner", application.HandOver("head", "clerk-c", byHead: true).Refusal!.Type);
+        Assert.True(application.HandOver("head", "clerk-d", byHead: true).IsSuccess);
+        Assert.Equal("clerk-d", application.Owner);
+    }
+
+    [Fact]
+    public void Strict_access_decides_only_after_its_assessments_each_recorded_once()
+    {
+        var application = Ready(ReformMode.StrictAccess);
+        application.Submit("N-1", Day);
+        application.Accept("clerk-a", Day);
+
+        Assert.Equal([AssessmentKind.Risk, AssessmentKind.OnSite], application.AssessmentsOpen);
+        Assert.Equal("licensing/assessments-open", application.Decide(true, null, "officer-a", Day).Refusal!.Type);
+        Assert.Equal("licensing/invalid-assessment", application.RecordAssessment(AssessmentKind.Expert, "评审", "同意", [], "officer-a", Day).Refusal!.Type);
+        Assert.Equal("licensing/assessment-empty", application.RecordAssessment(AssessmentKind.Risk, "评估", " ", [], "officer-a", Day).Refusal!.Type);
+        Assert.True(application.RecordAssessment(AssessmentKind.Risk, "评估", "低风险", [], "officer-a", Day).IsSuccess);
+        Assert.Equal("licensing/assessment-recorded", application.RecordAssessment(AssessmentKind.Risk, "再评", "低风险", [], "officer-a", Day).Refusal!.Type);
+        Assert.True(application.RecordAssessment(AssessmentKind.OnSite, "现场", "一致", [], "officer-a", Day).IsSuccess);
+
+        Assert.Empty(application.AssessmentsOpen);
+        Assert.True(application.Decide(true, null, "officer-a", Day).IsSuccess);
+    }
+
+    [Fact]
+    public void An_item_that_asks_for_expert_review_adds_it_and_other_modes_have_no_assessments()
+    {
+        var expert = new Application("91540172MA6T2K8P0X", "540172", Item(ReformMode.StrictAccess) with { ExpertReview = true }, ApplicationRoute.Ordinary, "applicant", false);
+        var transparent = Ready(ReformMode.Transparent);
+        transparent.Submit("N-2", Day);
+        transparent.Accept("clerk-a", Day);
+
+        Assert.Equal([AssessmentKind.Risk, AssessmentKind.OnSite, AssessmentKind.Expert], expert.AssessmentsOpen);
+        Assert.Empty(transparent.AssessmentsOpen);
+        Assert.Equal("licensing/wrong-state", transparent.RecordAssessment(AssessmentKind.Risk, "评估", "低", [], "officer-a", Day).Refusal!.Type);
+    }
+
+    [Fact]
+    public void An_officer_asks_for_the_extension_once_and_the_heads_grant_clears_the_request()
+    {
+        var application = Ready(ReformMode.Transparent);
+        application.Submit("N-1", Day);
+        application.Accept("clerk-a", Day);
+        var running = new ClockReading(Day.AddDays(28), Day.AddDays(14), 0, false, 10, false, false);
+
+        Assert.Equal("licensing/no-extension-request", application.RefuseExtension().Refusal!.Type);
+        Assert.Equal("licensing/extension-too-long", application.RequestExtension(11, "补测", "officer-a", Day).Refusal!.Type);
+        Assert.Equal("licensing/reason-required", application.RequestExtension(5, " ", "officer-a", Day).Refusal!.Type);
+        Assert.True(application.RequestExtension(5, "补测", "officer-a", Day).IsSuccess);
+        Assert.Equal("licensing/extension-pending", application.RequestExtension(3, "再申请", "officer-a", Day).Refusal!.Type);
+        Assert.True(application.RefuseExtension().IsSuccess);
+        Assert.True(application.RequestExtension(5, "补测", "officer-a", Day).IsSuccess);
+        Assert.True(application.Extend(5, "补测", "head", Day, running).IsSuccess);
+
+        Assert.Null(application.ExtensionRequest);
+        Assert.Equal("licensing/extension-pending", application.RequestExtension(3, "再申请", "officer-a", Day).Refusal!.Type);
     }
 }

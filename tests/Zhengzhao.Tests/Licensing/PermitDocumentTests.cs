@@ -16,13 +16,12 @@ public sealed class PermitDocumentTests
     public void A_denial_gives_the_reasons_and_both_remedies_with_their_time_limits_and_the_reconsideration_body()
     {
         var text = string.Join("\n", DenialNotice.Paragraphs(new(
-            "西藏圣光影院有限公司", "电影放映单位设立审批", "XZ-XWGD-SL-2026-000004", "放映设备未达到《电影放映质量》标准。", "新闻出版广电局",
-            DenialNotice.ReconsiderationBody("西藏自治区"), new DateOnly(2026, 11, 26))));
+            "电影放映单位设立审批", "XZ-XWGD-SL-2026-000004", "放映设备未达到《电影放映质量》标准。", DenialNotice.ReconsiderationBody("西藏自治区"))));
 
         Assert.Contains("决定不予行政许可", text, StringComparison.Ordinal);
         Assert.Contains("放映设备未达到《电影放映质量》标准。", text, StringComparison.Ordinal);
         Assert.Contains("六十日内向西藏自治区人民政府申请行政复议", text, StringComparison.Ordinal);
         Assert.Contains("六个月内依法向人民法院提起行政诉讼", text, StringComparison.Ordinal);
-        Assert.Contains("2026年11月26日", text, StringComparison.Ordinal);
+        Assert.Contains("第三十八条第二款", text, StringComparison.Ordinal);
     }
 }
