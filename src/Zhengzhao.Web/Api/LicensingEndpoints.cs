@@ -12,7 +12,8 @@ public static class LicensingEndpoints
 {
     public sealed record MaterialRequest(string? Name, Guid Upload);
 
-    public sealed record FileRequest(string? Uscc, string? ItemCode, string? Route, IReadOnlyList<MaterialRequest>? Materials, string? Signatory, bool Submit = true);
+    /// <param name="Renews">For a renewal (延续), the number of the company's permit; the item is then the permit's.</param>
+    public sealed record FileRequest(string? Uscc, string? ItemCode, string? Route, IReadOnlyList<MaterialRequest>? Materials, string? Signatory, bool Submit = true, string? Renews = null);
 
     public sealed record ReasonRequest(string? Reason);
 
@@ -37,7 +38,7 @@ public static class LicensingEndpoints
         string Owner, DateOnly? SubmittedOn, DateOnly? AcceptedOn, DateOnly? ClosedOn, IReadOnlyDictionary<string, Guid> Materials, IReadOnlyList<string> MissingMaterials,
         Zhengzhao.Licensing.SupplementRequest? Supplement, string? NotAcceptedReason, IReadOnlyList<ClockPause> Pauses, Extension? Extension,
         IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock,
-        IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn);
+        IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn, string? RenewsPermit, DateOnly? RenewalLastDay);
 
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
     public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion);
@@ -75,14 +76,14 @@ public static class LicensingEndpoints
                 }
 
                 var result = await file.HandleAsync(
-                    new(Company(user, request.Uscc), request.ItemCode, route.Value ?? ApplicationRoute.Ordinary, Materials(request), request.Signatory, context.Connection.RemoteIpAddress?.ToString(), request.Submit, key, user.IsInRole(Roles.WindowClerk), user.ToActor()),
+                    new(Company(user, request.Uscc), request.ItemCode, route.Value ?? ApplicationRoute.Ordinary, Materials(request), request.Signatory, context.Connection.RemoteIpAddress?.ToString(), request.Submit, key, user.IsInRole(Roles.WindowClerk), user.ToActor(), request.Renews),
                     ct);
                 return !result.IsSuccess ? Problems.From(result.Refusal!)
                     : result.Value!.Replayed ? Results.Ok(View(result.Value.Application, null))
                     : Results.Created($"/api/v1/licensing/applications/{result.Value.Application.Id}", View(result.Value.Application, null));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
-            .WithName("FileApplication").WithSummary("申请（submit=false 存为草稿）；Idempotency-Key 相同的重试返回同一件申请")
+            .WithName("FileApplication").WithSummary("申请（submit=false 存为草稿；renews 为延续申请的原证号）；Idempotency-Key 相同的重试返回同一件申请")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/applications/{id:guid}/submit", async (Guid id, string? uscc, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
@@ -160,5 +161,5 @@ public static class LicensingEndpoints
         [.. a.Item.Steps.Select((s, i) => i < a.Steps.Count ? new StepView(s.Name, s.LimitDays, a.Steps[i].Officer, a.Steps[i].EndedOn, a.Steps[i].Opinion) : new StepView(s.Name, s.LimitDays, null, null, null))],
         a.Proposal, a.Decision,
         clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()),
-        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn);
+        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay);
 }

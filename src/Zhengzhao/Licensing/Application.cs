@@ -106,6 +106,12 @@ public sealed class Application
     /// <summary>Who decides a commitment on the spot: the published rule, not an officer's judgement.</summary>
     public const string OnTheSpotDecider = "告知承诺当场办结";
 
+    /// <summary>Who decides a renewal left undecided past expiry: the law.</summary>
+    public const string DeemedDecider = "依法视为准予延续";
+
+    /// <summary>The material every renewal application brings, besides what the item asks.</summary>
+    public const string RenewalForm = "延续申请书";
+
     /// <summary>行政许可法 第三十二条: the window answers a submission (accept, supplement, refuse) within five days.</summary>
     public const int AcceptanceDays = 5;
 
@@ -165,6 +171,17 @@ public sealed class Application
 
     public bool FiledAtWindow { get; private set; }
 
+    /// <summary>延续申请: the number of the permit this application asks to renew; null for a first application.</summary>
+    public string? RenewsPermit { get; init; }
+
+    /// <summary>
+    /// The renewed permit's last valid day: a decision must come by it, and a renewal still open after it is deemed
+    /// granted (行政许可法 第五十条).
+    /// </summary>
+    public DateOnly? RenewalLastDay { get; init; }
+
+    public bool IsRenewal => RenewsPermit is not null;
+
     /// <summary>首办责任人: the officer who owns the matter until a recorded hand-over; empty until an officer takes it.</summary>
     public string Owner { get; private set; }
 
@@ -202,7 +219,7 @@ public sealed class Application
 
     /// <summary>What strict access still needs before a decision: the assessments not yet recorded.</summary>
     public IReadOnlyList<AssessmentKind> AssessmentsOpen =>
-        Item.Mode != ReformMode.StrictAccess ? []
+        Item.Mode != ReformMode.StrictAccess || IsRenewal ? []
         : [.. new[] { AssessmentKind.Risk, AssessmentKind.OnSite }.Concat(Item.ExpertReview ? [AssessmentKind.Expert] : []).Where(k => AssessmentLedger.All(a => a.Kind != k))];
 
     public IReadOnlyList<StepRecord> Steps => StepLedger;
@@ -278,7 +295,7 @@ public sealed class Application
 
         Number = number;
         SubmittedOn = on;
-        State = Item.Mode == ReformMode.Filing ? ApplicationState.Filed : ApplicationState.Submitted;
+        State = Item.Mode == ReformMode.Filing && !IsRenewal ? ApplicationState.Filed : ApplicationState.Submitted;
         ClosedOn = State == ApplicationState.Filed ? on : null;
         if (Route == ApplicationRoute.Commitment)
         {
@@ -557,6 +574,11 @@ public sealed class Application
             return new Refusal("licensing/reason-required", "请写明不予许可的理由", "不予许可须书面说明理由，并告知申请复议或提起诉讼的权利。");
         }
 
+        if (PastRenewalLastDay(on) is { } deemed)
+        {
+            return deemed;
+        }
+
         if (Route == ApplicationRoute.Ordinary && StepLedger.Count < Item.Steps.Count)
         {
             return new Refusal("licensing/steps-open", "环节未办结", $"还有环节未办结：{string.Join("、", Item.Steps.Skip(StepLedger.Count).Select(s => s.Name))}。");
@@ -587,6 +609,11 @@ public sealed class Application
         if (State != ApplicationState.AwaitingSignOff)
         {
             return WrongState("复核签发");
+        }
+
+        if (PastRenewalLastDay(on) is { } deemed)
+        {
+            return deemed;
         }
 
         if (string.Equals(officer, Proposal!.DecidedBy, StringComparison.Ordinal))
@@ -638,6 +665,24 @@ public sealed class Application
             : calendar.AddWorkdays(Supplement?.CompletedOn ?? SubmittedOn ?? today, AcceptanceDays, RegionCode);
     }
 
+    /// <summary>
+    /// 视为准予延续: a renewal still undecided after the permit's last valid day is granted by law, on the day the
+    /// platform notices, with no officer's decision.
+    /// </summary>
+    public Result<Application> DeemRenewal(DateOnly on)
+    {
+        if (!IsRenewal || IsClosed || State == ApplicationState.Draft || on <= RenewalLastDay)
+        {
+            return WrongState("视为准予延续");
+        }
+
+        Decision = new Decision(true, $"延续申请于 {SubmittedOn:yyyy-MM-dd} 在延续申请期内提出，有效期届满（{RenewalLastDay:yyyy-MM-dd}）前未作出决定，依照《中华人民共和国行政许可法》第五十条视为准予延续。", DeemedDecider, on, null);
+        Proposal = null;
+        State = ApplicationState.Approved;
+        ClosedOn = on;
+        return Changed();
+    }
+
     public Result<Application> Withdraw(DateOnly on)
     {
         if (IsClosed)
@@ -649,6 +694,11 @@ public sealed class Application
         ClosedOn = on;
         return Changed();
     }
+
+    private Refusal? PastRenewalLastDay(DateOnly on) =>
+        RenewalLastDay is { } last && on > last
+            ? new Refusal("licensing/renewal-deemed", "已视为准予延续", $"原证有效期已于 {last:yyyy-MM-dd} 届满而未作决定，依法视为准予延续，不再作出决定。", RefusalKind.Conflict)
+            : null;
 
     private Application Changed()
     {

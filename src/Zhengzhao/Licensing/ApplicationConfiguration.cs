@@ -43,12 +43,17 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Ignore(a => a.MissingMaterials);
         builder.Ignore(a => a.Limits);
         builder.Ignore(a => a.IsClosed);
+        builder.Ignore(a => a.IsRenewal);
+        builder.Property(a => a.RenewsPermit).HasMaxLength(PermitNumbers.MaxLength);
 
         builder.Property(a => a.IdempotencyKey).HasMaxLength(FileApplication.MaxKeyLength);
         builder.HasIndex(a => a.Number).IsUnique();
         builder.HasIndex(a => new { a.FiledBy, a.IdempotencyKey }).IsUnique();
         builder.HasIndex(a => new { a.Uscc, a.State });
         builder.HasIndex(a => new { a.DepartmentCode, a.State });
+
+        // The renewal sweep looks for open renewals past their permit's last day.
+        builder.HasIndex(a => new { a.RenewalLastDay, a.State });
 
         // The worklist reads a department's applications in due order; closed ones have no due date.
         builder.HasIndex(a => new { a.DepartmentCode, a.DueOn, a.Id });

@@ -13,8 +13,9 @@ namespace Zhengzhao.Licensing;
 /// <summary>
 /// Files an application for a catalogue item: online by the company's applicant, or at the window on its behalf.
 /// The item version in force is pinned; the materials are the company's uploads; with <c>Submit</c> the application
-/// is handed in at once (a filing is then recorded, a signed commitment accepted on the spot). Idempotent: the same
-/// idempotency key from the same account returns the application it first made.
+/// is handed in at once (a filing is then recorded, a signed commitment accepted on the spot). A renewal (延续) names
+/// the company's permit instead of the item, within the permit's renewal window, and brings a renewal form. Idempotent:
+/// the same idempotency key from the same account returns the application it first made.
 /// </summary>
 public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, IssuePermit issue, CalendarCache calendars, Notifier notifier, TimeProvider time) : IUseCase
 {
@@ -22,7 +23,8 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
 
     public sealed record Material(string Name, Guid Upload);
 
-    public sealed record Command(string Uscc, string? ItemCode, ApplicationRoute Route, IReadOnlyList<Material> Materials, string? Signatory, string? Address, bool Submit, string? IdempotencyKey, bool AtWindow, Actor Actor);
+    /// <param name="Renews">For a renewal, the number of the company's permit to renew; its item is then the item.</param>
+    public sealed record Command(string Uscc, string? ItemCode, ApplicationRoute Route, IReadOnlyList<Material> Materials, string? Signatory, string? Address, bool Submit, string? IdempotencyKey, bool AtWindow, Actor Actor, string? Renews = null);
 
     public sealed record Filed(Application Application, bool Replayed);
 
@@ -47,10 +49,29 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
         }
 
         var today = ChinaTime.Today(time);
-        var item = await PinAsync(command.ItemCode?.Trim().ToUpperInvariant() ?? string.Empty, enterprise, today, cancellationToken);
+        Permit? renewed = null;
+        if (command.Renews is { Length: > 0 } renews)
+        {
+            var renewal = await RenewalOfAsync(renews, enterprise.Uscc, today, cancellationToken);
+            if (!renewal.IsSuccess)
+            {
+                return renewal.Refusal!;
+            }
+
+            renewed = renewal.Value;
+        }
+
+        var itemCode = renewed?.ItemCode ?? command.ItemCode?.Trim().ToUpperInvariant() ?? string.Empty;
+        var item = await PinAsync(itemCode, enterprise, today, cancellationToken);
         if (item is null)
         {
-            return Invalid("itemCode", $"事项“{command.ItemCode}”不存在、不适用于本企业类型、未在企业所在地实施或已停止实施。");
+            return Invalid("itemCode", $"事项“{itemCode}”不存在、不适用于本企业类型、未在企业所在地实施或已停止实施。");
+        }
+
+        if (renewed is not null)
+        {
+            // A renewal is decided on the renewal form and the item's materials as they still stand, not re-examined step by step.
+            item = item with { Materials = [Application.RenewalForm, .. item.Materials], RequiredMaterials = [Application.RenewalForm], Steps = [] };
         }
 
         if (command.Route == ApplicationRoute.Commitment && item.Mode == ReformMode.Commitment && await discipline.CheckAsync(enterprise.Uscc, Restriction.CommitmentRoute, cancellationToken) is { } bar)
@@ -58,7 +79,12 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return new Refusal("licensing/commitment-barred", "不能选择告知承诺方式", bar.Reason, RefusalKind.Forbidden);
         }
 
-        var application = new Application(enterprise.Uscc, enterprise.RegionCode, item, command.Route, command.Actor.UserName, command.AtWindow) { IdempotencyKey = key is { Length: > 0 } ? key : null };
+        var application = new Application(enterprise.Uscc, enterprise.RegionCode, item, renewed is null ? command.Route : ApplicationRoute.Ordinary, command.Actor.UserName, command.AtWindow)
+        {
+            IdempotencyKey = key is { Length: > 0 } ? key : null,
+            RenewsPermit = renewed?.Number,
+            RenewalLastDay = renewed?.ValidTo,
+        };
         if (await AttachAsync(application, command.Materials, cancellationToken) is { } refusal)
         {
             return refusal;
@@ -215,6 +241,32 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
     {
         var next = await NumberSequence.TakeAsync(db, $"application:{item.DepartmentCode}:{today.Year}", cancellationToken);
         return NumberSequence.Compose(item.DepartmentCode, today.Year, next);
+    }
+
+    /// <summary>The company's permit to renew: valid, within its renewal window, with no other renewal in hand.</summary>
+    private async Task<Result<Permit>> RenewalOfAsync(string number, string uscc, DateOnly today, CancellationToken cancellationToken)
+    {
+        var trimmed = number.Trim().ToUpperInvariant();
+        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == trimmed && p.Uscc == uscc, cancellationToken);
+        if (permit is null)
+        {
+            return Invalid("renews", $"本企业没有证号为“{trimmed}”的证照。");
+        }
+
+        if (permit.StateOn(today) != PermitState.Valid)
+        {
+            return new Refusal("licensing/permit-wrong-state", "证照不能延续", $"证照 {permit.Number} 当前为“{PermitStates.Name(permit.StateOn(today))}”，不能申请延续。", RefusalKind.Conflict);
+        }
+
+        if (RenewalRules.CanFile(permit.ValidTo, permit.RenewalWindowDays, today) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var inHand = await db.Applications.AnyAsync(a => a.RenewsPermit == permit.Number && (a.State == ApplicationState.Draft || a.State == ApplicationState.Submitted || a.State == ApplicationState.SupplementRequested || a.State == ApplicationState.Accepted || a.State == ApplicationState.AwaitingSignOff), cancellationToken);
+        return inHand
+            ? new Refusal("licensing/renewal-in-hand", "已有延续申请", $"证照 {permit.Number} 已有一件延续申请在办理中。", RefusalKind.Conflict)
+            : permit;
     }
 
     private Task<Application?> FindReplayAsync(Actor actor, string key, CancellationToken cancellationToken) =>

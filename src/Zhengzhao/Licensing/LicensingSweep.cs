@@ -2,23 +2,62 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zhengzhao.Calendar;
+using Zhengzhao.Audit;
 using Zhengzhao.Common;
+using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Licensing;
 
 /// <summary>
 /// What Licensing does on its own as days pass: gives a due date to any open application that has none (those
-/// filed before the worklist kept one), and warns of coming deadlines. Safe to run on every instance at once.
+/// filed before the worklist kept one), grants by law the renewals left undecided past their permit's last day, and
+/// warns of coming deadlines. Safe to run on every instance at once.
 /// </summary>
-public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendars, SendClockWarnings warnings, TimeProvider time) : IUseCase
+public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendars, SendClockWarnings warnings, RenewPermit renew, Notifier notifier, TimeProvider time) : IUseCase
 {
-    public sealed record Outcome(int Rescheduled, int Warned);
+    public sealed record Outcome(int Rescheduled, int Deemed, int Warned);
 
     public async Task<Outcome> RunAsync(CancellationToken cancellationToken = default)
     {
         var rescheduled = await RescheduleAsync(cancellationToken);
-        return new Outcome(rescheduled, await warnings.RunAsync(cancellationToken));
+        var deemed = await DeemRenewalsAsync(cancellationToken);
+        return new Outcome(rescheduled, deemed, await warnings.RunAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// 视为准予延续 (行政许可法 第五十条): each open renewal whose permit's last day has passed is closed as granted and
+    /// the permit given its next period, both in one save; an instance that loses the race to another finds it done.
+    /// </summary>
+    private async Task<int> DeemRenewalsAsync(CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(time);
+        var ids = await db.Applications.AsNoTracking()
+            .Where(a => a.RenewalLastDay < today && (a.State == ApplicationState.Submitted || a.State == ApplicationState.SupplementRequested || a.State == ApplicationState.Accepted || a.State == ApplicationState.AwaitingSignOff))
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var deemed = 0;
+        foreach (var id in ids)
+        {
+            db.ChangeTracker.Clear();
+            var application = await db.Applications.SingleAsync(a => a.Id == id, cancellationToken);
+            if (!application.DeemRenewal(today).IsSuccess)
+            {
+                continue;
+            }
+
+            application.Reschedule(await calendars.GetAsync(db, cancellationToken), today);
+            db.Record(Actor.System, time, "licensing.renewal-deemed", nameof(Application), application.Id.ToString(), $"{application.Number}：{Application.DeemedDecider}（原证 {application.RenewsPermit} 有效期至 {application.RenewalLastDay:yyyy-MM-dd}）");
+            notifier.Tell(Mailboxes.Company(application.Uscc), $"{application.Number}：{Application.DeemedDecider}", $"您对证照 {application.RenewsPermit} 的延续申请在有效期届满前未获决定，依法视为准予延续。", $"/Licensing/Application/{application.Id}");
+
+            // RenewPermit saves the permit's next period together with the application closed above; when another
+            // instance (or an officer) got there first, the save is refused as stale and nothing of this one is kept.
+            var renewed = await renew.HandleAsync(new(application.RenewsPermit!, application.SubmittedOn!.Value, RenewalBasis.Deemed, Actor.System), cancellationToken);
+            deemed += renewed.IsSuccess ? 1 : 0;
+        }
+
+        db.ChangeTracker.Clear();
+        return deemed;
     }
 
     private async Task<int> RescheduleAsync(CancellationToken cancellationToken)

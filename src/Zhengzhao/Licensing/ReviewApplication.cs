@@ -16,7 +16,7 @@ namespace Zhengzhao.Licensing;
 /// conflict with the current state. The applicant is told of every step in its mailbox, an officer of each matter
 /// handed to it.
 /// </summary>
-public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, IssuePermit issue, Notifier notifier, TimeProvider time) : IUseCase
+public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calendars, IssuePermit issue, RenewPermit renew, Notifier notifier, TimeProvider time) : IUseCase
 {
     /// <summary>
     /// The officer acting: department and region, whether the officer works at a comprehensive window (一窗受理),
@@ -90,17 +90,20 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
 
     /// <summary>
-    /// An approval issues the permit at once (准予许可 → 发证). Issuing is idempotent, so should it fail after the
-    /// decision was saved, issuing again (the permit page, or the next decision call) completes it.
+    /// An approval issues the permit at once (准予许可 → 发证), or for a renewal gives the permit its next period.
+    /// Issuing is idempotent, so should it fail after the decision was saved, issuing again (the permit page, or the
+    /// next decision call) completes it.
     /// </summary>
     private async Task<Result<Application>> IssueIfApprovedAsync(Result<Application> decided, Officer officer, CancellationToken cancellationToken)
     {
         if (decided.Value is { State: ApplicationState.Approved } application)
         {
-            var issued = await issue.IssueAsync(application.Id, null, officer.Actor, cancellationToken);
-            if (!issued.IsSuccess)
+            var issued = application.RenewsPermit is { } number
+                ? (await renew.HandleAsync(new(number, application.SubmittedOn!.Value, RenewalBasis.Decided, officer.Actor), cancellationToken)).Refusal
+                : (await issue.IssueAsync(application.Id, null, officer.Actor, cancellationToken)).Refusal;
+            if (issued is not null)
             {
-                return issued.Refusal!;
+                return issued;
             }
         }
 

@@ -293,4 +293,23 @@ public sealed class ApplicationTests
         Assert.Null(application.ExtensionRequest);
         Assert.Equal("licensing/extension-pending", application.RequestExtension(3, "再申请", "officer-a", Day).Refusal!.Type);
     }
+
+    [Fact]
+    public void A_renewal_is_decided_by_its_permits_last_day_and_granted_by_law_after_it()
+    {
+        var lastDay = Day.AddDays(10);
+        var renewal = new Application("91540172MA6T2K8P0X", "540172", Item(ReformMode.Filing) with { RequiredMaterials = [] }, ApplicationRoute.Ordinary, "applicant", false) { RenewsPermit = "XZ-SYJ-2021-000001", RenewalLastDay = lastDay };
+        var late = new Application("91540172MA6T2K8P0X", "540172", Item(ReformMode.Transparent) with { RequiredMaterials = [], Steps = [] }, ApplicationRoute.Ordinary, "applicant", false) { RenewsPermit = "XZ-SYJ-2021-000002", RenewalLastDay = lastDay };
+        renewal.Submit("N-1", Day);
+        late.Submit("N-2", Day);
+        late.Accept("clerk", Day);
+
+        Assert.Equal(ApplicationState.Submitted, renewal.State);
+        Assert.Equal("licensing/wrong-state", late.DeemRenewal(lastDay).Refusal!.Type);
+        Assert.Equal("licensing/renewal-deemed", late.Decide(true, null, "officer", lastDay.AddDays(1)).Refusal!.Type);
+        Assert.True(late.DeemRenewal(lastDay.AddDays(1)).IsSuccess);
+        Assert.Equal((ApplicationState.Approved, Application.DeemedDecider, lastDay.AddDays(1)), (late.State, late.Decision!.DecidedBy, late.ClosedOn!.Value));
+        Assert.Equal("licensing/wrong-state", late.DeemRenewal(lastDay.AddDays(2)).Refusal!.Type);
+        Assert.Equal("licensing/wrong-state", Ready(ReformMode.Transparent).DeemRenewal(lastDay.AddDays(1)).Refusal!.Type);
+    }
 }

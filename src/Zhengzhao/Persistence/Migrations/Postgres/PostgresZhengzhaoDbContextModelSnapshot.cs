@@ -1042,6 +1042,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<DateOnly?>("RenewalLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RenewsPermit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1081,6 +1088,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.HasIndex("FiledBy", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("RenewalLastDay", "State");
 
                     b.HasIndex("Uscc", "State");
 

@@ -1031,6 +1031,13 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RenewalLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewsPermit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1070,6 +1077,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FiledBy", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("RenewalLastDay", "State");
 
                     b.HasIndex("Uscc", "State");
 

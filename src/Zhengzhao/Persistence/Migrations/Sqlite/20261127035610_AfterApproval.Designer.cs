@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261127033120_AfterApproval")]
+    [Migration("20261127035610_AfterApproval")]
     partial class AfterApproval
     {
         /// <inheritdoc />
@@ -1034,6 +1034,13 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RenewalLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewsPermit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1073,6 +1080,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FiledBy", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("RenewalLastDay", "State");
 
                     b.HasIndex("Uscc", "State");
 

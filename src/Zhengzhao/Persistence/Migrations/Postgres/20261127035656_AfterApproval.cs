@@ -30,6 +30,19 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 type: "text",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RenewalLastDay",
+                table: "Applications",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RenewsPermit",
+                table: "Applications",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ClockWarnings",
                 columns: table => new
@@ -120,6 +133,11 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 columns: new[] { "DepartmentCode", "DueOn", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_RenewalLastDay_State",
+                table: "Applications",
+                columns: new[] { "RenewalLastDay", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClockWarnings_ApplicationId_Deadline_DueOn_Lead",
                 table: "ClockWarnings",
                 columns: new[] { "ApplicationId", "Deadline", "DueOn", "Lead" },
@@ -166,6 +184,10 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "IX_Applications_DepartmentCode_DueOn_Id",
                 table: "Applications");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_RenewalLastDay_State",
+                table: "Applications");
+
             migrationBuilder.DropColumn(
                 name: "Assessments",
                 table: "Applications");
@@ -176,6 +198,14 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "ExtensionRequest",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "RenewalLastDay",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "RenewsPermit",
                 table: "Applications");
         }
     }

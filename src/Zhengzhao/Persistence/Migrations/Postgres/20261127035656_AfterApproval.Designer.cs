@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261127033219_AfterApproval")]
+    [Migration("20261127035656_AfterApproval")]
     partial class AfterApproval
     {
         /// <inheritdoc />
@@ -1045,6 +1045,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<DateOnly?>("RenewalLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RenewsPermit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1084,6 +1091,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.HasIndex("FiledBy", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("RenewalLastDay", "State");
 
                     b.HasIndex("Uscc", "State");
 
