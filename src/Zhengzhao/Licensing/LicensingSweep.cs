@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Zhengzhao.Calendar;
 using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
