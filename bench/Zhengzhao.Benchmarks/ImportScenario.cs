@@ -35,12 +35,12 @@ internal static class ImportScenario
 
             Report($"generated {rows:N0} rows ({new FileInfo(file).Length / 1024.0 / 1024.0:N0} MB) in {generation.Elapsed.TotalSeconds:N1} s");
 
-            await using (var services = await DatabaseAsync(Path.Combine(folder, "bulk.db")))
+            await using (var services = await BenchDatabase.CreateAsync(Path.Combine(folder, "bulk.db")))
             {
                 await BulkAsync(services, file, rows);
             }
 
-            await using (var services = await DatabaseAsync(Path.Combine(folder, "naive.db")))
+            await using (var services = await BenchDatabase.CreateAsync(Path.Combine(folder, "naive.db")))
             {
                 await NaiveAsync(services, baselineRows, rows);
             }
@@ -129,24 +129,8 @@ internal static class ImportScenario
         Report($"  extrapolated to {target:N0} rows: {target / perSecond / 60:N1} min (linear extrapolation, not measured)");
     }
 
-    private static async Task<ServiceProvider> DatabaseAsync(string path)
-    {
-        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}");
-        var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
-            .AddZhengzhaoDatabase(settings)
-            .AddZhengzhaoUseCases()
-            .BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
-        await DatabaseMigrator.MigrateAsync(db, settings);
-        await ReferenceDataSeeder.SeedAsync(db, TimeProvider.System);
-        return services;
-    }
-
     // Other processes on the machine take their share of the cores: the figures are read together with this.
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:N0} MB");
 

@@ -12,4 +12,11 @@ if (args is ["import", .. var rest])
     return;
 }
 
+// `worklist <applications> <runs>` times the approver's worklist over that many applications.
+if (args is ["worklist", .. var options])
+{
+    await WorklistScenario.RunAsync(options.Length > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 1_000_000, options.Length > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportScenario).Assembly).Run(args);

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Benchmarks;
+
+/// <summary>A fresh SQLite file database, migrated and loaded with the reference data and calendar, with the core's use cases.</summary>
+internal static class BenchDatabase
+{
+    public static async Task<ServiceProvider> CreateAsync(string path)
+    {
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}");
+        var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<CalendarCache>()
+            .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
+            .AddZhengzhaoDatabase(settings)
+            .AddZhengzhaoUseCases()
+            .BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
+        await DatabaseMigrator.MigrateAsync(db, settings);
+        await ReferenceDataSeeder.SeedAsync(db, TimeProvider.System);
+        await CalendarSeeder.SeedAsync(db, TimeProvider.System);
+        return services;
+    }
+}
