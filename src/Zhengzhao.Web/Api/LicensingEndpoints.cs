@@ -41,7 +41,7 @@ public static class LicensingEndpoints
         IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn, string? RenewsPermit, DateOnly? RenewalLastDay);
 
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
-    public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion);
+    public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion, DateOnly? DueOn);
 
     public sealed record LateView(ApplicationView Application, int WorkdaysLate);
 
@@ -158,7 +158,7 @@ public static class LicensingEndpoints
     private static ApplicationView View(Application a, ClockReading? clock) => new(
         a.Id, a.Number, a.Revision, a.Uscc, a.ItemCode, a.Item.Name, a.Item.Version, a.Item.Mode.ToString(), a.Route.ToString(), a.State.ToString(), ApplicationStates.Name(a.State),
         a.Owner, a.SubmittedOn, a.AcceptedOn, a.ClosedOn, a.Materials, a.MissingMaterials, a.Supplement, a.NotAcceptedReason, a.Pauses, a.Extension,
-        [.. a.Item.Steps.Select((s, i) => i < a.Steps.Count ? new StepView(s.Name, s.LimitDays, a.Steps[i].Officer, a.Steps[i].EndedOn, a.Steps[i].Opinion) : new StepView(s.Name, s.LimitDays, null, null, null))],
+        [.. a.Item.Steps.Select((s, i) => new StepView(s.Name, s.LimitDays, i < a.Steps.Count ? a.Steps[i].Officer : null, i < a.Steps.Count ? a.Steps[i].EndedOn : null, i < a.Steps.Count ? a.Steps[i].Opinion : null, clock is { } c && i < c.StepsDue.Count ? c.StepsDue[i] : null))],
         a.Proposal, a.Decision,
         clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()),
         a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay);

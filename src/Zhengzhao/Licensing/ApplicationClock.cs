@@ -25,6 +25,9 @@ public sealed record ClockPause(PauseKind Kind, DateOnly From, DateOnly? To, str
 /// <summary>Where an application's clock stands on a day. Overdue is read from here, never stored.</summary>
 public sealed record ClockReading(DateOnly StatutoryDue, DateOnly CommittedDue, int PausedWorkdays, bool IsPaused, int WorkdaysLeft, bool PastCommitted, bool PastStatutory)
 {
+    /// <summary>透明审批: the day each published step is due, its limit counted on from the previous one's (pauses included).</summary>
+    public IReadOnlyList<DateOnly> StepsDue { get; init; } = [];
+
     /// <summary>The worklist's light: red once past the committed limit, yellow within three working days of it.</summary>
     public TrafficLight Light => PastCommitted ? TrafficLight.Red : WorkdaysLeft <= 3 ? TrafficLight.Yellow : TrafficLight.Green;
 }
@@ -36,7 +39,7 @@ public sealed record ClockReading(DateOnly StatutoryDue, DateOnly CommittedDue, 
 /// </summary>
 public static class ApplicationClock
 {
-    public static ClockReading Read(WorkCalendar calendar, string region, DateOnly acceptedOn, ClockLimits limits, IReadOnlyCollection<ClockPause> pauses, DateOnly asOf)
+    public static ClockReading Read(WorkCalendar calendar, string region, DateOnly acceptedOn, ClockLimits limits, IReadOnlyCollection<ClockPause> pauses, DateOnly asOf, IReadOnlyList<Catalog.ItemStep>? steps = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(limits);
@@ -53,7 +56,10 @@ public static class ApplicationClock
             pauses.Any(p => p.To is null),
             calendar.WorkdaysBetween(asOf, committed, region),
             asOf > committed,
-            asOf > statutory);
+            asOf > statutory)
+        {
+            StepsDue = [.. (steps ?? []).Select((_, i) => calendar.AddWorkdays(acceptedOn, steps!.Take(i + 1).Sum(s => s.LimitDays) + paused, region))],
+        };
     }
 
     /// <summary>

@@ -97,7 +97,7 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
         return
         [
             .. applications.Select(a => new View(a, a.AcceptedOn is { } accepted
-                ? ApplicationClock.Read(calendar, a.RegionCode, accepted, a.Limits, a.Pauses, a.ClosedOn ?? today)
+                ? ApplicationClock.Read(calendar, a.RegionCode, accepted, a.Limits, a.Pauses, a.ClosedOn ?? today, a.Item.Steps)
                 : null)),
         ];
     }

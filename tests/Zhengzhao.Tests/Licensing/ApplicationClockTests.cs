@@ -1,4 +1,5 @@
 using Zhengzhao.Calendar;
+using Zhengzhao.Catalog;
 using Zhengzhao.Licensing;
 
 namespace Zhengzhao.Tests.Licensing;
@@ -21,6 +22,19 @@ public sealed class ApplicationClockTests
         Assert.Equal(D("2023-10-26"), reading.StatutoryDue);
         Assert.Equal(5, reading.WorkdaysLeft);
         Assert.False(reading.PastCommitted);
+    }
+
+    [Fact]
+    public void Each_published_step_is_due_its_limit_after_the_one_before_pauses_included()
+    {
+        ItemStep[] steps = [new("受理", 2, null), new("审查", 3, null)];
+
+        var running = ApplicationClock.Read(Shipped, "540172", D("2023-09-22"), new ClockLimits(20, 5), [], D("2023-09-22"), steps);
+        var paused = ApplicationClock.Read(Shipped, "540172", D("2023-09-22"), new ClockLimits(20, 5), [new ClockPause(PauseKind.Testing, D("2023-09-25"), D("2023-09-26"), "检测")], D("2023-09-27"), steps);
+
+        Assert.Equal([D("2023-09-26"), D("2023-10-07")], running.StepsDue);
+        Assert.Equal([D("2023-09-27"), D("2023-10-08")], paused.StepsDue);
+        Assert.Empty(ApplicationClock.Read(Shipped, "540172", D("2023-09-22"), new ClockLimits(20, 5), [], D("2023-09-22")).StepsDue);
     }
 
     [Fact]

@@ -147,6 +147,9 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         Assert.Equal("Approved", decided.GetProperty("state").GetString());
         Assert.Equal("demo-windowclerk", seen.GetProperty("owner").GetString());
         Assert.All(seen.GetProperty("steps").EnumerateArray(), s => Assert.Equal("demo-approver", s.GetProperty("officer").GetString()));
+        var stepsDue = seen.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("dueOn").GetString()).ToList();
+        Assert.Equal(stepsDue.Order(StringComparer.Ordinal), stepsDue);
+        Assert.Equal(seen.GetProperty("clock").GetProperty("committedDue").GetString(), stepsDue[^1]);
         Assert.Equal(("2026-11-26", "2026-11-30"), (seen.GetProperty("pauses")[0].GetProperty("from").GetString(), seen.GetProperty("pauses")[0].GetProperty("to").GetString()));
         Assert.Equal(2, seen.GetProperty("clock").GetProperty("pausedWorkdays").GetInt32());
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
