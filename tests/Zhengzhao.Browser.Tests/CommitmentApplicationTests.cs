@@ -6,7 +6,9 @@ namespace Zhengzhao.Browser.Tests;
 
 /// <summary>
 /// The notice-and-commitment route in a browser: the applicant files 出版物零售业务经营许可 (SL-010, decided on the
-/// spot), signs the commitment letter, gets the permit at once, and anyone verifies it through its QR link.
+/// spot), signs the commitment letter, gets the permit at once, and anyone verifies it through its QR link. Then the
+/// department's verification (核查) finds the commitment false: the same link shows the permit revoked, and the
+/// applicant is told in its messages.
 /// </summary>
 public sealed class CommitmentApplicationTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
@@ -48,5 +50,24 @@ public sealed class CommitmentApplicationTests(BrowserHost host) : IClassFixture
         await Assertions.Expect(visitor.GetByTestId("verified-state")).ToContainTextAsync("有效");
         await Assertions.Expect(visitor.GetByTestId("verification")).ToContainTextAsync(number);
         await visitor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "commitment-permit-verified.png"), FullPage = true });
+
+        var approver = await host.NewPageAsync();
+        await approver.GotoAsync("/Account/Login");
+        await approver.GetByLabel("用户名").FillAsync(await host.Factory.ReadyDemoAccountAsync(Roles.Approver));
+        await approver.GetByLabel("密码").FillAsync(ZhengzhaoFactory.TestPassword);
+        await approver.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await approver.GotoAsync("/Licensing/Verifications");
+        await approver.GetByTestId("verifications-open").Locator("tr", new() { HasText = number }).GetByRole(AriaRole.Link, new() { Name = "核查" }).ClickAsync();
+        await approver.GetByLabel("不实（撤销证照，记为虚假承诺）").CheckAsync();
+        await approver.GetByLabel("核查记录（核查的内容和发现；不实的写明不实之处）").FillAsync("现场核查：承诺的经营场所不存在");
+        await approver.GetByLabel("附件（照片、记录表，PDF/JPG/PNG）").SetInputFilesAsync(new FilePayload { Name = "现场照片.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await approver.GetByRole(AriaRole.Button, new() { Name = "提交结论" }).ClickAsync();
+        await Assertions.Expect(approver.GetByTestId("outcome")).ToContainTextAsync("不实");
+
+        await visitor.GotoAsync(link!);
+        await Assertions.Expect(visitor.GetByTestId("verified-state")).ToContainTextAsync("已撤销");
+        await applicant.GotoAsync("/Messages");
+        await Assertions.Expect(applicant.GetByTestId("messages")).ToContainTextAsync("告知承诺核查：不实");
+        await Assertions.Expect(applicant.GetByTestId("messages-link")).ToContainTextAsync("消息");
     }
 }
