@@ -38,7 +38,8 @@ public static class LicensingEndpoints
         string Owner, DateOnly? SubmittedOn, DateOnly? AcceptedOn, DateOnly? ClosedOn, IReadOnlyDictionary<string, Guid> Materials, IReadOnlyList<string> MissingMaterials,
         Zhengzhao.Licensing.SupplementRequest? Supplement, string? NotAcceptedReason, IReadOnlyList<ClockPause> Pauses, Extension? Extension,
         IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock,
-        IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn, string? RenewsPermit, DateOnly? RenewalLastDay);
+        IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn, string? RenewsPermit, DateOnly? RenewalLastDay,
+        IReadOnlyList<FindApplications.TimelineEntry>? Timeline);
 
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
     public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion, DateOnly? DueOn);
@@ -101,7 +102,7 @@ public static class LicensingEndpoints
             .WithName("ListApplications").WithSummary("申请人：本企业的申请；窗口：本区域待受理；审批人员：本部门待办（按承诺期限排序）");
 
         group.MapGet("/applications/{id:guid}", async (Guid id, FindApplications find, ClaimsPrincipal user, CancellationToken ct) =>
-                (await find.GetAsync(id, user.ApplicationReader(), ct)).ToHttpResult(v => View(v.Application, v.Clock)))
+                (await find.GetAsync(id, user.ApplicationReader(), ct)).ToHttpResult(v => View(v.Application, v.Clock, v.Timeline)))
             .WithName("GetApplication").WithSummary("一件申请及其计时（看不到的申请一律 404）").ProducesProblem(StatusCodes.Status404NotFound);
 
         var act = group.MapGroup("/applications/{id:guid}")
@@ -155,11 +156,12 @@ public static class LicensingEndpoints
     /// <summary>An applicant acts for its own company; a window clerk names the company it acts for.</summary>
     private static string Company(ClaimsPrincipal user, string? uscc) => user.EnterpriseUscc() ?? uscc?.Trim().ToUpperInvariant() ?? string.Empty;
 
-    private static ApplicationView View(Application a, ClockReading? clock) => new(
+    /// <param name="timeline">Every recorded act, for one application read alone; lists leave it out.</param>
+    private static ApplicationView View(Application a, ClockReading? clock, IReadOnlyList<FindApplications.TimelineEntry>? timeline = null) => new(
         a.Id, a.Number, a.Revision, a.Uscc, a.ItemCode, a.Item.Name, a.Item.Version, a.Item.Mode.ToString(), a.Route.ToString(), a.State.ToString(), ApplicationStates.Name(a.State),
         a.Owner, a.SubmittedOn, a.AcceptedOn, a.ClosedOn, a.Materials, a.MissingMaterials, a.Supplement, a.NotAcceptedReason, a.Pauses, a.Extension,
         [.. a.Item.Steps.Select((s, i) => new StepView(s.Name, s.LimitDays, i < a.Steps.Count ? a.Steps[i].Officer : null, i < a.Steps.Count ? a.Steps[i].EndedOn : null, i < a.Steps.Count ? a.Steps[i].Opinion : null, clock is { } c && i < c.StepsDue.Count ? c.StepsDue[i] : null))],
         a.Proposal, a.Decision,
         clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()),
-        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay);
+        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay, timeline);
 }

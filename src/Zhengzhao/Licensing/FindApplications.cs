@@ -15,8 +15,14 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
     /// <summary>The reader: a company (applicant), or staff of a department, and at a comprehensive window of a region.</summary>
     public sealed record Reader(string? Uscc, string? DepartmentCode, string? WindowRegion = null);
 
-    /// <summary>An application, its clock once accepted, and its permit once issued (read for one application, not for lists).</summary>
-    public sealed record View(Application Application, ClockReading? Clock, Guid? PermitId = null);
+    /// <summary>
+    /// An application, its clock once accepted, and, read for one application (not for lists), its permit once issued
+    /// and its timeline: every recorded act on it, oldest first, as the audit trail holds it.
+    /// </summary>
+    public sealed record View(Application Application, ClockReading? Clock, Guid? PermitId = null, IReadOnlyList<TimelineEntry>? Timeline = null);
+
+    /// <summary>One act on the application: when (UTC), by whom, what.</summary>
+    public sealed record TimelineEntry(DateTime At, string Actor, string Summary);
 
     /// <summary>A worklist shows this many at a time: the nearest deadlines, which are the ones to act on.</summary>
     public const int WorklistSize = 200;
@@ -31,7 +37,13 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
         }
 
         var permit = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        return (await ViewAsync(application, cancellationToken)) with { PermitId = permit };
+        var key = id.ToString();
+        var timeline = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Application) && e.EntityId == key)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new TimelineEntry(e.Time, e.Actor, e.Summary))
+            .ToListAsync(cancellationToken);
+        return (await ViewAsync(application, cancellationToken)) with { PermitId = permit, Timeline = timeline };
     }
 
     /// <summary>What the reader works on: a company its applications, a window its queue, a department its worklist.</summary>

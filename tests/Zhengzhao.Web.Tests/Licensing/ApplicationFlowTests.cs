@@ -153,6 +153,8 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         Assert.Equal(("2026-11-26", "2026-11-30"), (seen.GetProperty("pauses")[0].GetProperty("from").GetString(), seen.GetProperty("pauses")[0].GetProperty("to").GetString()));
         Assert.Equal(2, seen.GetProperty("clock").GetProperty("pausedWorkdays").GetInt32());
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+        Assert.Equal(actions.Count, seen.GetProperty("timeline").GetArrayLength());
+        Assert.Contains("一次性告知补正", seen.GetProperty("timeline")[3].GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Equal(["licensing.filed", "licensing.accepted", "licensing.step-ended", "licensing.supplement-requested", "licensing.supplemented", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.decided"], actions);
     }
 
