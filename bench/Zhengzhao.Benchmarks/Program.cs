@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Runtime;
 using BenchmarkDotNet.Running;
 using Zhengzhao.Benchmarks;
 
-// `import <rows>` runs the bulk-import scenario (a whole run over a real database, not a BenchmarkDotNet kernel);
-// anything else goes to BenchmarkDotNet.
+// `import <rows> [baseline rows]`, `worklist <applications> [runs]` and `submit <applications> <clients> [retried %]
+// [baseline applications]` run whole scenarios over a real database (not BenchmarkDotNet kernels); anything else goes
+// to BenchmarkDotNet.
 if (args is ["import", .. var rest])
 {
     var rows = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1_000_000;
@@ -12,10 +14,25 @@ if (args is ["import", .. var rest])
     return;
 }
 
-// `worklist <applications> <runs>` times the approver's worklist over that many applications.
-if (args is ["worklist", .. var options])
+if (args is ["worklist", .. var worklist])
 {
-    await WorklistScenario.RunAsync(options.Length > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 1_000_000, options.Length > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 50);
+    await WorklistScenario.RunAsync(worklist.Length > 0 ? int.Parse(worklist[0], CultureInfo.InvariantCulture) : 1_000_000, worklist.Length > 1 ? int.Parse(worklist[1], CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
+if (args is ["submit", .. var options])
+{
+    if (!GCSettings.IsServerGC)
+    {
+        Environment.ExitCode = await SubmitScenario.RunWithServerGcAsync(args);
+        return;
+    }
+
+    var applications = options.Length > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 6_000;
+    var clients = options.Length > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 16;
+    var retriedPercent = options.Length > 2 ? double.Parse(options[2], CultureInfo.InvariantCulture) : 20;
+    var baselineApplications = options.Length > 3 ? int.Parse(options[3], CultureInfo.InvariantCulture) : 1_000;
+    await SubmitScenario.RunAsync(applications, clients, retriedPercent / 100, baselineApplications);
     return;
 }
 

@@ -62,8 +62,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
         }
 
         var itemCode = renewed?.ItemCode ?? command.ItemCode?.Trim().ToUpperInvariant() ?? string.Empty;
-        var item = await PinAsync(itemCode, enterprise, today, cancellationToken);
-        if (item is null)
+        if (await PinAsync(itemCode, enterprise, today, cancellationToken) is not (var item, var content))
         {
             return Invalid("itemCode", $"事项“{itemCode}”不存在、不适用于本企业类型、未在企业所在地实施或已停止实施。");
         }
@@ -110,6 +109,15 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
 
         db.Applications.Add(application);
         db.Record(command.Actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{enterprise.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}");
+
+        // A filing is recorded at once and a commitment may be decided on the spot: the receipt (备案凭证) or permit
+        // goes in the same transaction, so a filed application never lacks it (a retried request only replays the
+        // application) and SQLite, one writer at a time, takes its lock and commits once for both, not twice.
+        if (application.State is ApplicationState.Filed or ApplicationState.Approved)
+        {
+            await issue.IssueWithinAsync(application, enterprise.Name, content, command.Actor, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -128,7 +136,6 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             throw;
         }
 
-        await IssueIfDoneAsync(application, command.Actor, cancellationToken);
         return new Filed(application, false);
     }
 
@@ -210,8 +217,8 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
     }
 
     /// <summary>
-    /// A filing is recorded at once and a commitment may be decided on the spot: its receipt (备案凭证) or permit is
-    /// issued with it, and the company may operate.
+    /// A submitted draft may be a filing, recorded at once, or a commitment decided on the spot: its receipt (备案凭证) or
+    /// permit is issued after the submission is saved, idempotently, as a decision's is.
     /// </summary>
     private async Task IssueIfDoneAsync(Application application, Actor actor, CancellationToken cancellationToken)
     {
@@ -272,7 +279,8 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
     private Task<Application?> FindReplayAsync(Actor actor, string key, CancellationToken cancellationToken) =>
         db.Applications.FirstOrDefaultAsync(a => a.FiledBy == actor.UserName && a.IdempotencyKey == key, cancellationToken);
 
-    private async Task<PinnedItem?> PinAsync(string code, Enterprise enterprise, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The item version in force for the company, pinned; with its content, which the receipt's terms come from.</summary>
+    private async Task<(PinnedItem Item, ItemContent Content)?> PinAsync(string code, Enterprise enterprise, DateOnly today, CancellationToken cancellationToken)
     {
         var found = await db.ItemVersions.AsNoTracking()
             .Where(v => v.ItemCode == code && !v.IsDraft && v.ValidFrom <= today && (v.ValidTo == null || v.ValidTo >= today))
@@ -287,7 +295,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
         }
 
         var c = found.Content;
-        return new PinnedItem(
+        return (new PinnedItem(
             code, found.Number, c.Name, c.DepartmentCode, c.Mode,
             new ClockLimits(c.StatutoryLimitDays, c.CommittedLimitDays),
             c.ExtensionAllowed ? c.ExtensionDays : 0,
@@ -295,7 +303,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             [.. c.Materials.Where(m => m.Required).Select(m => m.Name)],
             c.Steps,
             c.CommitmentLetterText,
-            c.Mode == ReformMode.StrictAccess && c.PauseForExpertReview);
+            c.Mode == ReformMode.StrictAccess && c.PauseForExpertReview), c);
     }
 
     /// <summary>Attaches the named uploads; each must be the company's own.</summary>
