@@ -11,16 +11,17 @@ namespace Zhengzhao.Licensing;
 
 /// <summary>
 /// What Licensing does on its own as days pass: gives a due date to any open application that has none (those
-/// filed before the worklist kept one), grants by law the renewals left undecided past their permit's last day, and
+/// filed before the worklist kept one; once per process, as no transition leaves one without), grants by law the renewals left undecided past their permit's last day, and
 /// warns of coming deadlines. Safe to run on every instance at once.
 /// </summary>
 public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendars, SendClockWarnings warnings, RenewPermit renew, Notifier notifier, TimeProvider time) : IUseCase
 {
     public sealed record Outcome(int Rescheduled, int Deemed, int Warned);
 
-    public async Task<Outcome> RunAsync(CancellationToken cancellationToken = default)
+    /// <param name="backfill">Whether to look for open applications without a due date: a scan of the whole table.</param>
+    public async Task<Outcome> RunAsync(bool backfill = false, CancellationToken cancellationToken = default)
     {
-        var rescheduled = await RescheduleAsync(cancellationToken);
+        var rescheduled = backfill ? await RescheduleAsync(cancellationToken) : 0;
         var deemed = await DeemRenewalsAsync(cancellationToken);
         return new Outcome(rescheduled, deemed, await warnings.RunAsync(cancellationToken));
     }
@@ -88,11 +89,16 @@ public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendar
     }
 }
 
-/// <summary>Runs the licensing sweep every quarter of an hour on every instance.</summary>
+/// <summary>Runs the licensing sweep every quarter of an hour on every instance, the first pass with the backfill.</summary>
 public sealed class LicensingSweepService(IServiceScopeFactory scopes, TimeProvider time, ILogger<LicensingSweepService> logger) : PeriodicService(scopes, time, logger)
 {
+    private bool _backfilled;
+
     protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
 
-    protected override Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<LicensingSweep>().RunAsync(cancellationToken);
+    protected override async Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<LicensingSweep>().RunAsync(backfill: !_backfilled, cancellationToken);
+        _backfilled = true;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 
@@ -50,5 +51,22 @@ public sealed class MailboxTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         await (await clerk.PostAsync($"/api/v1/messages/{mine[1].GetProperty("id").GetGuid()}/read", null)).AssertProblemAsync(404);
         var page = await (await factory.CookieClientAsync(Roles.Applicant)).GetStringAsync("/Messages");
         Assert.Contains($"{number}：已提交", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_open_application_kept_from_before_the_due_date_column_is_dated_by_the_first_sweep()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var id = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var dueOn = (await ActAsync(clerk, id, "accept")).GetProperty("dueOn").GetString();
+        await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, (DateOnly?)null)));
+
+        var later = await factory.WithUseCaseAsync<LicensingSweep, LicensingSweep.Outcome>(s => s.RunAsync());
+        var first = await factory.WithUseCaseAsync<LicensingSweep, LicensingSweep.Outcome>(s => s.RunAsync(backfill: true));
+
+        Assert.Equal(0, later.Rescheduled);
+        Assert.True(first.Rescheduled >= 1);
+        Assert.Equal(dueOn, (await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.DueOn).SingleAsync()))?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
