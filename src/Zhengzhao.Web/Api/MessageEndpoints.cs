@@ -20,12 +20,12 @@ public static class MessageEndpoints
         group.MapGet("/", async (Inbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var page = await inbox.ListAsync(user.Mailboxes(), ct);
-                return new InboxView(page.Unread, [.. page.Messages.Select(m => new MessageView(m.Id, m.Subject, m.Body, m.Link, m.CreatedAt, m.ReadAt))]);
+                return new InboxView(page.Unread, [.. page.Messages.Select(View)]);
             })
             .WithName("ListMessages").WithSummary($"本人（及本企业）的站内消息，最新的 {Inbox.PageSize} 条");
 
         group.MapPost("/{id:guid}/read", async (Guid id, Inbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
-                (await inbox.ReadAsync(user.Mailboxes(), id, ct)).ToHttpResult(m => new MessageView(m.Id, m.Subject, m.Body, m.Link, m.CreatedAt, m.ReadAt)))
+                (await inbox.ReadAsync(user.Mailboxes(), id, ct)).ToHttpResult(View))
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("MarkMessageRead").WithSummary("标为已读").ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -35,4 +35,6 @@ public static class MessageEndpoints
             .WithName("MarkAllMessagesRead").WithSummary("全部标为已读");
         return api;
     }
+
+    private static MessageView View(Message m) => new(m.Id, m.Subject, m.Body, m.Link, m.CreatedAt, m.ReadAt);
 }

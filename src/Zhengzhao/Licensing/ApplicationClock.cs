@@ -64,7 +64,8 @@ public static class ApplicationClock
 
     /// <summary>
     /// The warnings due on a day: for each deadline and each lead (in working days before it, e.g. 3 and 1), whether
-    /// the day has reached the warning date. The sender records each (deadline, lead) once.
+    /// the day has reached the warning date; a statutory limit falling on the committed one's date is warned once, as
+    /// the committed. The sender records each (deadline, lead) once.
     /// </summary>
     public static IReadOnlyList<ClockWarning> WarningsDue(WorkCalendar calendar, string region, ClockReading reading, IReadOnlyCollection<int> leads, DateOnly today)
     {
@@ -80,7 +81,8 @@ public static class ApplicationClock
         [
             .. new[] { (Deadline.Committed, reading.CommittedDue), (Deadline.Statutory, reading.StatutoryDue) }
                 .SelectMany(d => leads.Select(lead => new ClockWarning(d.Item1, d.Item2, lead)))
-                .Where(w => today >= calendar.AddWorkdays(w.Due, -w.Lead, region) && today <= w.Due),
+                .Where(w => today >= calendar.AddWorkdays(w.Due, -w.Lead, region) && today <= w.Due)
+                .DistinctBy(w => (w.Due, w.Lead)),
         ];
     }
 }

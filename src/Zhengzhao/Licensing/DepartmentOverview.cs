@@ -33,14 +33,7 @@ public sealed class DepartmentOverview(ZhengzhaoDbContext db, CalendarCache cale
             .Where(a => a.DepartmentCode == departmentCode && a.DueOn != null && a.DueOn < today)
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(Limit * 2)
             .ToListAsync(cancellationToken);
-        var overdue = candidates
-            .Select(a => a.AcceptedOn is { } accepted
-                ? new Late(a, ApplicationClock.Read(calendar, a.RegionCode, accepted, a.Limits, a.Pauses, today), 0)
-                : new Late(a, null, calendar.WorkdaysBetween(a.DueOn!.Value, today, a.RegionCode)))
-            .Select(l => l.Clock is { } clock ? l with { WorkdaysLate = -clock.WorkdaysLeft } : l)
-            .Where(l => l.Clock is null ? l.WorkdaysLate > 0 : l.Clock.PastCommitted)
-            .Take(Limit)
-            .ToList();
+        var overdue = candidates.Select(Lateness).Where(l => l.Clock?.PastCommitted ?? l.WorkdaysLate > 0).Take(Limit).ToList();
 
         var requests = await db.Applications.AsNoTracking()
             .Where(a => a.DepartmentCode == departmentCode && a.DueOn != null && a.ExtensionRequest != null)
@@ -48,6 +41,18 @@ public sealed class DepartmentOverview(ZhengzhaoDbContext db, CalendarCache cale
             .ToListAsync(cancellationToken);
 
         return new Overview(overdue, requests, await HandOversAsync(departmentCode, cancellationToken));
+
+        // Under review, late by its clock; before acceptance, by the five days to answer a submission.
+        Late Lateness(Application a)
+        {
+            if (a.AcceptedOn is not { } accepted)
+            {
+                return new Late(a, null, calendar.WorkdaysBetween(a.DueOn!.Value, today, a.RegionCode));
+            }
+
+            var clock = ApplicationClock.Read(calendar, a.RegionCode, accepted, a.Limits, a.Pauses, today);
+            return new Late(a, clock, -clock.WorkdaysLeft);
+        }
     }
 
     /// <summary>The latest hand-overs of the department's applications, as the audit trail recorded them.</summary>
@@ -58,8 +63,9 @@ public sealed class DepartmentOverview(ZhengzhaoDbContext db, CalendarCache cale
             .OrderByDescending(e => e.Sequence).Take(Limit * 5)
             .Select(e => new { e.Time, e.Actor, e.EntityId, e.Summary })
             .ToListAsync(cancellationToken);
-        var ids = entries.Select(e => Guid.TryParse(e.EntityId, out var id) ? id : Guid.Empty).Distinct().ToList();
+        var parsed = entries.Select(e => (Entry: e, Id: Guid.TryParse(e.EntityId, out var id) ? id : Guid.Empty)).ToList();
+        var ids = parsed.Select(p => p.Id).Distinct().ToList();
         var ours = (await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id) && a.DepartmentCode == departmentCode).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return [.. entries.Where(e => Guid.TryParse(e.EntityId, out var id) && ours.Contains(id)).Take(50).Select(e => new HandOver(e.Time, e.Actor, Guid.Parse(e.EntityId), e.Summary))];
+        return [.. parsed.Where(p => ours.Contains(p.Id)).Take(50).Select(p => new HandOver(p.Entry.Time, p.Entry.Actor, p.Id, p.Entry.Summary))];
     }
 }

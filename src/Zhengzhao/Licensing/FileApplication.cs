@@ -104,7 +104,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
                 return submitted.Refusal!;
             }
 
-            await ScheduleAsync(application, today, cancellationToken);
+            await RescheduleAndTellAsync(application, today, cancellationToken);
         }
 
         db.Applications.Add(application);
@@ -162,7 +162,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return submitted;
         }
 
-        await ScheduleAsync(application, today, cancellationToken);
+        await RescheduleAndTellAsync(application, today, cancellationToken);
 
         db.Record(actor, time, "licensing.submitted", nameof(Application), application.Id.ToString(), $"提交（编号 {application.Number}）：{ApplicationStates.Name(application.State)}");
         try
@@ -201,7 +201,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             return completed;
         }
 
-        await ScheduleAsync(application, today, cancellationToken, "补正材料已提交");
+        await RescheduleAndTellAsync(application, today, cancellationToken, "补正材料已提交");
 
         db.Record(actor, time, "licensing.supplemented", nameof(Application), application.Id.ToString(), $"{application.Number}：补正材料已提交（{string.Join("、", materials.Select(m => m.Name))}）");
         try
@@ -229,7 +229,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
     }
 
     /// <summary>Sets the worklist's due date and tells the company where its application now stands.</summary>
-    private async Task ScheduleAsync(Application application, DateOnly today, CancellationToken cancellationToken, string done = "已提交")
+    private async Task RescheduleAndTellAsync(Application application, DateOnly today, CancellationToken cancellationToken, string done = "已提交")
     {
         application.Reschedule(await calendars.GetAsync(db, cancellationToken), today);
         var next = application.State switch

@@ -37,6 +37,7 @@ public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendar
             .Where(a => a.RenewalLastDay < today && (a.State == ApplicationState.Submitted || a.State == ApplicationState.SupplementRequested || a.State == ApplicationState.Accepted || a.State == ApplicationState.AwaitingSignOff))
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
         var deemed = 0;
         foreach (var id in ids)
         {
@@ -47,7 +48,7 @@ public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendar
                 continue;
             }
 
-            application.Reschedule(await calendars.GetAsync(db, cancellationToken), today);
+            application.Reschedule(calendar, today);
             db.Record(Actor.System, time, "licensing.renewal-deemed", nameof(Application), application.Id.ToString(), $"{application.Number}：{Application.DeemedDecider}（原证 {application.RenewsPermit} 有效期至 {application.RenewalLastDay:yyyy-MM-dd}）");
             notifier.Tell(Mailboxes.Company(application.Uscc), $"{application.Number}：{Application.DeemedDecider}", $"您对证照 {application.RenewsPermit} 的延续申请在有效期届满前未获决定，依法视为准予延续。", $"/Licensing/Application/{application.Id}");
 

@@ -35,7 +35,7 @@ public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calen
         foreach (var application in candidates)
         {
             var reading = ApplicationClock.Read(calendar, application.RegionCode, application.AcceptedOn!.Value, application.Limits, application.Pauses, today);
-            foreach (var warning in ApplicationClock.WarningsDue(calendar, application.RegionCode, reading, options.Value.Leads, today).DistinctBy(w => (w.Due, w.Lead)))
+            foreach (var warning in ApplicationClock.WarningsDue(calendar, application.RegionCode, reading, options.Value.Leads, today))
             {
                 if (!heads.TryGetValue(application.DepartmentCode, out var departmentHeads))
                 {

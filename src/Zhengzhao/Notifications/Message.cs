@@ -9,6 +9,8 @@ namespace Zhengzhao.Notifications;
 /// </summary>
 public sealed class Message
 {
+    public const int MaxSubjectLength = 200;
+
     public const int MaxBodyLength = 2000;
 
     private Message()
@@ -20,7 +22,7 @@ public sealed class Message
         : this()
     {
         Mailbox = mailbox;
-        Subject = subject.Length > 200 ? subject[..200] : subject;
+        Subject = subject.Length > MaxSubjectLength ? subject[..MaxSubjectLength] : subject;
         Body = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body;
         Link = link;
         CreatedAt = createdAt;
@@ -65,7 +67,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Mailbox).HasMaxLength(120);
-        builder.Property(m => m.Subject).HasMaxLength(200);
+        builder.Property(m => m.Subject).HasMaxLength(Message.MaxSubjectLength);
         builder.Property(m => m.Body).HasMaxLength(Message.MaxBodyLength);
         builder.Property(m => m.Link).HasMaxLength(300);
         builder.HasIndex(m => new { m.Mailbox, m.CreatedAt });

@@ -96,7 +96,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Channel).HasConversion<string>().HasMaxLength(8);
         builder.Property(n => n.Mailbox).HasMaxLength(120);
-        builder.Property(n => n.Subject).HasMaxLength(200);
+        builder.Property(n => n.Subject).HasMaxLength(Message.MaxSubjectLength);
         builder.Property(n => n.Body).HasMaxLength(Message.MaxBodyLength);
         builder.Property(n => n.LastError).HasMaxLength(Notification.MaxErrorLength);
         builder.Property(n => n.LeasedBy).HasMaxLength(100);

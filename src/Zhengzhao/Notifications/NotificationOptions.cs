@@ -23,6 +23,7 @@ public sealed class NotificationOptions
     /// <summary>Working days before each deadline that the officer and the head are warned (default 3 and 1).</summary>
     public IList<int> WarningLeads { get; } = [];
 
+    /// <summary>The leads in force: the configuration binder adds to a list rather than replacing it, so the default lives here.</summary>
     public IReadOnlyList<int> Leads => WarningLeads.Count > 0 ? [.. WarningLeads] : [3, 1];
 
     public SmtpOptions Smtp { get; set; } = new();

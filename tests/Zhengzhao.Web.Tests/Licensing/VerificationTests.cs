@@ -45,6 +45,21 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
     }
 
     [Fact]
+    public async Task A_forged_conclusion_posted_to_the_page_is_refused_and_the_verification_stays_open()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        // SL-003 (再生资源回收经营者备案, also 商务厅): the other test reads the queue's one SL-002 check.
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-003", materials = await factory.RequiredMaterialsAsync(applicant, "SL-003") })).ReadJsonAsync();
+        var id = await factory.WithDbAsync(db => db.Verifications.Where(v => v.ApplicationId == filed.GetProperty("id").GetGuid()).Select(v => v.Id).SingleAsync());
+        var browser = await factory.CookieClientAsync(Roles.DepartmentAdmin);
+
+        var response = await ZhengzhaoFactory.PostFormAsync(browser, $"/Licensing/Verifications/{id}", new() { ["outcome"] = "Bogus", ["findings"] = "伪造的结论" });
+
+        Assert.Contains("请选择核查结论", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await factory.WithDbAsync(db => db.Verifications.Where(v => v.Id == id).Select(v => v.Outcome).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_companys_messages_leave_by_e_mail_once_and_a_mailbox_without_an_address_is_given_up()
     {
         await factory.ReadyDemoAccountAsync(Roles.Applicant);

@@ -66,28 +66,28 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
         IsHead ? await DoneAsync(id, review.RefuseExtensionAsync(id, User.Officer(), cancellationToken), cancellationToken) : Forbid();
 
     /// <summary>加强准入管理: an assessment with its record, findings and the files taken (photos, papers).</summary>
-    public async Task<IActionResult> OnPostAssessAsync(Guid id, AssessmentKind kind, string? record, string? findings, CancellationToken cancellationToken)
+    /// <param name="kind">Nullable so that a forged or garbled value is refused, not bound to the default 风险评估.</param>
+    public async Task<IActionResult> OnPostAssessAsync(Guid id, AssessmentKind? kind, string? record, string? findings, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var attachments = new List<Guid>();
-        foreach (var form in Request.Form.Files.Where(f => f.Name == "attachments" && f.Length > 0))
+        if (kind is null)
         {
-            await using var content = form.OpenReadStream();
-            var uploaded = await upload.HandleAsync(new(View!.Application.Uscc, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
-            if (!uploaded.IsSuccess)
-            {
-                Error = $"附件“{form.FileName}”：{uploaded.Refusal!.Detail}";
-                return Page();
-            }
-
-            attachments.Add(uploaded.Value!.Id);
+            Error = "请选择评估核查的类型。";
+            return Page();
         }
 
-        return await DoneAsync(id, review.RecordAssessmentAsync(id, kind, record, findings, attachments, User.Officer(), cancellationToken), cancellationToken);
+        var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), View!.Application.Uscc, User.ToActor(), cancellationToken);
+        if (!attachments.IsSuccess)
+        {
+            Error = attachments.Refusal!.Detail;
+            return Page();
+        }
+
+        return await DoneAsync(id, review.RecordAssessmentAsync(id, kind.Value, record, findings, attachments.Value!, User.Officer(), cancellationToken), cancellationToken);
     }
 
     /// <summary>A material or attachment of this application, for whoever may read the application.</summary>

@@ -18,28 +18,28 @@ public sealed class ShowModel(FindVerifications find, ConcludeVerification concl
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, VerificationOutcome outcome, string? findings, CancellationToken cancellationToken)
+    /// <param name="outcome">Nullable so that a forged or garbled value is refused, not bound to the default 相符.</param>
+    public async Task<IActionResult> OnPostAsync(Guid id, VerificationOutcome? outcome, string? findings, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var attachments = new List<Guid>();
-        foreach (var form in Request.Form.Files.Where(f => f.Name == "attachments" && f.Length > 0))
+        if (outcome is null)
         {
-            await using var content = form.OpenReadStream();
-            var uploaded = await upload.HandleAsync(new(Verification!.Uscc, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
-            if (!uploaded.IsSuccess)
-            {
-                Error = $"附件“{form.FileName}”：{uploaded.Refusal!.Detail}";
-                return Page();
-            }
-
-            attachments.Add(uploaded.Value!.Id);
+            Error = "请选择核查结论：相符或不实。";
+            return Page();
         }
 
-        var concluded = await conclude.HandleAsync(new(id, outcome, findings, attachments, User.DepartmentCode(), User.ToActor()), cancellationToken);
+        var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), Verification!.Uscc, User.ToActor(), cancellationToken);
+        if (!attachments.IsSuccess)
+        {
+            Error = attachments.Refusal!.Detail;
+            return Page();
+        }
+
+        var concluded = await conclude.HandleAsync(new(id, outcome.Value, findings, attachments.Value!, User.DepartmentCode(), User.ToActor()), cancellationToken);
         if (concluded.IsSuccess)
         {
             return RedirectToPage(new { id });
