@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
@@ -17,7 +18,7 @@ namespace Zhengzhao.Licensing;
 /// the company's permit instead of the item, within the permit's renewal window, and brings a renewal form. Idempotent:
 /// the same idempotency key from the same account returns the application it first made.
 /// </summary>
-public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline discipline, IssuePermit issue, CalendarCache calendars, Notifier notifier, TimeProvider time) : IUseCase
+public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, JointDiscipline discipline, IssuePermit issue, CalendarCache calendars, Notifier notifier, TimeProvider time) : IUseCase
 {
     public const int MaxKeyLength = 100;
 
@@ -94,40 +95,14 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
             application.SignCommitment(new CommitmentSignature(CommitmentText.Digest(item), signatory.Trim(), time.GetUtcNow(), command.Address));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (command.Submit)
-        {
-            var number = await NumberAsync(item, today, cancellationToken);
-            var submitted = application.Submit(number, today);
-            if (!submitted.IsSuccess)
-            {
-                return submitted.Refusal!;
-            }
-
-            await RescheduleAndTellAsync(application, today, cancellationToken);
-        }
-
-        db.Applications.Add(application);
-        db.Record(command.Actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{enterprise.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}");
-
-        // A filing is recorded at once and a commitment may be decided on the spot: the receipt (备案凭证) or permit
-        // goes in the same transaction, so a filed application never lacks it (a retried request only replays the
-        // application) and SQLite, one writer at a time, takes its lock and commits once for both, not twice.
-        if (application.State is ApplicationState.Filed or ApplicationState.Approved)
-        {
-            await issue.IssueWithinAsync(application, enterprise.Name, content, command.Actor, cancellationToken);
-        }
-
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var recorded = await commits.RunAsync((batch, ct) => batch.GetRequiredService<FileApplication>().RecordAsync(application, enterprise.Name, content, command.Actor, today, command.Submit, ct), cancellationToken);
+            return recorded.IsSuccess ? new Filed(application, false) : recorded.Refusal!;
         }
         catch (DbUpdateException) when (key is { Length: > 0 })
         {
             // The same request arrived twice at once: the first one's application stands.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             if (await FindReplayAsync(command.Actor, key, cancellationToken) is { } first)
             {
                 return new Filed(first, true);
@@ -135,8 +110,37 @@ public sealed class FileApplication(ZhengzhaoDbContext db, JointDiscipline disci
 
             throw;
         }
+    }
 
-        return new Filed(application, false);
+    /// <summary>
+    /// The write of a new application, run in a group commit's batch: this instance is the batch's, so what it adds goes
+    /// into the batch's unit of work, under the batch's transaction. With <paramref name="submit"/> it takes its number
+    /// and is handed in; a filing is then recorded, and a commitment may be decided on the spot: the receipt (备案凭证) or
+    /// permit goes into the same unit, so a filed application never lacks it (a retried request only replays the
+    /// application).
+    /// </summary>
+    private async Task<Result<Application>> RecordAsync(Application application, string holder, ItemContent content, Actor actor, DateOnly today, bool submit, CancellationToken cancellationToken)
+    {
+        if (submit)
+        {
+            var submitted = application.Submit(await NumberAsync(application.Item, today, cancellationToken), today);
+            if (!submitted.IsSuccess)
+            {
+                return submitted;
+            }
+
+            await RescheduleAndTellAsync(application, today, cancellationToken);
+        }
+
+        var item = application.Item;
+        db.Applications.Add(application);
+        db.Record(actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{application.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}");
+        if (application.State is ApplicationState.Filed or ApplicationState.Approved)
+        {
+            await issue.IssueWithinAsync(application, holder, content, actor, cancellationToken);
+        }
+
+        return application;
     }
 
     /// <summary>Hands in a draft the company (or the window on its behalf) prepared earlier.</summary>

@@ -66,6 +66,7 @@ public static class DatabaseRegistration
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
+        services.AddSingleton<GroupCommit>();
 
         // Pooled: every request takes a context, and building a new one (its internal services, its change tracker) made
         // about a fifth of what a filing allocated (docs/benchmarks.md). The contexts keep no state of their own.
