@@ -124,7 +124,12 @@ public sealed record ItemContent
 public sealed record ItemCondition(string Text, string? LegalBasis);
 
 /// <summary>A material to bring; <see cref="Template"/> and <see cref="Sample"/> name downloadable files (空白模板, 填写样本).</summary>
-public sealed record ItemMaterial(string Name, MaterialForm Form, int Copies, bool Required, string? Condition, Guid? Template = null, Guid? Sample = null);
+/// <param name="Files">What files it accepts; null for <see cref="MaterialFileRule.Platform"/>.</param>
+public sealed record ItemMaterial(string Name, MaterialForm Form, int Copies, bool Required, string? Condition, Guid? Template = null, Guid? Sample = null, MaterialFileRule? Files = null)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MaterialFileRule FileRule => Files ?? MaterialFileRule.Platform;
+}
 
 public sealed record ItemStep(string Name, int LimitDays, string? Description);
 

@@ -4,7 +4,8 @@ namespace Zhengzhao.Catalog;
 
 /// <summary>
 /// The one-line-per-entry text form of an item's lists, shared by the edit form and the spreadsheet columns:
-/// fields separated by '|', e.g. a material "营业执照|复印件|1|必要" or "授权委托书|原件|1|委托他人办理的".
+/// fields separated by '|', e.g. a material "营业执照|复印件|1|必要" or "授权委托书|原件|1|委托他人办理的", with the files it
+/// accepts after these when they are narrower than the platform's: "免冠照片|原件|1|必要|JPG|2" (kinds, then megabytes).
 /// Parsing reports each bad line with its number; formatting is the exact inverse.
 /// </summary>
 public static class ItemText
@@ -15,7 +16,9 @@ public static class ItemText
         Lines(conditions.Select(c => c.LegalBasis is null ? c.Text : $"{c.Text}{Separator}{c.LegalBasis}"));
 
     public static string Format(IEnumerable<ItemMaterial> materials) =>
-        Lines(materials.Select(m => string.Join(Separator, m.Name, CatalogTerms.Name(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), m.Required ? "必要" : m.Condition)));
+        Lines(materials.Select(m => string.Join(Separator, [
+            m.Name, CatalogTerms.Name(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), m.Required ? "必要" : m.Condition,
+            .. m.Files is { } files ? [string.Join("、", files.Kinds.Select(MaterialFileRule.Name)), files.MaxMegabytes.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()])));
 
     public static string Format(IEnumerable<ItemStep> steps) =>
         Lines(steps.Select(s => s.Description is null ? $"{s.Name}{Separator}{s.LimitDays}" : $"{s.Name}{Separator}{s.LimitDays}{Separator}{s.Description}"));
@@ -30,15 +33,21 @@ public static class ItemText
 
     public static ParsedList<ItemMaterial> ParseMaterials(string? text) => Parse(text, "申请材料", parts =>
     {
-        if (parts.Length != 4 || parts[0].Length == 0 || FormOf(parts[1]) is not { } form
+        if (parts.Length is not (4 or 6) || parts[0].Length == 0 || FormOf(parts[1]) is not { } form
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var copies) || parts[3].Length == 0)
         {
             return null;
         }
 
+        var files = parts.Length == 6 ? FilesOf(parts[4], parts[5]) : null;
+        if (parts.Length == 6 && files is null)
+        {
+            return null;
+        }
+
         var required = parts[3] == "必要";
-        return new ItemMaterial(parts[0], form, copies, required, required ? null : parts[3]);
-    }, "写法：名称|原件或复印件或原件和复印件|份数|必要（或写明需要提交的情形）");
+        return new ItemMaterial(parts[0], form, copies, required, required ? null : parts[3], Files: files);
+    }, $"写法：名称|原件或复印件或原件和复印件|份数|必要（或写明需要提交的情形），可再加 |文件类型（PDF、JPG、PNG，以顿号分隔）|大小上限（1–{MaterialFileRule.PlatformMaxMegabytes} MB）");
 
     public static ParsedList<ItemStep> ParseSteps(string? text) => Parse(text, "办理环节", parts =>
         parts.Length is 2 or 3 && parts[0].Length > 0 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days)
@@ -85,6 +94,16 @@ public static class ItemText
         "原件和复印件" => MaterialForm.OriginalAndCopy,
         _ => null,
     };
+
+    /// <summary>Named kinds (at least one, each known) and a whole number of megabytes within the platform's limit.</summary>
+    private static MaterialFileRule? FilesOf(string kindsText, string megabytesText)
+    {
+        var kinds = ParsePhrases(kindsText.Replace('/', '、')).Select(MaterialFileRule.KindNamed).ToList();
+        return kinds.Count > 0 && kinds.All(k => k is not null)
+            && int.TryParse(megabytesText, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 1 and <= MaterialFileRule.PlatformMaxMegabytes
+            ? new MaterialFileRule([.. kinds.Select(k => k!.Value).Distinct()], megabytes)
+            : null;
+    }
 
     private static string? Optional(string[] parts, int index) => parts.Length > index && parts[index].Length > 0 ? parts[index] : null;
 

@@ -19,7 +19,7 @@ public static class VersionDiff
         ("具体改革举措", c => c.ReformMeasures),
         ("加强事中事后监管措施", c => c.SupervisionMeasures),
         ("申请条件", c => Lines(c.Conditions.Select(x => x.LegalBasis is null ? x.Text : $"{x.Text}（{x.LegalBasis}）"))),
-        ("申请材料", c => Lines(c.Materials.Select(m => $"{m.Name}，{CatalogTerms.Name(m.Form)}{m.Copies}份，{(m.Required ? "必要" : "视情况：" + m.Condition)}{FileNote("模板", m.Template)}{FileNote("样本", m.Sample)}"))),
+        ("申请材料", c => Lines(c.Materials.Select(m => $"{m.Name}，{CatalogTerms.Name(m.Form)}{m.Copies}份，{(m.Required ? "必要" : "视情况：" + m.Condition)}{(m.Files is { } files ? $"，{files.Describe()}" : string.Empty)}{FileNote("模板", m.Template)}{FileNote("样本", m.Sample)}"))),
         ("办理环节", c => Lines(c.Steps.Select(s => $"{s.Name}（{s.LimitDays}个工作日）"))),
         ("法定时限", c => $"{c.StatutoryLimitDays} 个工作日"),
         ("承诺时限", c => $"{c.CommittedLimitDays} 个工作日"),

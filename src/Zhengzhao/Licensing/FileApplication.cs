@@ -85,7 +85,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             RenewsPermit = renewed?.Number,
             RenewalLastDay = renewed?.ValidTo,
         };
-        if (await AttachAsync(application, command.Materials, cancellationToken) is { } refusal)
+        if (await AttachAsync(application, command.Materials, content.Materials, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -193,7 +193,11 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
         }
 
-        if (await AttachAsync(application, materials, cancellationToken) is { } refusal)
+        var pinned = await db.ItemVersions.AsNoTracking()
+            .Where(v => v.ItemCode == application.ItemCode && v.Number == application.Item.Version)
+            .Select(v => v.Content)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (await AttachAsync(application, materials, pinned?.Materials ?? [], cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -310,16 +314,25 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             c.Mode == ReformMode.StrictAccess && c.PauseForExpertReview), c);
     }
 
-    /// <summary>Attaches the named uploads; each must be the company's own.</summary>
-    private async Task<Refusal?> AttachAsync(Application application, IReadOnlyList<Material> materials, CancellationToken cancellationToken)
+    /// <summary>
+    /// Attaches the named uploads: each must be the company's own, and of a kind and size its material accepts in
+    /// the item's checklist (<see cref="ItemMaterial.FileRule"/>; the renewal form, not in it, takes the platform's).
+    /// </summary>
+    private async Task<Refusal?> AttachAsync(Application application, IReadOnlyList<Material> materials, IReadOnlyList<ItemMaterial> checklist, CancellationToken cancellationToken)
     {
         var ids = materials.Select(m => m.Upload).ToList();
-        var own = await db.MaterialUploads.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Uscc == application.Uscc).Select(u => u.Id).ToListAsync(cancellationToken);
+        var own = await db.MaterialUploads.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Uscc == application.Uscc).ToDictionaryAsync(u => u.Id, u => (u.Kind, u.Size), cancellationToken);
         foreach (var material in materials)
         {
-            if (!own.Contains(material.Upload))
+            if (!own.TryGetValue(material.Upload, out var file))
             {
                 return Invalid("materials", $"材料“{material.Name}”引用的文件不存在或不属于本企业，请重新上传。");
+            }
+
+            var rule = checklist.FirstOrDefault(m => m.Name == material.Name)?.FileRule ?? MaterialFileRule.Platform;
+            if (rule.Problem(material.Name, file.Kind, file.Size) is { } problem)
+            {
+                return Invalid("materials", problem);
             }
 
             var attached = application.AttachMaterial(material.Name, material.Upload);

@@ -1,15 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Catalog;
 
 namespace Zhengzhao.Licensing;
-
-/// <summary>The kinds of file an application material may be: what government halls accept as scans and forms.</summary>
-public enum MaterialFileKind
-{
-    Pdf,
-    Jpeg,
-    Png,
-}
 
 /// <summary>
 /// An uploaded material file of one company: kept outside the web root under its SHA-256, checked to be what it
@@ -59,7 +52,8 @@ public sealed class MaterialUpload
 /// <summary>What an upload must be: a known kind by its first bytes, matching its name and declared type, within the size limit.</summary>
 public static class MaterialFileRules
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The most any material may be; an item may hold one of its materials to less (<see cref="MaterialFileRule"/>).</summary>
+    public const long MaxBytes = MaterialFileRule.PlatformMaxMegabytes * 1024L * 1024L;
 
     /// <summary>The kind the content shows, read from its signature, not from its name.</summary>
     public static MaterialFileKind? Detect(ReadOnlySpan<byte> head) => head switch

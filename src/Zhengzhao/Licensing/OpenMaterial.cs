@@ -1,3 +1,4 @@
+using Zhengzhao.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengzhao.Common;

@@ -50,7 +50,11 @@ public sealed class RolloutAndDiffTests
     [Fact]
     public void Lists_written_as_lines_read_back_the_same()
     {
-        var item = SampleItems.Transparent with { Fees = [new("工本费", "不收费", null)] };
+        var item = SampleItems.Transparent with
+        {
+            Fees = [new("工本费", "不收费", null)],
+            Materials = [.. SampleItems.Transparent.Materials, new("免冠照片", MaterialForm.Original, 1, true, null, Files: new([MaterialFileKind.Jpeg, MaterialFileKind.Png], 2))],
+        };
 
         Assert.Equal(item.Conditions, ItemText.ParseConditions(ItemText.Format(item.Conditions)).Items);
         Assert.Equal(item.Materials, ItemText.ParseMaterials(ItemText.Format(item.Materials)).Items);
@@ -67,5 +71,29 @@ public sealed class RolloutAndDiffTests
         Assert.Equal(2, parsed.Problems.Count);
         Assert.StartsWith("第3行", parsed.Problems[0].Reason, StringComparison.Ordinal);
         Assert.StartsWith("第4行", parsed.Problems[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_material_may_name_the_files_it_takes_within_the_platform_limit()
+    {
+        var parsed = ItemText.ParseMaterials("免冠照片|原件|1|必要|jpg、JPEG/png|2\n签字表|原件|1|必要|PDF|10\n大图|原件|1|必要|JPG|11\n视频|原件|1|必要|MP4|5\n缺大小|原件|1|必要|PDF");
+
+        Assert.Equal(["免冠照片", "签字表"], parsed.Items.Select(m => m.Name));
+        Assert.Equal(new MaterialFileRule([MaterialFileKind.Jpeg, MaterialFileKind.Png], 2), parsed.Items[0].Files);
+        Assert.Equal("JPG、PNG，不超过 2 MB", parsed.Items[0].FileRule.Describe());
+        Assert.Equal(["第3行", "第4行", "第5行"], parsed.Problems.Select(p => p.Reason[..3]));
+        Assert.Equal("免冠照片|原件|1|必要|JPG、PNG|2", ItemText.Format([parsed.Items[0]]));
+    }
+
+    [Fact]
+    public void A_file_is_refused_for_a_material_by_its_kind_then_its_size()
+    {
+        var photo = new MaterialFileRule([MaterialFileKind.Jpeg], 1);
+
+        Assert.Null(photo.Problem("照片", MaterialFileKind.Jpeg, 1024 * 1024));
+        Assert.Equal("材料“照片”只接受 JPG 文件，所附文件为 PNG。", photo.Problem("照片", MaterialFileKind.Png, 10));
+        Assert.Equal("材料“照片”的文件不超过 1 MB，所附文件为 1.5 MB。", photo.Problem("照片", MaterialFileKind.Jpeg, 1536 * 1024));
+        Assert.Null(MaterialFileRule.Platform.Problem("任意", MaterialFileKind.Png, 10L * 1024 * 1024));
+        Assert.Equal(".jpg,.jpeg,image/jpeg", photo.Accept());
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Calendar;
+using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
