@@ -1,6 +1,6 @@
-using Zhengzhao.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
