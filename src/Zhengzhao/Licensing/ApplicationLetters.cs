@@ -16,6 +16,20 @@ public enum LetterKind
 
     /// <summary>准予 or 不予行政许可决定书, as decided.</summary>
     Decision,
+
+    /// <summary>办理期限暂停告知书: one for each stop of the clock for testing, expert review or a hearing (第四十五条).</summary>
+    Pause,
+}
+
+/// <summary>
+/// Which letter: its kind, and for a pause letter which of the application's pauses for testing, expert review or a
+/// hearing it tells (1 for the first). The other kinds exist once per application.
+/// </summary>
+public sealed record LetterRef(LetterKind Kind, int Pause = 0)
+{
+#pragma warning disable CA2225 // A kind names its one letter; the constructor is the named alternative.
+    public static implicit operator LetterRef(LetterKind kind) => new(kind);
+#pragma warning restore CA2225
 }
 
 /// <summary>A paragraph of a letter, and the numbered list it introduces, if any.</summary>
@@ -39,27 +53,39 @@ public sealed record LetterParties(string CompanyName, string DepartmentName, st
 }
 
 /// <summary>
-/// 文书: the acceptance notice, the one-time supplement notification, the decision not to accept and the decision
-/// letter of an application, composed from its ledger. 行政许可法 第三十二条 requires the first three in writing,
-/// 第三十八条 the last. A letter exists only once the application has done what it records; asked for earlier, the
+/// 文书: the acceptance notice, the one-time supplement notification, the decision not to accept, the decision
+/// letter and a notice of each pause of an application, composed from its ledger. 行政许可法 第三十二条 requires the
+/// first three in writing, 第三十八条 the decision, 第四十五条 the pauses. A letter exists only once the application has done what it records; asked for earlier, the
 /// answer is a not-found refusal. Pure: the names and the clock reading come in.
 /// </summary>
 public static class ApplicationLetters
 {
     private const string Law = "《中华人民共和国行政许可法》";
 
-    /// <summary>The letter's name in a page address.</summary>
-    public static string Slug(LetterKind kind) => kind switch
+    /// <summary>The letter's name in a page address: its kind, and a pause letter's number, e.g. "pause-2".</summary>
+    public static string Slug(LetterRef letter)
     {
-        LetterKind.Acceptance => "acceptance",
-        LetterKind.Supplement => "supplement",
-        LetterKind.NotAccepted => "not-accepted",
-        _ => "decision",
-    };
+        ArgumentNullException.ThrowIfNull(letter);
+        return letter.Kind switch
+        {
+            LetterKind.Acceptance => "acceptance",
+            LetterKind.Supplement => "supplement",
+            LetterKind.NotAccepted => "not-accepted",
+            LetterKind.Pause => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pause-{letter.Pause}"),
+            _ => "decision",
+        };
+    }
 
-    public static LetterKind? FromSlug(string? slug)
+    public static LetterRef? FromSlug(string? slug)
     {
-        foreach (var kind in Enum.GetValues<LetterKind>())
+        if (slug?.StartsWith("pause-", StringComparison.Ordinal) == true)
+        {
+            return int.TryParse(slug.AsSpan(6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pause) && pause > 0
+                ? new LetterRef(LetterKind.Pause, pause)
+                : null;
+        }
+
+        foreach (var kind in Enum.GetValues<LetterKind>().Where(k => k != LetterKind.Pause))
         {
             if (string.Equals(Slug(kind), slug, StringComparison.Ordinal))
             {
@@ -70,30 +96,44 @@ public static class ApplicationLetters
         return null;
     }
 
-    /// <summary>The letters the application has by now.</summary>
-    public static IReadOnlyList<LetterKind> Available(Application application)
+    /// <summary>The letters the application has by now, a pause letter for each of its pauses.</summary>
+    public static IReadOnlyList<LetterRef> Available(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return [.. Enum.GetValues<LetterKind>().Where(kind => Unavailable(application, kind) is null)];
+        return
+        [
+            .. Enum.GetValues<LetterKind>().Where(kind => kind != LetterKind.Pause && Unavailable(application, kind) is null).Select(kind => (LetterRef)kind),
+            .. Enumerable.Range(1, ToldPauses(application).Count).Select(n => new LetterRef(LetterKind.Pause, n)),
+        ];
     }
 
-    public static string Title(Application application, LetterKind kind)
+    public static string Title(Application application, LetterRef letter)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return Heading(application, kind).Title;
+        ArgumentNullException.ThrowIfNull(letter);
+        var title = Heading(application, letter.Kind).Title;
+        return letter.Kind == LetterKind.Pause ? $"{title}（{PauseNames.Name(ToldPauses(application)[letter.Pause - 1].Kind)}）" : title;
     }
 
     /// <summary>
     /// The letter of the kind, or why the application has none. The clock reading is the application's (it dates the
     /// acceptance notice's deadlines, pauses and extension included); it is null only before acceptance.
     /// </summary>
-    public static Result<ApplicationLetter> Compose(Application application, LetterKind kind, LetterParties parties, ClockReading? clock)
+    public static Result<ApplicationLetter> Compose(Application application, LetterRef letter, LetterParties parties, ClockReading? clock)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(parties);
-        if (Unavailable(application, kind) is { } refusal)
+        if (Unavailable(application, letter) is { } refusal)
         {
             return refusal;
+        }
+
+        var kind = letter.Kind;
+        if (kind == LetterKind.Pause)
+        {
+            var pause = ToldPauses(application)[letter.Pause - 1];
+            return new ApplicationLetter(kind, Title(application, letter), $"停字〔{application.Number}〕第{letter.Pause}号", parties.CompanyName, application.Uscc, PauseBody(application, pause), parties.DepartmentName, pause.From);
         }
 
         var (body, on) = kind switch
@@ -112,17 +152,22 @@ public static class ApplicationLetters
         LetterKind.Acceptance => ("受理通知书", "受字"),
         LetterKind.Supplement => ("补正告知书", "补字"),
         LetterKind.NotAccepted => ("不予受理决定书", "不受字"),
+        LetterKind.Pause => ("办理期限暂停告知书", "停字"),
         _ => application.Decision is { Approve: false } ? ("不予行政许可决定书", "不许字") : ("准予行政许可决定书", "准字"),
     };
 
-    private static Refusal? Unavailable(Application application, LetterKind kind)
+    /// <summary>The pauses a pause letter tells, in order: a supplement's pause is told by the 补正告知书 instead.</summary>
+    private static List<ClockPause> ToldPauses(Application application) => [.. application.Pauses.Where(p => p.Kind != PauseKind.Supplement)];
+
+    private static Refusal? Unavailable(Application application, LetterRef letter)
     {
-        var missing = kind switch
+        var missing = letter.Kind switch
         {
             LetterKind.Acceptance when application.AcceptedOn is null => "本申请尚未受理，还没有受理通知书。",
             LetterKind.Supplement when application.Supplement is null => "本申请没有一次性告知补正，没有补正告知书。",
             LetterKind.NotAccepted when application.State != ApplicationState.NotAccepted => "本申请没有被决定不予受理，没有不予受理决定书。",
             LetterKind.Decision when application.Decision is null => "本申请尚未作出许可决定，还没有决定书。",
+            LetterKind.Pause when letter.Pause < 1 || letter.Pause > ToldPauses(application).Count => "本申请没有这一次暂停计时，没有该暂停告知书。",
             _ => null,
         };
         return missing is null ? null : new Refusal("licensing/letter-unavailable", "没有该文书", missing, RefusalKind.NotFound);
@@ -174,6 +219,20 @@ public static class ApplicationLetters
             new(clock),
             new("请通过本平台“我的申请”逐项上传补正材料，或者携带补正材料到政务服务窗口办理。"),
             new($"经办人：{parties.Officer(notice.RequestedBy)}"),
+        ];
+    }
+
+    private static List<LetterParagraph> PauseBody(Application application, ClockPause pause)
+    {
+        var cause = PauseNames.Name(pause.Kind);
+        var reason = pause.Reason == cause ? string.Empty : $"（{pause.Reason}）";
+        return
+        [
+            new($"{Opening(application)}，本机关已于{application.AcceptedOn:yyyy年M月d日}受理。因本申请需要{cause}{reason}，根据{Law}第四十五条的规定，{cause}所需时间不计入办理期限，本申请的办理期限自{pause.From:yyyy年M月d日}起暂停计算。"),
+            new(pause.To is { } resumed
+                ? $"{cause}已于{resumed:yyyy年M月d日}结束，办理期限自该日起恢复计算，已经过的期限连续计算。"
+                : $"{cause}结束之日起，办理期限恢复计算，已经过的期限连续计算；恢复时本机关将通过本平台告知你单位。"),
+            new("你单位可以凭编号登录本平台“我的申请”，随时查询办理进度和期限。"),
         ];
     }
 

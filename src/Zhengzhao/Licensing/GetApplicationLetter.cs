@@ -10,7 +10,7 @@ namespace Zhengzhao.Licensing;
 /// </summary>
 public sealed class GetApplicationLetter(ZhengzhaoDbContext db, FindApplications find) : IUseCase
 {
-    public async Task<Result<ApplicationLetter>> HandleAsync(Guid id, LetterKind kind, FindApplications.Reader reader, CancellationToken cancellationToken = default)
+    public async Task<Result<ApplicationLetter>> HandleAsync(Guid id, LetterRef letter, FindApplications.Reader reader, CancellationToken cancellationToken = default)
     {
         var found = await find.GetAsync(id, reader, cancellationToken);
         if (found.Value is not { } view)
@@ -29,6 +29,6 @@ public sealed class GetApplicationLetter(ZhengzhaoDbContext db, FindApplications
 
         // A department without a known region still names the reconsideration body the law gives it: its own level's government.
         var parties = new LetterParties(company ?? application.Uscc, department?.Name ?? application.DepartmentCode, DenialNotice.ReconsiderationBody(region ?? "本级"), officers);
-        return ApplicationLetters.Compose(application, kind, parties, view.Clock);
+        return ApplicationLetters.Compose(application, letter, parties, view.Clock);
     }
 }

@@ -51,7 +51,7 @@ public sealed class ApplicationLettersTests
         return application;
     }
 
-    private static ApplicationLetter Letter(Application application, LetterKind kind)
+    private static ApplicationLetter Letter(Application application, LetterRef kind)
     {
         var composed = ApplicationLetters.Compose(application, kind, Parties, application.AcceptedOn is null ? null : Reading);
         Assert.True(composed.IsSuccess, composed.Refusal?.Detail);
@@ -233,12 +233,48 @@ public sealed class ApplicationLettersTests
     public void Each_letter_has_its_slug_in_the_address(LetterKind kind, string slug)
     {
         Assert.Equal(slug, ApplicationLetters.Slug(kind));
-        Assert.Equal(kind, ApplicationLetters.FromSlug(slug));
+        Assert.Equal(new LetterRef(kind), ApplicationLetters.FromSlug(slug));
+    }
+
+    [Fact]
+    public void Each_pause_for_testing_expert_review_or_a_hearing_is_told_in_its_own_letter()
+    {
+        var application = Accepted();
+        Assert.True(application.Pause(PauseKind.Testing, "送检放映设备安全性能", Day.AddDays(1)).IsSuccess);
+        Assert.True(application.Resume(Day.AddDays(8)).IsSuccess);
+        Assert.True(application.Pause(PauseKind.ExpertReview, null, Day.AddDays(9)).IsSuccess);
+
+        Assert.Equal([LetterKind.Acceptance, new LetterRef(LetterKind.Pause, 1), new LetterRef(LetterKind.Pause, 2)], ApplicationLetters.Available(application));
+        var testing = Letter(application, new LetterRef(LetterKind.Pause, 1));
+        var review = Letter(application, new LetterRef(LetterKind.Pause, 2));
+
+        Assert.Equal("办理期限暂停告知书（检验检测）", testing.Title);
+        Assert.Equal("停字〔XZ-XWGD-2026-000042〕第1号", testing.Reference);
+        Assert.Equal(Day.AddDays(1), testing.On);
+        Assert.Contains("因本申请需要检验检测（送检放映设备安全性能），根据《中华人民共和国行政许可法》第四十五条的规定，检验检测所需时间不计入办理期限，本申请的办理期限自2026年11月3日起暂停计算。", Text(testing), StringComparison.Ordinal);
+        Assert.Contains("检验检测已于2026年11月10日结束，办理期限自该日起恢复计算", Text(testing), StringComparison.Ordinal);
+        Assert.Equal("停字〔XZ-XWGD-2026-000042〕第2号", review.Reference);
+        Assert.Contains("专家评审结束之日起，办理期限恢复计算", Text(review), StringComparison.Ordinal);
+        Assert.Equal("pause-2", ApplicationLetters.Slug(new LetterRef(LetterKind.Pause, 2)));
+        Assert.Equal(new LetterRef(LetterKind.Pause, 2), ApplicationLetters.FromSlug("pause-2"));
+        Assert.Equal("licensing/letter-unavailable", ApplicationLetters.Compose(application, new LetterRef(LetterKind.Pause, 3), Parties, Reading).Refusal?.Type);
+    }
+
+    [Fact]
+    public void A_supplement_pause_is_told_by_the_supplement_notice_not_by_a_pause_letter()
+    {
+        var application = Accepted();
+        Assert.True(application.RequestSupplement("approver-a", Missing, Day.AddDays(1)).IsSuccess);
+
+        Assert.Equal([LetterKind.Acceptance, LetterKind.Supplement], ApplicationLetters.Available(application));
     }
 
     [Theory]
     [InlineData("permit")]
     [InlineData("Acceptance")]
+    [InlineData("pause-0")]
+    [InlineData("pause-x")]
+    [InlineData("pause--1")]
     [InlineData("")]
     [InlineData(null)]
     public void Any_other_slug_names_no_letter(string? slug) => Assert.Null(ApplicationLetters.FromSlug(slug));

@@ -47,6 +47,12 @@ public sealed class LetterTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
         var acceptance = await LetterAsync(browser, id, "acceptance");
         var notYetDecided = await LetterAsync(browser, id, "decision", HttpStatusCode.NotFound);
 
+        await ActAsync(approver, id, "pause", new { kind = "Testing", reason = "送检放映设备" });
+        var pausedPage = await browser.GetStringAsync($"/Licensing/Application/{id}");
+        await ActAsync(approver, id, "resume");
+        var pause = await LetterAsync(browser, id, "pause-1");
+        var noSecondPause = await LetterAsync(browser, id, "pause-2", HttpStatusCode.NotFound);
+
         for (var step = 0; step < 5; step++)
         {
             await ActAsync(approver, id, "steps");
@@ -56,7 +62,7 @@ public sealed class LetterTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
         var decision = await LetterAsync(browser, id, "decision");
         var applicationPage = await browser.GetStringAsync($"/Licensing/Application/{id}");
 
-        Assert.All(new[] { supplement, acceptance, decision }, page =>
+        Assert.All(new[] { supplement, acceptance, pause, decision }, page =>
         {
             Assert.Contains(number, page, StringComparison.Ordinal);
             Assert.Contains(company, page, StringComparison.Ordinal);
@@ -72,6 +78,11 @@ public sealed class LetterTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
         Assert.Contains("受理日期为2026年11月26日", acceptance, StringComparison.Ordinal);
         Assert.Contains("首办责任人为演示", acceptance, StringComparison.Ordinal);
         Assert.Contains("本申请尚未作出许可决定，还没有决定书。", notYetDecided, StringComparison.Ordinal);
+        Assert.Contains($"/Licensing/Letter/{id}/pause-1", pausedPage, StringComparison.Ordinal);
+        Assert.Contains("办理期限暂停告知书（检验检测）", pause, StringComparison.Ordinal);
+        Assert.Contains("因本申请需要检验检测（送检放映设备）", pause, StringComparison.Ordinal);
+        Assert.Contains("检验检测已于2026年11月26日结束", pause, StringComparison.Ordinal);
+        Assert.Contains("本申请没有这一次暂停计时", noSecondPause, StringComparison.Ordinal);
         Assert.Contains("不予行政许可决定书", decision, StringComparison.Ordinal);
         Assert.Contains("放映设备未达到国家电影技术标准，放映质量检测不合格。", decision, StringComparison.Ordinal);
         Assert.Contains("六十日内向西藏自治区人民政府申请行政复议", decision, StringComparison.Ordinal);

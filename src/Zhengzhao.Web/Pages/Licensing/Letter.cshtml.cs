@@ -10,7 +10,7 @@ using Zhengzhao.Web.Hosting;
 namespace Zhengzhao.Web.Pages.Licensing;
 
 /// <summary>
-/// A letter of an application (受理通知书, 补正告知书, 不予受理决定书, 决定书), printable on A4, for whoever may open the
+/// A letter of an application (受理通知书, 补正告知书, 不予受理决定书, 决定书, 办理期限暂停告知书 per pause), printable on A4, for whoever may open the
 /// application. A letter the application does not have yet answers 404 with the reason, as does anyone else's.
 /// </summary>
 [Authorize(Roles = Roles.Applicant + "," + Roles.WindowClerk + "," + Roles.Approver + "," + Roles.DepartmentAdmin)]
