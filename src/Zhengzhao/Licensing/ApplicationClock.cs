@@ -64,8 +64,9 @@ public static class ApplicationClock
 
     /// <summary>
     /// The warnings due on a day: for each deadline and each lead (in working days before it, e.g. 3 and 1), whether
-    /// the day has reached the warning date; a statutory limit falling on the committed one's date is warned once, as
-    /// the committed. The sender records each (deadline, lead) once.
+    /// the day has reached the warning date, and once a deadline has passed, the notice that it has
+    /// (<see cref="ClockWarning.PastDue"/>). A statutory limit falling on the committed one's date is warned once, as
+    /// the committed. The sender records each (deadline, due date, lead) once.
     /// </summary>
     public static IReadOnlyList<ClockWarning> WarningsDue(WorkCalendar calendar, string region, ClockReading reading, IReadOnlyCollection<int> leads, DateOnly today)
     {
@@ -80,8 +81,8 @@ public static class ApplicationClock
         return
         [
             .. new[] { (Deadline.Committed, reading.CommittedDue), (Deadline.Statutory, reading.StatutoryDue) }
-                .SelectMany(d => leads.Select(lead => new ClockWarning(d.Item1, d.Item2, lead)))
-                .Where(w => today >= calendar.AddWorkdays(w.Due, -w.Lead, region) && today <= w.Due)
+                .SelectMany(d => leads.Where(lead => lead > 0).Append(ClockWarning.PastDue).Select(lead => new ClockWarning(d.Item1, d.Item2, lead)))
+                .Where(w => w.IsPastDue ? today > w.Due : today >= calendar.AddWorkdays(w.Due, -w.Lead, region) && today <= w.Due)
                 .DistinctBy(w => (w.Due, w.Lead)),
         ];
     }
@@ -99,5 +100,13 @@ public enum Deadline
     Statutory,
 }
 
-/// <summary>A warning of a coming deadline: which deadline, its date, and how many working days ahead it warns.</summary>
-public sealed record ClockWarning(Deadline Deadline, DateOnly Due, int Lead);
+/// <summary>
+/// A warning of a deadline: which deadline, its date, and how many working days ahead it warns; a lead of
+/// <see cref="PastDue"/> is the notice, sent the first time the sweep finds it, that the deadline has passed (逾期).
+/// </summary>
+public sealed record ClockWarning(Deadline Deadline, DateOnly Due, int Lead)
+{
+    public const int PastDue = 0;
+
+    public bool IsPastDue => Lead == PastDue;
+}

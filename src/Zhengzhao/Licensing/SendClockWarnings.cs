@@ -10,8 +10,8 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Licensing;
 
 /// <summary>
-/// 预警: a few working days before each deadline of an application under review (default 3 and 1), the
-/// first-responsible officer and the department's heads are told. Every instance may run the sweep; a warning row
+/// 预警: a few working days before each deadline of an application under review (default 3 and 1), and once it has
+/// passed, the first-responsible officer and the department's heads are told. Every instance may run the sweep; a warning row
 /// with a unique key is written with the messages, so whichever instance writes it first sends, and nobody twice.
 /// </summary>
 public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calendars, Notifier notifier, IOptions<NotificationOptions> options, TimeProvider time) : IUseCase
@@ -30,31 +30,39 @@ public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calen
         var candidates = await db.Applications.AsNoTracking()
             .Where(a => a.DueOn != null && a.DueOn <= horizon && (a.State == ApplicationState.Accepted || a.State == ApplicationState.AwaitingSignOff))
             .ToListAsync(cancellationToken);
+        var ids = candidates.Select(a => a.Id).ToList();
+        var done = (await db.ClockWarnings.AsNoTracking().Where(w => ids.Contains(w.ApplicationId)).Select(w => new { w.ApplicationId, w.Deadline, w.DueOn, w.Lead }).ToListAsync(cancellationToken))
+            .Select(w => (w.ApplicationId, new ClockWarning(w.Deadline, w.DueOn, w.Lead)))
+            .ToHashSet();
         var heads = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var sent = 0;
         foreach (var application in candidates)
         {
             var reading = ApplicationClock.Read(calendar, application.RegionCode, application.AcceptedOn!.Value, application.Limits, application.Pauses, today);
-            foreach (var warning in ApplicationClock.WarningsDue(calendar, application.RegionCode, reading, options.Value.Leads, today))
+
+            // A late application stays a candidate every pass until it is decided: what was sent is skipped, not retried.
+            foreach (var warning in ApplicationClock.WarningsDue(calendar, application.RegionCode, reading, options.Value.Leads, today).Where(w => !done.Contains((application.Id, w))))
             {
                 if (!heads.TryGetValue(application.DepartmentCode, out var departmentHeads))
                 {
                     departmentHeads = heads[application.DepartmentCode] = await HeadsAsync(application.DepartmentCode, cancellationToken);
                 }
 
-                sent += await WarnAsync(application, warning, departmentHeads, cancellationToken) ? 1 : 0;
+                sent += await WarnAsync(application, warning, reading, departmentHeads, cancellationToken) ? 1 : 0;
             }
         }
 
         return sent;
     }
 
-    private async Task<bool> WarnAsync(Application application, ClockWarning warning, List<string> departmentHeads, CancellationToken cancellationToken)
+    private async Task<bool> WarnAsync(Application application, ClockWarning warning, ClockReading reading, List<string> departmentHeads, CancellationToken cancellationToken)
     {
         db.ClockWarnings.Add(new ClockWarningSent(application.Id, warning, time.GetUtcNow().UtcDateTime));
         var deadline = warning.Deadline == Deadline.Committed ? "承诺期限" : "法定期限";
-        var subject = $"期限预警：{application.Number} 还有 {warning.Lead} 个工作日到{deadline}";
-        var body = $"{application.Item.Name}（申请编号 {application.Number}）的{deadline}为 {warning.Due:yyyy-MM-dd}，距今还有 {warning.Lead} 个工作日，请及时办结。首办责任人：{(application.Owner.Length > 0 ? application.Owner : "尚未确定")}。";
+        var owner = $"首办责任人：{(application.Owner.Length > 0 ? application.Owner : "尚未确定")}。";
+        var (subject, body) = warning.IsPastDue
+            ? ($"逾期告警：{application.Number} 已超过{deadline}", $"{application.Item.Name}（申请编号 {application.Number}）的{deadline} {warning.Due:yyyy-MM-dd} 已过，{(reading.PastStatutory ? "请立即办结并说明逾期原因" : $"请尽快办结；法定期限为 {reading.StatutoryDue:yyyy-MM-dd}")}。{owner}")
+            : ($"期限预警：{application.Number} 还有 {warning.Lead} 个工作日到{deadline}", $"{application.Item.Name}（申请编号 {application.Number}）的{deadline}为 {warning.Due:yyyy-MM-dd}，距今还有 {warning.Lead} 个工作日，请及时办结。{owner}");
         foreach (var recipient in departmentHeads.Prepend(application.Owner).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal))
         {
             notifier.Tell(Mailboxes.Officer(recipient), subject, body, $"/Licensing/Application/{application.Id}");

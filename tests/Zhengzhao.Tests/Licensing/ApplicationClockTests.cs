@@ -95,4 +95,18 @@ public sealed class ApplicationClockTests
         Assert.Equal([new ClockWarning(Deadline.Committed, committedDue, 3), new ClockWarning(Deadline.Committed, committedDue, 1)], oneBefore);
         Assert.Empty(paused);
     }
+
+    [Fact]
+    public void Once_a_deadline_has_passed_its_past_due_notice_falls_due_and_a_statutory_limit_on_the_same_day_is_told_once()
+    {
+        var reading = ApplicationClock.Read(Shipped, "540172", D("2026-11-02"), new ClockLimits(10, 10), [], D("2026-11-13"));
+        var due = reading.CommittedDue;
+
+        var onTheDay = ApplicationClock.WarningsDue(Shipped, "540172", reading, [3, 1], due);
+        var dayAfter = ApplicationClock.WarningsDue(Shipped, "540172", reading, [3, 1], due.AddDays(1));
+
+        Assert.Equal(reading.StatutoryDue, due);
+        Assert.DoesNotContain(onTheDay, w => w.IsPastDue);
+        Assert.Equal([new ClockWarning(Deadline.Committed, due, ClockWarning.PastDue)], dayAfter);
+    }
 }

@@ -47,8 +47,14 @@ public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         Assert.Equal(1, await SweepAsync());
         Assert.Equal(2, await factory.WithDbAsync(db => db.ClockWarnings.CountAsync(w => w.ApplicationId == accepted)));
 
-        // Friday 12-11: past the committed limit; the head sees it late, and the extension the approver asks for.
+        // Friday 12-11: past the committed limit. The owner and the head are told once; the head sees it late, and the
+        // extension the approver asks for.
         MoveTo(2026, 12, 11);
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(0, await SweepAsync());
+        var pastDue = await factory.WithDbAsync(db => db.Messages.Where(m => m.Subject.StartsWith("逾期告警")).OrderBy(m => m.Mailbox).ToListAsync());
+        Assert.Equal(["user:demo-windowclerk", "user:syj-head"], pastDue.Select(m => m.Mailbox));
+        Assert.Contains("承诺期限 2026-12-10 已过，请尽快办结；法定期限为", pastDue[0].Body, StringComparison.Ordinal);
         approver = await factory.TokenClientAsync("syj-approver");
         var head = await factory.TokenClientAsync("syj-head");
         await ActAsync(approver, accepted, "extension-request", new { days = 11, reason = "现场核查需补测" }, HttpStatusCode.BadRequest);
