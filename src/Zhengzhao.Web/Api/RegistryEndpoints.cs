@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Hosting;
 
@@ -28,6 +29,12 @@ public static class RegistryEndpoints
 
     /// <summary>The registration as recorded, and the pushes this delivery created (none on a redelivery).</summary>
     public sealed record RegistrationResponse(string Uscc, string Name, string EventId, bool Replayed, string Summary, IReadOnlyList<PushedItem> Pushed);
+
+    public sealed record DeregistrationRequest(string? EventId, string? Uscc, string? DeregisteredOn, string? Reason);
+
+    /// <param name="CancelledPermits">Permit numbers cancelled by this delivery (none on a redelivery that found nothing left).</param>
+    /// <param name="ClosedApplications">Applications closed by this delivery, by number.</param>
+    public sealed record DeregistrationResponse(string Uscc, string Name, string EventId, bool Replayed, string Summary, IReadOnlyList<string> CancelledPermits, IReadOnlyList<string> ClosedApplications);
 
     /// <summary>What an import did, with the address of its error report.</summary>
     public sealed record ImportResponse(Guid Id, string FileName, int Rows, int Imported, int Skipped, int Rejected, int Problems, string ErrorReport);
@@ -115,6 +122,33 @@ public static class RegistryEndpoints
             .Produces<RegistrationResponse>(StatusCodes.Status201Created)
             .Produces<RegistrationResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/registry/deregistrations", async (DeregistrationRequest request, ReceiveDeregistration receive, HttpContext context, CancellationToken ct) =>
+            {
+                var on = ApiInput.OptionalDate(request.DeregisteredOn, "deregisteredOn");
+                if (!on.IsSuccess)
+                {
+                    return Problems.From(on.Refusal!);
+                }
+
+                var result = await receive.HandleAsync(new(request.EventId, request.Uscc, on.Value, request.Reason, context.User.ToActor()), ct);
+                if (!result.IsSuccess)
+                {
+                    return Problems.From(result.Refusal!);
+                }
+
+                var (r, permits, applications) = (result.Value!.Deregistration, result.Value.CancelledPermits, result.Value.ClosedApplications);
+                return Results.Ok(new DeregistrationResponse(r.Uscc, r.Name, r.EventId, r.Replayed, r.Summary, permits, applications));
+            })
+            .RequireAuthorization(Roles.Regulator)
+            .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithTags("企业登记 Registry")
+            .WithName("RecordDeregistration")
+            .WithSummary("登记系统推送注销登记：主体状态改为注销，其有效证照一并注销、在办申请终止；按（统一社会信用代码，事件编号）幂等")
+            .Produces<DeregistrationResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }

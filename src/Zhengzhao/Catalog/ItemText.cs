@@ -101,7 +101,7 @@ public static class ItemText
         var kinds = ParsePhrases(kindsText.Replace('/', '、')).Select(MaterialFileRule.KindNamed).ToList();
         return kinds.Count > 0 && kinds.All(k => k is not null)
             && int.TryParse(megabytesText, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 1 and <= MaterialFileRule.PlatformMaxMegabytes
-            ? new MaterialFileRule([.. kinds.Select(k => k!.Value).Distinct()], megabytes)
+            ? new MaterialFileRule([.. kinds.Select(k => k!.Value)], megabytes)
             : null;
     }
 

@@ -19,6 +19,16 @@ public sealed record MaterialFileRule(IReadOnlyList<MaterialFileKind> Kinds, int
 
     public static readonly MaterialFileRule Platform = new([MaterialFileKind.Pdf, MaterialFileKind.Jpeg, MaterialFileKind.Png], PlatformMaxMegabytes);
 
+    /// <summary>At least one kind, each once, in a fixed order, so that the same rule always reads and compares the same.</summary>
+    public IReadOnlyList<MaterialFileKind> Kinds { get; } = Kinds is { Count: > 0 } && Kinds.All(Enum.IsDefined)
+        ? [.. Kinds.Distinct().Order()]
+        : throw new ArgumentException("A material takes at least one known kind of file.", nameof(Kinds));
+
+    public int MaxMegabytes { get; } = MaxMegabytes is >= 1 and <= PlatformMaxMegabytes
+        ? MaxMegabytes
+        : throw new ArgumentOutOfRangeException(nameof(MaxMegabytes), MaxMegabytes, $"A material's limit is 1 to {PlatformMaxMegabytes} MB.");
+
+    [System.Text.Json.Serialization.JsonIgnore]
     public long MaxBytes => MaxMegabytes * 1024L * 1024L;
 
     /// <summary>How the guide and the form say it, e.g. "PDF、JPG，不超过 5 MB".</summary>

@@ -112,7 +112,7 @@ public static class ApplicationLetters
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(letter);
         var title = Heading(application, letter.Kind).Title;
-        return letter.Kind == LetterKind.Pause ? $"{title}（{PauseNames.Name(ToldPauses(application)[letter.Pause - 1].Kind)}）" : title;
+        return letter.Kind == LetterKind.Pause && ToldPauses(application).ElementAtOrDefault(letter.Pause - 1) is { } pause ? $"{title}（{PauseNames.Name(pause.Kind)}）" : title;
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
         if (enterprise is null || enterprise.Status != EnterpriseStatus.Active)
         {
-            return new Refusal("licensing/company-not-active", "企业不可申请", $"统一社会信用代码为 {command.Uscc} 的企业不在册或已注销、吊销。", RefusalKind.Conflict);
+            return CompanyNotActive(command.Uscc);
         }
 
         var today = ChinaTime.Today(time);
@@ -121,6 +121,12 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
     /// </summary>
     private async Task<Result<Application>> RecordAsync(Application application, string holder, ItemContent content, Actor actor, DateOnly today, bool submit, CancellationToken cancellationToken)
     {
+        // Checked again under the batch's transaction: a deregistration may have been recorded while this write waited.
+        if (!await db.Enterprises.AnyAsync(e => e.Uscc == application.Uscc && e.Status == EnterpriseStatus.Active, cancellationToken))
+        {
+            return CompanyNotActive(application.Uscc);
+        }
+
         if (submit)
         {
             var submitted = application.Submit(await NumberAsync(application.Item, today, cancellationToken), today);
@@ -344,6 +350,9 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         return null;
     }
+
+    private static Refusal CompanyNotActive(string uscc) =>
+        new("licensing/company-not-active", "企业不可申请", $"统一社会信用代码为 {uscc} 的企业不在册或已注销、吊销。", RefusalKind.Conflict);
 
     private static Refusal Invalid(string field, string detail) =>
         new("licensing/invalid-application", "申请内容有误", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };

@@ -58,7 +58,7 @@ public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calen
     private async Task<bool> WarnAsync(Application application, ClockWarning warning, ClockReading reading, List<string> departmentHeads, CancellationToken cancellationToken)
     {
         db.ClockWarnings.Add(new ClockWarningSent(application.Id, warning, time.GetUtcNow().UtcDateTime));
-        var deadline = warning.Deadline == Deadline.Committed ? "承诺期限" : "法定期限";
+        var deadline = warning.Deadline == Deadline.Statutory ? "法定期限" : warning.Due == reading.StatutoryDue ? "承诺期限（即法定期限）" : "承诺期限";
         var owner = $"首办责任人：{(application.Owner.Length > 0 ? application.Owner : "尚未确定")}。";
         var (subject, body) = warning.IsPastDue
             ? ($"逾期告警：{application.Number} 已超过{deadline}", $"{application.Item.Name}（申请编号 {application.Number}）的{deadline} {warning.Due:yyyy-MM-dd} 已过，{(reading.PastStatutory ? "请立即办结并说明逾期原因" : $"请尽快办结；法定期限为 {reading.StatutoryDue:yyyy-MM-dd}")}。{owner}")

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Zhengzhao.Common;
 
 namespace Zhengzhao.Persistence;
@@ -21,14 +22,15 @@ namespace Zhengzhao.Persistence;
 /// it adds goes into the batch's unit of work, which this class saves. Only one batch runs at a time per process: the
 /// caller that finds no batch running starts the drain, off its own execution context.
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes)
+public sealed partial class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger)
 {
     /// <summary>At most this many writes share a commit, so the first of a long queue is not kept waiting for the last.</summary>
     public const int MaxBatch = 32;
 
     private const string Savepoint = "group_commit_write";
 
-    private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    // Not single-reader: a drain that is ending peeks while the next one may already be reading.
+    private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>();
     private int _draining;
 
     /// <summary>
@@ -50,50 +52,49 @@ public sealed class GroupCommit(IServiceScopeFactory scopes)
 
     private void StartDrainIfIdle()
     {
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            return;
-        }
-
-        // The drain serves every caller, so it carries none of this caller's context (request, culture, activity).
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(DrainAsync);
+            // The drain serves every caller, so it carries none of this caller's context (request, culture, activity).
+            ThreadPool.UnsafeQueueUserWorkItem(static commits => _ = commits.DrainAsync(), this, preferLocal: false);
         }
     }
 
     private async Task DrainAsync()
     {
-        while (true)
+        do
         {
-            var batch = new List<IWrite>(MaxBatch);
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-
-            if (batch.Count > 0)
+            for (var batch = TakeBatch(); batch.Count > 0; batch = TakeBatch())
             {
                 await WriteBatchAsync(batch);
-                continue;
             }
 
-            Volatile.Write(ref _draining, 0);
-
-            // A write queued after the last read but before the flag was cleared found a drain running: take it on.
-            if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
-            {
-                return;
-            }
+            // A full fence, so that a write queued just now either is seen below or finds the flag clear and starts a drain.
+            Interlocked.Exchange(ref _draining, 0);
         }
+        while (_queue.Reader.TryPeek(out _) && Interlocked.CompareExchange(ref _draining, 1, 0) == 0);
+    }
+
+    private List<IWrite> TakeBatch()
+    {
+        var batch = new List<IWrite>(MaxBatch);
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+        {
+            batch.Add(write);
+        }
+
+        return batch;
     }
 
     private async Task WriteBatchAsync(List<IWrite> batch)
     {
+        var committed = false;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
+
+            // Each write has its own savepoint; EF's own inside SaveChanges would double PostgreSQL's subtransactions.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var write in batch.Where(w => !w.Withdrawn))
             {
@@ -103,7 +104,6 @@ public sealed class GroupCommit(IServiceScopeFactory scopes)
                     if (await write.RunAsync(scope.ServiceProvider))
                     {
                         await db.SaveChangesAsync();
-                        await transaction.ReleaseSavepointAsync(Savepoint);
                     }
                     else
                     {
@@ -114,28 +114,41 @@ public sealed class GroupCommit(IServiceScopeFactory scopes)
                 catch (Exception failure)
 #pragma warning restore CA1031
                 {
-                    await transaction.RollbackToSavepointAsync(Savepoint);
+                    // Recorded first: if rolling back fails too, the caller still learns what its write ran into.
                     write.Failed(failure);
+                    await transaction.RollbackToSavepointAsync(Savepoint);
                 }
                 finally
                 {
                     db.ChangeTracker.Clear();
                 }
+
+                await transaction.ReleaseSavepointAsync(Savepoint);
             }
 
             await transaction.CommitAsync();
+            committed = true;
         }
 #pragma warning disable CA1031 // Beginning or committing failed: nothing of the batch is written, and every caller is told why.
+        catch (Exception failure) when (!committed)
+#pragma warning restore CA1031
+        {
+            batch.ForEach(w => w.BatchFailed(failure));
+        }
+#pragma warning disable CA1031 // After the commit: the writes are durable, and disposing cannot undo them.
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            batch.ForEach(w => w.Failed(failure));
+            LogDisposeFailed(failure);
         }
 
         // Answered only now, after the commit: a caller told its write failed on a duplicate then finds the write that
         // won, even when both were in this batch.
         batch.ForEach(w => w.Answer());
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A committed group-commit batch failed to release its connection")]
+    private partial void LogDisposeFailed(Exception failure);
 
     private interface IWrite
     {
@@ -144,8 +157,11 @@ public sealed class GroupCommit(IServiceScopeFactory scopes)
         /// <summary>Runs the write; false when it was refused and must leave nothing behind.</summary>
         Task<bool> RunAsync(IServiceProvider services);
 
-        /// <summary>The write, or the batch it was in, failed: that is its answer.</summary>
+        /// <summary>The write failed: that is its answer.</summary>
         void Failed(Exception failure);
+
+        /// <summary>The batch failed to begin or to commit: the answer of every write but one refused, which wrote nothing anyway.</summary>
+        void BatchFailed(Exception failure);
 
         /// <summary>Tells the caller how its write ended: its result, its failure, or withdrawn before it ran.</summary>
         void Answer();
@@ -168,6 +184,14 @@ public sealed class GroupCommit(IServiceScopeFactory scopes)
         }
 
         public void Failed(Exception failure) => _failure ??= failure;
+
+        public void BatchFailed(Exception failure)
+        {
+            if (_result is not { IsSuccess: false })
+            {
+                Failed(failure);
+            }
+        }
 
         public void Answer()
         {

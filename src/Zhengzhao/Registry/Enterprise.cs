@@ -108,6 +108,28 @@ public sealed class Enterprise
         return change;
     }
 
+    /// <summary>
+    /// 注销登记: the company ends on the day the registrar deregistered it, for the reason given (dissolution,
+    /// bankruptcy, a merger…). Final: a deregistered or revoked company changes no more.
+    /// </summary>
+    public Result<EnterpriseChange> Deregister(DateOnly on, string reason, string eventId, DateTime at)
+    {
+        if (Status != EnterpriseStatus.Active)
+        {
+            return new Refusal("registry/not-active", "主体已注销或吊销", $"{Name}（{Uscc}）状态为{EnterpriseStatuses.Name(Status)}，不能办理注销登记。", RefusalKind.Conflict);
+        }
+
+        if (on < EstablishedOn)
+        {
+            return new Refusal("registry/invalid-deregistration", "注销信息有误", $"注销日期不能早于成立日期 {EstablishedOn:yyyy-MM-dd}。") { Errors = new Dictionary<string, string[]> { ["deregisteredOn"] = [$"注销日期不能早于成立日期 {EstablishedOn:yyyy-MM-dd}。"] } };
+        }
+
+        Status = EnterpriseStatus.Cancelled;
+        var change = new EnterpriseChange(Uscc, eventId, "注销登记", $"于 {on:yyyy-MM-dd} 注销登记，原因：{reason}", at);
+        _changes.Add(change);
+        return change;
+    }
+
     private static string Capital(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Apply(EnterpriseFacts facts, string protectedId, string maskedId)

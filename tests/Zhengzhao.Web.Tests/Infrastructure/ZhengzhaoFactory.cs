@@ -86,11 +86,16 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
-        var page = await client.GetStringAsync(formPage ?? path);
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, $"No antiforgery token on {formPage ?? path}");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(await client.GetStringAsync(formPage ?? path));
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token a page carries, to post a form again as a double click would.</summary>
+    public static string AntiforgeryToken(string page)
+    {
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "No antiforgery token on the page");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>Gives the demo account of the role a known password and clears its one-time-password flag.</summary>

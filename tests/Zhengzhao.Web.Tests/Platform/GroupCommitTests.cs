@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
+using Zhengzhao.Licensing;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Tests.Infrastructure;
 
@@ -48,6 +49,39 @@ public sealed class GroupCommitTests(ZhengzhaoFactory factory) : IClassFixture<Z
         // The entries rolled back under their savepoints left no gap in the chain.
         var verdict = await factory.WithUseCaseAsync<VerifyAuditChain, VerifyAuditChain.Verdict>(verify => verify.HandleAsync());
         Assert.True(verdict.Intact, verdict.Break?.Reason);
+    }
+
+    [Fact]
+    public async Task A_write_the_database_refuses_is_undone_alone_and_the_batch_goes_on()
+    {
+        // On PostgreSQL a failed statement aborts the whole transaction until it is rolled back to the write's savepoint.
+        var application = Guid.NewGuid();
+        var warning = new ClockWarning(Deadline.Committed, new DateOnly(2026, 12, 10), 3);
+        var holding = new TaskCompletionSource();
+        var first = Commits.RunAsync(async (services, _) =>
+        {
+            await holding.Task;
+            return Append(services, "unique-first");
+        });
+        var kept = Commits.RunAsync((services, _) => Task.FromResult(Warn(services, "unique-kept")));
+        var clash = Commits.RunAsync((services, _) => Task.FromResult(Warn(services, "unique-clash")));
+        var after = Commits.RunAsync((services, _) => Task.FromResult(Append(services, "unique-after")));
+        holding.SetResult();
+
+        Assert.True((await first).IsSuccess);
+        Assert.True((await kept).IsSuccess);
+        await Assert.ThrowsAsync<DbUpdateException>(() => clash);
+        Assert.True((await after).IsSuccess);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ClockWarnings.CountAsync(w => w.ApplicationId == application)));
+        string[] names = ["unique-first", "unique-kept", "unique-clash", "unique-after"];
+        var written = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "test.group-commit" && names.Contains(e.EntityId)).OrderBy(e => e.Sequence).Select(e => e.EntityId).ToListAsync());
+        Assert.Equal(["unique-first", "unique-kept", "unique-after"], written);
+
+        Result<int> Warn(IServiceProvider services, string name)
+        {
+            services.GetRequiredService<ZhengzhaoDbContext>().ClockWarnings.Add(new ClockWarningSent(application, warning, DateTime.UtcNow));
+            return Append(services, name);
+        }
     }
 
     [Fact]

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Registry;
+
+/// <summary>
+/// Records a company's deregistration (注销登记), from the registrar's page or a registration system. Idempotent on
+/// (code, event id), as a registration is: a redelivered event changes nothing and answers as before.
+/// </summary>
+public sealed class RecordDeregistration(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+{
+    public const int MaxReasonLength = 200;
+
+    public sealed record Command(string? EventId, string? Uscc, DateOnly? DeregisteredOn, string? Reason, Actor Actor);
+
+    public sealed record Recorded(string Uscc, string Name, string EventId, bool Replayed, string Summary);
+
+    public async Task<Result<Recorded>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new Dictionary<string, string[]>();
+        var eventId = command.EventId?.Trim() ?? string.Empty;
+        if (eventId.Length is 0 or > 100)
+        {
+            errors["eventId"] = ["请填写事件编号，不超过100字。"];
+        }
+
+        var code = Uscc.Check(command.Uscc);
+        if (!code.IsValid)
+        {
+            errors["uscc"] = [code.Reason!];
+        }
+
+        var today = ChinaTime.Today(time);
+        if (command.DeregisteredOn is not { } on || on > today)
+        {
+            errors["deregisteredOn"] = ["注销日期应为不晚于今天的有效日期。"];
+        }
+
+        var reason = command.Reason?.Trim() ?? string.Empty;
+        if (reason.Length is 0 or > MaxReasonLength)
+        {
+            errors["reason"] = [$"请填写注销原因（如决议解散、依法宣告破产），不超过{MaxReasonLength}字。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Refusal("registry/invalid-deregistration", "注销信息有误", string.Join("；", errors.Values.Select(v => v[0]))) { Errors = errors };
+        }
+
+        var uscc = code.Code!.Value;
+        var enterprise = await db.Enterprises.Include(e => e.Changes).FirstOrDefaultAsync(e => e.Uscc == uscc, cancellationToken);
+        if (enterprise is null)
+        {
+            return new Refusal("registry/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 尚未登记，不能办理注销。", RefusalKind.NotFound);
+        }
+
+        if (enterprise.Changes.FirstOrDefault(c => c.EventId == eventId) is { } replay)
+        {
+            return new Recorded(uscc, enterprise.Name, eventId, Replayed: true, replay.Summary);
+        }
+
+        var deregistered = enterprise.Deregister(command.DeregisteredOn!.Value, reason, eventId, time.GetUtcNow().UtcDateTime);
+        if (!deregistered.IsSuccess)
+        {
+            return deregistered.Refusal!;
+        }
+
+        db.Record(command.Actor, time, "registry.deregistered", nameof(Enterprise), uscc, $"注销登记（事件 {eventId}）：{deregistered.Value!.Summary}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event arrived twice at once and the other delivery wrote it: answer as a redelivery.
+            if (!await RecordedAsync(uscc, eventId, cancellationToken))
+            {
+                throw;
+            }
+
+            return new Recorded(uscc, enterprise.Name, eventId, Replayed: true, deregistered.Value.Summary);
+        }
+
+        return new Recorded(uscc, enterprise.Name, eventId, Replayed: false, deregistered.Value.Summary);
+    }
+
+    private async Task<bool> RecordedAsync(string uscc, string eventId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.EnterpriseChanges.AnyAsync(c => c.Uscc == uscc && c.EventId == eventId, cancellationToken);
+    }
+}
