@@ -7,6 +7,7 @@ using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Tests.Registry.RegistryApi;
 
 namespace Zhengzhao.Web.Tests.Coordination;
 
@@ -238,24 +239,6 @@ public sealed class WebhookTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         Assert.True(match.Success, "The new secret is shown once");
         return match.Groups[1].Value;
     }
-
-    private static object Registration(string code, string eventId) => new
-    {
-        eventId,
-        kind = "Registration",
-        uscc = code,
-        name = "拉萨推送测试有限公司",
-        type = "DomesticCompany",
-        legalRepresentative = "次仁",
-        legalRepresentativeId = "54010219900101103" + IdentityNumber.ComputeCheckCharacter("54010219900101103"),
-        address = "拉萨经开区（测试）",
-        regionCode = "540172",
-        registeringAuthority = "拉萨市市场监督管理局",
-        establishedOn = "2026-11-20",
-        approvedOn = "2026-11-20",
-        registeredCapital = 50m,
-        businessScope = "许可项目：电影发行；食品销售。",
-    };
 }
 
 /// <summary>An installation with the background dispatcher on, as in production, polling every second of its clock.</summary>

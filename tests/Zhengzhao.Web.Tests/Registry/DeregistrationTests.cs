@@ -67,22 +67,7 @@ public sealed class DeregistrationTests(ZhengzhaoFactory factory) : IClassFixtur
     {
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540102", "MA6TDR01").Value;
-        (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", new
-        {
-            eventId = "dr-reg",
-            uscc = code,
-            name = "拉萨城关区注销测试有限公司",
-            type = "DomesticCompany",
-            legalRepresentative = "次仁",
-            legalRepresentativeId = "54010219900101103" + IdentityNumber.ComputeCheckCharacter("54010219900101103"),
-            address = "拉萨市城关区（测试）",
-            regionCode = "540102",
-            registeringAuthority = "拉萨市城关区市场监督管理局",
-            establishedOn = "2026-11-20",
-            approvedOn = "2026-11-20",
-            registeredCapital = 50m,
-            businessScope = "一般项目：日用百货销售。",
-        })).EnsureSuccessStatusCode();
+        (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", RegistryApi.Registration(code, "dr-reg", "拉萨注销测试有限公司"))).EnsureSuccessStatusCode();
         var browser = await factory.CookieClientAsync(Roles.Regulator);
         var page = $"/Registry/Enterprise/{code}";
         var form = new Dictionary<string, string> { ["EventId"] = "dr-page", ["DeregisteredOn"] = "2026-11-26", ["Reason"] = "股东会决议解散" };
