@@ -9,6 +9,7 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
+using Zhengzhao.Credit;
 using Zhengzhao.Licensing;
 using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
@@ -54,6 +55,11 @@ public static class ZhengzhaoHost
         if (builder.Configuration.GetValue("Licensing:Sweep", defaultValue: true))
         {
             services.AddHostedService<LicensingSweepService>();
+        }
+
+        if (builder.Configuration.GetValue("Credit:Collect", defaultValue: true))
+        {
+            services.AddHostedService<CreditCollectorService>();
         }
 
         // Uploaded materials live beside the database, outside the web root: nothing there is ever served as a static file.
@@ -125,6 +131,7 @@ public static class ZhengzhaoHost
         api.MapLicensingEndpoints();
         api.MapVerificationEndpoints();
         api.MapMessageEndpoints();
+        api.MapCreditEndpoints();
         api.MapCoordinationEndpoints();
         api.MapPermitEndpoints();
         api.MapUsccEndpoints();

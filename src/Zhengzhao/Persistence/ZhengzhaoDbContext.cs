@@ -62,6 +62,10 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Credit.CommitmentBreach> CommitmentBreaches => Set<Credit.CommitmentBreach>();
 
+    public DbSet<Credit.CreditEntry> CreditEntries => Set<Credit.CreditEntry>();
+
+    public DbSet<Credit.Penalty> Penalties => Set<Credit.Penalty>();
+
     public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
 
     public DbSet<Slot> Slots => Set<Slot>();

@@ -143,6 +143,7 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Webhooks:Enabled", "false");
         builder.UseSetting("Notifications:Enabled", "false");
         builder.UseSetting("Licensing:Sweep", "false");
+        builder.UseSetting("Credit:Collect", "false");
         builder.UseSetting("Storage:Uploads", UploadRoot);
         foreach (var (key, value) in Settings)
         {

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Zhengzhao.Common;
+using Zhengzhao.Credit;
+using Zhengzhao.Identity;
+using Zhengzhao.Web.Hosting;
+
+namespace Zhengzhao.Web.Api;
+
+/// <summary>The credit record over HTTP for staff: a company's record, penalties entered by their department, late publications.</summary>
+public static class CreditEndpoints
+{
+    public sealed record PenaltyRequest(string? DecisionNumber, string? Uscc, string? LegalBasis, string? Facts, string? Measure, decimal? Amount, string? DecidedOn);
+
+    public sealed record EntryView(
+        Guid Id, string Kind, string KindName, string Section, string Title, string Detail, string Authority, DateOnly ArisenOn, DateOnly PublishDueOn, DateOnly PublishedOn, bool PublishedLate);
+
+    public sealed record RecordView(string Uscc, string Name, string Status, IReadOnlyList<EntryView> Entries);
+
+    public sealed record PenaltyView(Guid Id, string DecisionNumber, string Uscc, string Measure, decimal? Amount, DateOnly DecidedOn, bool Replayed, EntryView Entry);
+
+    public sealed record LateView(string DepartmentCode, string Department, int Late, IReadOnlyList<EntryView> Entries);
+
+    public static RouteGroupBuilder MapCreditEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/credit").WithTags("信用 Credit").RequireAuthorization(IdentitySetup.StaffPolicy);
+
+        group.MapGet("/{code}/record", async (string code, GetCreditRecord get, CancellationToken ct) =>
+                (await get.HandleAsync(code, ct)).ToHttpResult(r => new RecordView(r.Uscc, r.Name, r.Status, [.. r.Entries.Select(View)])))
+            .WithName("GetCreditRecord").WithSummary("企业信用记录（工作人员）：登记、备案、许可、处罚、虚假承诺，按发生日期倒序")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/penalties", async (PenaltyRequest request, RecordPenalty record, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var measure = ApiInput.RequiredEnum<PenaltyMeasure>(request.Measure, "measure", "Warning、Fine、PermitSanction、BusinessRestriction、Other");
+                var decided = ApiInput.OptionalDate(request.DecidedOn, "decidedOn");
+                if (!measure.IsSuccess || !decided.IsSuccess)
+                {
+                    return Problems.From(measure.Refusal ?? decided.Refusal!);
+                }
+
+                var result = await record.HandleAsync(new(request.DecisionNumber, request.Uscc, request.LegalBasis, request.Facts, measure.Value, request.Amount, decided.Value, user.DepartmentCode(), user.ToActor()), ct);
+                if (result.Value is not { } recorded)
+                {
+                    return Problems.From(result.Refusal!);
+                }
+
+                var p = recorded.Penalty;
+                var body = new PenaltyView(p.Id, p.DecisionNumber, p.Uscc, p.Measure.ToString(), p.Amount, p.DecidedOn, recorded.Replayed, View(recorded.Entry));
+                return recorded.Replayed ? Results.Ok(body) : Results.Created($"/api/v1/credit/{p.Uscc}/record", body);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Approver, Roles.DepartmentAdmin, Roles.Inspector, Roles.Regulator))
+            .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("RecordPenalty").WithSummary("录入本机关作出的行政处罚决定，即时记入企业信用记录；同一文号重复提交返回已录入的处罚")
+            .Produces<PenaltyView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/late-publications", async (string? from, string? to, ListLatePublications list, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
+            {
+                var (start, end) = (ApiInput.OptionalDate(from, "from"), ApiInput.OptionalDate(to, "to"));
+                if (!start.IsSuccess || !end.IsSuccess)
+                {
+                    return Problems.From(start.Refusal ?? end.Refusal!);
+                }
+
+                // The oversight office sees every department; a department's head sees its own.
+                var today = ChinaTime.Today(time);
+                var department = user.IsInRole(Roles.Oversight) ? null : user.DepartmentCode();
+                var late = await list.HandleAsync(department, start.Value ?? today.AddYears(-1), end.Value ?? today, ct);
+                return Results.Ok(late.Select(d => new LateView(d.Code, d.Name, d.Late, [.. d.Entries.Select(View)])));
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Oversight, Roles.DepartmentAdmin))
+            .WithName("ListLatePublications").WithSummary("超过 20 个工作日才公示的信用信息，按部门统计（督查室看全部，部门负责人看本部门）");
+        return api;
+    }
+
+    private static EntryView View(CreditEntry e) => new(
+        e.Id, e.Kind.ToString(), CreditPublicity.Name(e.Kind), CreditPublicity.Section(e.Kind), e.Title, e.Detail, e.Authority, e.ArisenOn, e.PublishDueOn, e.PublishedOn, e.PublishedLate);
+}

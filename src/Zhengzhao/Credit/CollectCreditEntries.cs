@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Licensing;
+using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// Gathers the credit record from what the other modules publish: the register's history and the licensing events
+/// (filings, permits and their changes, renewals, revocations, cancellations, false commitments). Each source row
+/// becomes one entry, once: a unique index on (source, source id) settles two instances gathering the same row, and
+/// a row already gathered is skipped by the query. Published on the day gathered, which is what the 20-working-day
+/// limit is measured against.
+/// </summary>
+public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+{
+    public const int BatchSize = 1000;
+
+    /// <summary>Gathers source rows recorded since <paramref name="since"/> (all, when null); returns how many entries it added.</summary>
+    public async Task<int> RunAsync(DateTime? since = null, CancellationToken cancellationToken = default)
+    {
+        var from = since ?? DateTime.MinValue;
+        var added = 0;
+        int batch;
+        do
+        {
+            batch = await RegistryAsync(from, cancellationToken) + await LicensingAsync(from, cancellationToken);
+            added += batch;
+        }
+        while (batch > 0);
+
+        return added;
+    }
+
+    private async Task<int> RegistryAsync(DateTime from, CancellationToken cancellationToken)
+    {
+        var rows = await db.EnterpriseChanges.AsNoTracking()
+            .Where(c => c.At >= from && !db.CreditEntries.Any(e => e.Source == CreditSource.Registry && e.SourceId == c.Id))
+            .OrderBy(c => c.Id)
+            .Take(BatchSize)
+            .Join(db.Enterprises, c => c.Uscc, e => e.Uscc, (c, e) => new { Change = c, e.RegisteringAuthority, e.RegionCode })
+            .ToListAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var today = ChinaTime.Today(time);
+        foreach (var row in rows)
+        {
+            var c = row.Change;
+            var kind = c.Kind switch
+            {
+                "设立登记" => CreditEntryKind.Registration,
+                "注销登记" => CreditEntryKind.Deregistration,
+                _ => CreditEntryKind.RegistrationChange,
+            };
+            var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(c.At).DateTime);
+            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, row.RegisteringAuthority, null, arisen, CreditPublicity.DueOn(calendar, arisen, row.RegionCode), today, CreditSource.Registry, c.Id));
+        }
+
+        return await SaveAsync(rows.Count, cancellationToken);
+    }
+
+    private async Task<int> LicensingAsync(DateTime from, CancellationToken cancellationToken)
+    {
+        var rows = await db.LicensingEvents.AsNoTracking()
+            .Where(v => v.OccurredAt >= from && !db.CreditEntries.Any(e => e.Source == CreditSource.Licensing && e.SourceId == v.Id))
+            .OrderBy(v => v.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var today = ChinaTime.Today(time);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+        var usccs = rows.Select(r => r.Uscc).Distinct().ToList();
+        var regions = await db.Enterprises.AsNoTracking().Where(e => usccs.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, e => e.RegionCode, cancellationToken);
+        foreach (var row in rows)
+        {
+            var (kind, title, detail, departmentCode) = Describe(row);
+            var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(row.OccurredAt).DateTime);
+            var due = CreditPublicity.DueOn(calendar, arisen, regions.GetValueOrDefault(row.Uscc) ?? string.Empty);
+            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisen, due, today, CreditSource.Licensing, row.Id));
+        }
+
+        return await SaveAsync(rows.Count, cancellationToken);
+    }
+
+    /// <summary>What the public reads of a licensing event, from the permit as the event carries it.</summary>
+    private static (CreditEntryKind Kind, string Title, string Detail, string DepartmentCode) Describe(LicensingEvent e)
+    {
+        using var payload = JsonDocument.Parse(e.Payload);
+        var p = payload.RootElement;
+        string Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+        var filing = Text("kind") == nameof(PermitKind.FilingReceipt);
+        var item = Text("itemName");
+        var validTo = Text("validTo") is { Length: > 0 } to ? to : "长期";
+        var ending = p.TryGetProperty("ending", out var end) && end.ValueKind == JsonValueKind.Object && end.TryGetProperty("reason", out var reason) ? reason.GetString() : null;
+        var kind = e.Type switch
+        {
+            LicensingEvent.PermitIssued => filing ? CreditEntryKind.Filing : CreditEntryKind.Permit,
+            LicensingEvent.PermitChanged => CreditEntryKind.PermitChange,
+            LicensingEvent.PermitRenewed => CreditEntryKind.PermitRenewal,
+            LicensingEvent.PermitRevoked => CreditEntryKind.PermitRevocation,
+            LicensingEvent.PermitCancelled => CreditEntryKind.PermitCancellation,
+            _ => CreditEntryKind.CommitmentBreach,
+        };
+        var detail = kind switch
+        {
+            CreditEntryKind.PermitRevocation or CreditEntryKind.PermitCancellation => $"{(filing ? "备案凭证" : "许可证")} {e.PermitNumber}：{ending ?? CreditPublicity.Name(kind)}",
+            CreditEntryKind.CommitmentBreach => $"申请“{item}”时作出的告知承诺经核查不实，许可证 {e.PermitNumber} 已撤销。",
+            _ => $"{(filing ? "备案凭证" : "许可证")} {e.PermitNumber}，许可范围：{Text("scope")}，有效期 {Text("validFrom")} 至 {validTo}",
+        };
+        return (kind, $"{CreditPublicity.Name(kind)}：{item}", detail, Text("departmentCode"));
+    }
+
+    private async Task<int> SaveAsync(int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return count;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance gathered some of these first; the next pass picks up whatever it did not.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+}
+
+/// <summary>Gathers the credit record every half minute on every instance; after the first pass, only the last hour's rows.</summary>
+public sealed class CreditCollectorService(IServiceScopeFactory scopes, TimeProvider time, ILogger<CreditCollectorService> logger) : PeriodicService(scopes, time, logger)
+{
+    private DateTime? _since;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(30);
+
+    protected override async Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // A row committed late (a long transaction, a skewed clock) is still well inside the hour looked back over.
+        var started = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(-1);
+        await services.GetRequiredService<CollectCreditEntries>().RunAsync(_since, cancellationToken);
+        _since = started;
+    }
+}

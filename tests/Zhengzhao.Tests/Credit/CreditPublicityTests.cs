@@ -1,0 +1,32 @@
+using Zhengzhao.Calendar;
+using Zhengzhao.Credit;
+
+namespace Zhengzhao.Tests.Credit;
+
+/// <summary>公示时限: within 20 working days of arising, on the company's regional calendar.</summary>
+public sealed class CreditPublicityTests
+{
+    private static readonly WorkCalendar Shipped = new(
+        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+
+    [Fact]
+    public void An_entry_is_due_twenty_working_days_after_it_arose()
+    {
+        Assert.Equal(new DateOnly(2026, 11, 30), CreditPublicity.DueOn(Shipped, new DateOnly(2026, 11, 2), "540172"));
+    }
+
+    [Fact]
+    public void The_national_day_holiday_does_not_count()
+    {
+        var due = CreditPublicity.DueOn(Shipped, new DateOnly(2026, 9, 30), "540172");
+
+        Assert.Equal(20, Shipped.WorkdaysBetween(new DateOnly(2026, 9, 30), due, "540172"));
+        Assert.True(due > new DateOnly(2026, 9, 30).AddDays(28), "A week of holiday pushes the limit past four calendar weeks.");
+    }
+
+    [Theory]
+    [InlineData("2026-11-30", false)]
+    [InlineData("2026-12-01", true)]
+    public void Published_after_the_due_day_is_late(string published, bool late) =>
+        Assert.Equal(late, CreditPublicity.IsLate(new DateOnly(2026, 11, 30), DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Credit;
+using Zhengzhao.Identity;
+using Zhengzhao.Registry;
+using Zhengzhao.Web.Tests.Infrastructure;
+using Zhengzhao.Web.Tests.Licensing;
+using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+
+namespace Zhengzhao.Web.Tests.Credit;
+
+/// <summary>
+/// The credit record gathers what the register and licensing publish, once each, and the penalties departments
+/// enter; an entry published more than 20 working days after it arose is counted late against its department.
+/// </summary>
+public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    private Task<int> CollectAsync() => factory.WithUseCaseAsync<CollectCreditEntries, int>(c => c.RunAsync());
+
+    private static object Penalty(string number, string decidedOn = "2026-11-20", string measure = "Fine", decimal? amount = 5000m, string facts = "超范围经营") => new
+    {
+        decisionNumber = number,
+        uscc = SamplePermits.ApplicantCompany,
+        legalBasis = "《中华人民共和国行政许可法》第八十一条",
+        facts,
+        measure,
+        amount,
+        decidedOn,
+    };
+
+    [Fact]
+    public async Task Registrations_and_permits_are_gathered_once_each_with_their_authority_and_publication_dates()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Uscc.Compose('9', '1', "540102", "MA6TCR01").Value;
+        (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registry.RegistryApi.Registration(code, "cr-reg", "拉萨信用测试有限公司"))).EnsureSuccessStatusCode();
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") })).ReadJsonAsync();
+        var receipt = await factory.WithDbAsync(db => db.Permits.Where(p => p.ApplicationId == filed.GetProperty("id").GetGuid()).Select(p => p.Number).SingleAsync());
+
+        var gathered = await Task.WhenAll(CollectAsync(), CollectAsync());
+        var again = await CollectAsync();
+
+        Assert.Equal(0, again);
+        Assert.Equal(await factory.WithDbAsync(db => db.CreditEntries.CountAsync(e => e.Source != CreditSource.Penalty)), gathered.Sum());
+        var officer = await factory.BearerClientAsync(Roles.Approver);
+        var record = await (await officer.GetAsync($"/api/v1/credit/{SamplePermits.ApplicantCompany}/record")).ReadJsonAsync();
+        var filing = Assert.Single(record.GetProperty("entries").EnumerateArray(), e => e.GetProperty("detail").GetString()!.Contains(receipt, StringComparison.Ordinal));
+        Assert.Equal(("Filing", "行政许可", "2026-11-26", "2026-12-24", false), (filing.GetProperty("kind").GetString(), filing.GetProperty("section").GetString(), filing.GetProperty("publishedOn").GetString(), filing.GetProperty("publishDueOn").GetString(), filing.GetProperty("publishedLate").GetBoolean()));
+        Assert.Equal("食品药品监管局", filing.GetProperty("authority").GetString());
+        var registered = await (await officer.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
+        var registration = Assert.Single(registered.GetProperty("entries").EnumerateArray());
+        Assert.Equal(("Registration", "拉萨市市场监督管理局"), (registration.GetProperty("kind").GetString(), registration.GetProperty("authority").GetString()));
+        Assert.DoesNotContain("540102199001011", registered.GetRawText(), StringComparison.Ordinal);
+        await (await officer.GetAsync("/api/v1/credit/91540000000000000X/record")).AssertProblemAsync(404);
+        await (await applicant.GetAsync($"/api/v1/credit/{code}/record")).AssertProblemAsync(403);
+    }
+
+    [Fact]
+    public async Task A_penalty_goes_on_the_record_at_once_and_one_entered_late_is_counted_against_its_department()
+    {
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+        var head = await factory.NewBearerClientAsync("xwgd-credit-head", Roles.DepartmentAdmin, "XZ-XWGD", "540000");
+        var oversight = await factory.BearerClientAsync(Roles.Oversight);
+
+        var onTime = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕1号"));
+        var late = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕2号", decidedOn: "2026-10-09", measure: "Warning", amount: null));
+        var twice = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕1号"));
+        var reused = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕1号", facts: "另一事实"));
+        var noAmount = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕3号", amount: null));
+        var badMeasure = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕4号", measure: "Flogging"));
+        var future = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕5号", decidedOn: "2026-12-01"));
+        var byApplicant = await (await factory.BearerClientAsync(Roles.Applicant)).PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕6号"));
+
+        Assert.Equal(HttpStatusCode.Created, onTime.StatusCode);
+        var entry = (await onTime.ReadJsonAsync()).GetProperty("entry");
+        Assert.Equal(("Penalty", "行政处罚：藏新广罚〔2026〕1号", "新闻出版广电局", false), (entry.GetProperty("kind").GetString(), entry.GetProperty("title").GetString(), entry.GetProperty("authority").GetString(), entry.GetProperty("publishedLate").GetBoolean()));
+        Assert.Contains("罚没金额 5000 元", entry.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True((await late.ReadJsonAsync()).GetProperty("entry").GetProperty("publishedLate").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.True((await twice.ReadJsonAsync()).GetProperty("replayed").GetBoolean());
+        Assert.Equal("/problems/credit/duplicate-decision", (await reused.AssertProblemAsync(409)).GetProperty("type").GetString());
+        (await noAmount.AssertProblemAsync(400)).GetProperty("errors").GetProperty("amount");
+        (await badMeasure.AssertProblemAsync(400)).GetProperty("errors").GetProperty("measure");
+        (await future.AssertProblemAsync(400)).GetProperty("errors").GetProperty("decidedOn");
+        Assert.Equal(HttpStatusCode.Forbidden, byApplicant.StatusCode);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Penalties.CountAsync()));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "credit.penalty-recorded")));
+
+        static (string, int, string) Late(JsonElement list)
+        {
+            var department = Assert.Single(list.EnumerateArray());
+            return (department.GetProperty("departmentCode").GetString()!, department.GetProperty("late").GetInt32(), department.GetProperty("entries")[0].GetProperty("title").GetString()!);
+        }
+
+        Assert.Equal(("XZ-XWGD", 1, "行政处罚：藏新广罚〔2026〕2号"), Late(await (await head.GetAsync("/api/v1/credit/late-publications")).ReadJsonAsync()));
+        Assert.Equal(("XZ-XWGD", 1, "行政处罚：藏新广罚〔2026〕2号"), Late(await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-11-01&to=2026-11-30")).ReadJsonAsync()));
+        Assert.Equal(0, (await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-10-01&to=2026-10-31")).ReadJsonAsync()).GetArrayLength());
+        await (await approver.GetAsync("/api/v1/credit/late-publications")).AssertProblemAsync(403);
+    }
+}
