@@ -23,7 +23,7 @@ public static class Navigation
     {
         [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("My permits", "/Permits"), new("Appointments", "/Appointments")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing"), new("Today's appointments", "/Appointments/Today")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking"), new("Penalties", "/Credit/Penalties")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
@@ -38,6 +38,8 @@ public static class Navigation
             new("Webhook endpoint", "/Coordination/Webhook"),
             new("Webhook deliveries", "/Coordination/Deliveries"),
             new("Service halls and slots", "/Appointments/Halls"),
+            new("Penalties", "/Credit/Penalties"),
+            new("Late publications", "/Credit/Late"),
         ],
         [Roles.Regulator] =
         [
@@ -47,9 +49,11 @@ public static class Navigation
             new("Returned pushes", "/Coordination/Returns"),
             new("Loop tracking", "/Coordination/Tracking"),
             new("Notification statistics", "/Coordination/Statistics"),
+            new("Credit records", "/Credit/Record"),
+            new("Penalties", "/Credit/Penalties"),
         ],
-        [Roles.Inspector] = [new("Inspection desk", "/Workbench")],
-        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Loop tracking", "/Coordination/Tracking"), new("Notification statistics", "/Coordination/Statistics"), new("Audit trail", "/Audit")],
+        [Roles.Inspector] = [new("Inspection desk", "/Workbench"), new("Penalties", "/Credit/Penalties")],
+        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Loop tracking", "/Coordination/Tracking"), new("Notification statistics", "/Coordination/Statistics"), new("Credit records", "/Credit/Record"), new("Late publications", "/Credit/Late"), new("Audit trail", "/Audit")],
         [Roles.ReformOffice] = [new("Reform office desk", "/Workbench"), new("Item management", "/ReformOffice/Items"), new("Notification statistics", "/Coordination/Statistics")],
         [Roles.Administrator] =
         [
