@@ -65,7 +65,7 @@ public static class CreditEndpoints
                 var today = ChinaTime.Today(time);
                 var department = user.IsInRole(Roles.Oversight) ? null : user.DepartmentCode();
                 var late = await list.HandleAsync(department, start.Value ?? today.AddYears(-1), end.Value ?? today, ct);
-                return Results.Ok(late.Select(d => new LateView(d.Code, d.Name, d.Late, [.. d.Entries.Select(View)])));
+                return late.ToHttpResult(departments => departments.Select(d => new LateView(d.Code, d.Name, d.Late, [.. d.Entries.Select(View)])));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Oversight, Roles.DepartmentAdmin))
             .WithName("ListLatePublications").WithSummary("超过 20 个工作日才公示的信用信息，按部门统计（督查室看全部，部门负责人看本部门）");

@@ -11,42 +11,56 @@ using Zhengzhao.Registry;
 namespace Zhengzhao.Credit;
 
 /// <summary>
-/// Gathers the credit record from what the other modules publish: the register's history and the licensing events
-/// (filings, permits and their changes, renewals, revocations, cancellations, false commitments). Each source row
-/// becomes one entry, once: a unique index on (source, source id) settles two instances gathering the same row, and
-/// a row already gathered is skipped by the query. Published on the day gathered, which is what the 20-working-day
-/// limit is measured against.
+/// Gathers the credit record from what the other modules publish: the register's history (registrations, changes,
+/// deregistrations; not the rows of a bulk import, which registered nothing) and the licensing events (filings,
+/// permits and their changes, renewals, revocations, cancellations, false commitments). Each source row becomes one
+/// entry, once: a unique index on (source, source id) settles two instances gathering the same row, and a row already
+/// gathered is skipped by the query. These entries count as published the day their change happened, which is when
+/// the register or the permit showed it; the collector's own lag is the platform's, not a department's.
 /// </summary>
-public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache calendars) : IUseCase
 {
     public const int BatchSize = 1000;
 
-    /// <summary>Gathers source rows recorded since <paramref name="since"/> (all, when null); returns how many entries it added.</summary>
+    /// <summary>The register's entries that are events of the company itself.</summary>
+    private static readonly string[] RegistryKinds = ["设立登记", "变更登记", "注销登记"];
+
+    /// <summary>
+    /// Gathers the source rows recorded since <paramref name="since"/> (all, when null) until none is left; returns how
+    /// many entries it added. A batch another instance gathered first is dropped and the query asked again.
+    /// </summary>
     public async Task<int> RunAsync(DateTime? since = null, CancellationToken cancellationToken = default)
     {
         var from = since ?? DateTime.MinValue;
         var added = 0;
-        int batch;
-        do
+        while (true)
         {
-            batch = await RegistryAsync(from, cancellationToken) + await LicensingAsync(from, cancellationToken);
-            added += batch;
-        }
-        while (batch > 0);
+            var registry = await RegistryAsync(from, cancellationToken);
+            var licensing = await LicensingAsync(from, cancellationToken);
+            if (registry is null && licensing is null)
+            {
+                return added;
+            }
 
-        return added;
+            added += (registry ?? 0) + (licensing ?? 0);
+        }
     }
 
-    private async Task<int> RegistryAsync(DateTime from, CancellationToken cancellationToken)
+    /// <summary>The entries one batch added; null when there was nothing left to gather.</summary>
+    private async Task<int?> RegistryAsync(DateTime from, CancellationToken cancellationToken)
     {
         var rows = await db.EnterpriseChanges.AsNoTracking()
-            .Where(c => c.At >= from && !db.CreditEntries.Any(e => e.Source == CreditSource.Registry && e.SourceId == c.Id))
+            .Where(c => c.At >= from && RegistryKinds.Contains(c.Kind) && !db.CreditEntries.Any(e => e.Source == CreditSource.Registry && e.SourceId == c.Id))
             .OrderBy(c => c.Id)
             .Take(BatchSize)
             .Join(db.Enterprises, c => c.Uscc, e => e.Uscc, (c, e) => new { Change = c, e.RegisteringAuthority, e.RegionCode })
             .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var today = ChinaTime.Today(time);
         foreach (var row in rows)
         {
             var c = row.Change;
@@ -57,13 +71,13 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
                 _ => CreditEntryKind.RegistrationChange,
             };
             var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(c.At).DateTime);
-            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, row.RegisteringAuthority, null, arisen, CreditPublicity.DueOn(calendar, arisen, row.RegionCode), today, CreditSource.Registry, c.Id));
+            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, row.RegisteringAuthority, null, arisen, CreditPublicity.DueOn(calendar, arisen, row.RegionCode), arisen, CreditSource.Registry, c.Id));
         }
 
         return await SaveAsync(rows.Count, cancellationToken);
     }
 
-    private async Task<int> LicensingAsync(DateTime from, CancellationToken cancellationToken)
+    private async Task<int?> LicensingAsync(DateTime from, CancellationToken cancellationToken)
     {
         var rows = await db.LicensingEvents.AsNoTracking()
             .Where(v => v.OccurredAt >= from && !db.CreditEntries.Any(e => e.Source == CreditSource.Licensing && e.SourceId == v.Id))
@@ -72,11 +86,10 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
-            return 0;
+            return null;
         }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var today = ChinaTime.Today(time);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
         var usccs = rows.Select(r => r.Uscc).Distinct().ToList();
         var regions = await db.Enterprises.AsNoTracking().Where(e => usccs.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, e => e.RegionCode, cancellationToken);
@@ -85,7 +98,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
             var (kind, title, detail, departmentCode) = Describe(row);
             var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(row.OccurredAt).DateTime);
             var due = CreditPublicity.DueOn(calendar, arisen, regions.GetValueOrDefault(row.Uscc) ?? string.Empty);
-            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisen, due, today, CreditSource.Licensing, row.Id));
+            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisen, due, arisen, CreditSource.Licensing, row.Id));
         }
 
         return await SaveAsync(rows.Count, cancellationToken);
@@ -121,26 +134,25 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
 
     private async Task<int> SaveAsync(int count, CancellationToken cancellationToken)
     {
-        if (count == 0)
-        {
-            return 0;
-        }
-
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             return count;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // Another instance gathered some of these first; the next pass picks up whatever it did not.
+            // Another instance gathered some of these first: the batch is dropped and the query, asked again, skips them.
+            // Any other failure fails the pass, which the service logs and retries.
             db.ChangeTracker.Clear();
             return 0;
         }
     }
 }
 
-/// <summary>Gathers the credit record every half minute on every instance; after the first pass, only the last hour's rows.</summary>
+/// <summary>
+/// Gathers the credit record every half minute on every instance. After a pass that completed, the next looks back
+/// an hour only; a failed pass moves nothing on, so the next one looks back as far.
+/// </summary>
 public sealed class CreditCollectorService(IServiceScopeFactory scopes, TimeProvider time, ILogger<CreditCollectorService> logger) : PeriodicService(scopes, time, logger)
 {
     private DateTime? _since;

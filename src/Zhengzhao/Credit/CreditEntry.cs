@@ -62,7 +62,8 @@ public enum CreditSource
 public sealed class CreditEntry
 {
     public const int MaxTitleLength = 200;
-    public const int MaxDetailLength = 2000;
+    /// <summary>Room for a penalty's facts and basis at their longest, with its measure, amount and date.</summary>
+    public const int MaxDetailLength = 2400;
 
     private CreditEntry()
     {

@@ -12,8 +12,13 @@ public sealed class ListLatePublications(ZhengzhaoDbContext db) : IUseCase
 {
     public sealed record Department(string Code, string Name, int Late, IReadOnlyList<CreditEntry> Entries);
 
-    public async Task<IReadOnlyList<Department>> HandleAsync(string? departmentCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<Department>>> HandleAsync(string? departmentCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
+        if (from > to)
+        {
+            return new Refusal("credit/invalid-period", "期间有误", $"开始日期 {from:yyyy-MM-dd} 晚于结束日期 {to:yyyy-MM-dd}。") { Errors = new Dictionary<string, string[]> { ["from"] = ["开始日期不能晚于结束日期。"] } };
+        }
+
         var entries = (await db.CreditEntries.AsNoTracking()
                 .Where(e => e.DepartmentCode != null && (departmentCode == null || e.DepartmentCode == departmentCode) && e.PublishedOn >= from && e.PublishedOn <= to)
                 .Where(e => e.PublishedOn > e.PublishDueOn)
@@ -23,6 +28,6 @@ public sealed class ListLatePublications(ZhengzhaoDbContext db) : IUseCase
             .ToList();
         var codes = entries.Select(g => g.Key).ToList();
         var names = await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
-        return [.. entries.Select(g => new Department(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), [.. g])).OrderByDescending(d => d.Late)];
+        return new List<Department>([.. entries.Select(g => new Department(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), [.. g])).OrderByDescending(d => d.Late)]);
     }
 }

@@ -14,6 +14,9 @@ namespace Zhengzhao.Credit;
 /// </summary>
 public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
 {
+    /// <summary>What the amount column holds: fourteen digits, two of them decimals.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     public sealed record Command(string? DecisionNumber, string? Uscc, string? LegalBasis, string? Facts, PenaltyMeasure? Measure, decimal? Amount, DateOnly? DecidedOn, string DepartmentCode, Actor Actor);
 
     public sealed record Recorded(Penalty Penalty, CreditEntry Entry, bool Replayed);
@@ -48,13 +51,17 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
             measure = default;
         }
 
-        if (command.Amount is { } amount && (amount <= 0 || amount > 1_000_000_000_000m))
+        if (command.Amount is { } amount && (amount <= 0 || amount >= MaxAmount || decimal.Round(amount, 2) != amount))
         {
-            errors["amount"] = ["罚没金额（元）应为正数。"];
+            errors["amount"] = ["罚没金额（元）应为正数，至多两位小数，小于一万亿元。"];
         }
         else if (measure == PenaltyMeasure.Fine && command.Amount is null)
         {
             errors["amount"] = ["罚款、没收的处罚须填写罚没金额（元）。"];
+        }
+        else if (measure != PenaltyMeasure.Fine && command.Amount is not null)
+        {
+            errors["amount"] = ["只有罚款、没收的处罚填写罚没金额；其他处罚种类请留空。"];
         }
 
         var today = ChinaTime.Today(time);
@@ -80,7 +87,12 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
             return new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 不在登记库中。", RefusalKind.NotFound);
         }
 
-        var department = await db.Departments.AsNoTracking().Where(d => d.Code == command.DepartmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? command.DepartmentCode;
+        var department = await db.Departments.AsNoTracking().Where(d => d.Code == command.DepartmentCode && d.IsActive).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        if (department is null)
+        {
+            return new Refusal("credit/no-department", "不能录入处罚", "您的账户未归属在用的部门，不能以部门名义录入行政处罚，请联系系统管理员。", RefusalKind.Forbidden);
+        }
+
         var penalty = new Penalty(number, uscc, command.DepartmentCode, basis, facts, measure, command.Amount, command.DecidedOn!.Value, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var money = command.Amount is { } yuan ? $"，罚没金额 {yuan:0.##} 元" : string.Empty;

@@ -42,6 +42,9 @@ internal sealed class EnterpriseChangeConfiguration : IEntityTypeConfiguration<E
 
         // One row per delivered event: a redelivery finds it, and two concurrent deliveries cannot both write.
         builder.HasIndex(c => new { c.Uscc, c.EventId }).IsUnique();
+
+        // The credit record's collector reads the register's recent history every half minute.
+        builder.HasIndex(c => c.At);
     }
 }
 

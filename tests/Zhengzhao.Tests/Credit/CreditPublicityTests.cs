@@ -16,12 +16,10 @@ public sealed class CreditPublicityTests
     }
 
     [Fact]
-    public void The_national_day_holiday_does_not_count()
+    public void The_national_day_holiday_does_not_count_and_its_make_up_saturday_does()
     {
-        var due = CreditPublicity.DueOn(Shipped, new DateOnly(2026, 9, 30), "540172");
-
-        Assert.Equal(20, Shipped.WorkdaysBetween(new DateOnly(2026, 9, 30), due, "540172"));
-        Assert.True(due > new DateOnly(2026, 9, 30).AddDays(28), "A week of holiday pushes the limit past four calendar weeks.");
+        // 2026: 1–7 October off, Saturday 10 October worked (国办发明电〔2025〕7号).
+        Assert.Equal(new DateOnly(2026, 11, 3), CreditPublicity.DueOn(Shipped, new DateOnly(2026, 9, 30), "540172"));
     }
 
     [Theory]

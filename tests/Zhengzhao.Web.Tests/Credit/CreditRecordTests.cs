@@ -40,11 +40,23 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var filed = await (await FileAsync(applicant, new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") })).ReadJsonAsync();
         var receipt = await factory.WithDbAsync(db => db.Permits.Where(p => p.ApplicationId == filed.GetProperty("id").GetGuid()).Select(p => p.Number).SingleAsync());
 
+        // A bulk import's row in the register's history registered nothing, and is not a credit entry.
+        var imported = await factory.WithDbAsync(async db =>
+        {
+            var row = new EnterpriseChange(code, "import-1", "存量导入", "导入自 存量主体.csv 第 2 行", DateTime.UtcNow);
+            db.EnterpriseChanges.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
         var gathered = await Task.WhenAll(CollectAsync(), CollectAsync());
         var again = await CollectAsync();
 
         Assert.Equal(0, again);
-        Assert.Equal(await factory.WithDbAsync(db => db.CreditEntries.CountAsync(e => e.Source != CreditSource.Penalty)), gathered.Sum());
+        var sources = await factory.WithDbAsync(async db =>
+            await db.EnterpriseChanges.CountAsync(c => c.Kind != "存量导入") + await db.LicensingEvents.CountAsync());
+        Assert.Equal(sources, gathered.Sum());
+        Assert.False(await factory.WithDbAsync(db => db.CreditEntries.AnyAsync(e => e.SourceId == imported)));
         var officer = await factory.BearerClientAsync(Roles.Approver);
         var record = await (await officer.GetAsync($"/api/v1/credit/{SamplePermits.ApplicantCompany}/record")).ReadJsonAsync();
         var filing = Assert.Single(record.GetProperty("entries").EnumerateArray(), e => e.GetProperty("detail").GetString()!.Contains(receipt, StringComparison.Ordinal));
@@ -53,8 +65,10 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var registered = await (await officer.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
         var registration = Assert.Single(registered.GetProperty("entries").EnumerateArray());
         Assert.Equal(("Registration", "拉萨市市场监督管理局"), (registration.GetProperty("kind").GetString(), registration.GetProperty("authority").GetString()));
-        Assert.DoesNotContain("540102199001011", registered.GetRawText(), StringComparison.Ordinal);
-        await (await officer.GetAsync("/api/v1/credit/91540000000000000X/record")).AssertProblemAsync(404);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", registered.GetRawText());
+        await (await officer.GetAsync($"/api/v1/credit/{Uscc.Compose('9', '1', "540102", "MA6TCR99").Value}/record")).AssertProblemAsync(404);
+        var mistyped = await (await officer.GetAsync("/api/v1/credit/540102199001011030/record")).AssertProblemAsync(400);
+        Assert.DoesNotContain("540102199001011030", mistyped.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await (await applicant.GetAsync($"/api/v1/credit/{code}/record")).AssertProblemAsync(403);
     }
 
@@ -72,6 +86,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var noAmount = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕3号", amount: null));
         var badMeasure = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕4号", measure: "Flogging"));
         var future = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕5号", decidedOn: "2026-12-01"));
+        var warningWithAmount = await approver.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕7号", measure: "Warning", amount: 100m));
         var byApplicant = await (await factory.BearerClientAsync(Roles.Applicant)).PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕6号"));
 
         Assert.Equal(HttpStatusCode.Created, onTime.StatusCode);
@@ -85,6 +100,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         (await noAmount.AssertProblemAsync(400)).GetProperty("errors").GetProperty("amount");
         (await badMeasure.AssertProblemAsync(400)).GetProperty("errors").GetProperty("measure");
         (await future.AssertProblemAsync(400)).GetProperty("errors").GetProperty("decidedOn");
+        (await warningWithAmount.AssertProblemAsync(400)).GetProperty("errors").GetProperty("amount");
         Assert.Equal(HttpStatusCode.Forbidden, byApplicant.StatusCode);
         Assert.Equal(2, await factory.WithDbAsync(db => db.Penalties.CountAsync()));
         Assert.Equal(2, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "credit.penalty-recorded")));
@@ -101,6 +117,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         });
         Assert.Equal(0, (await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-10-01&to=2026-10-31")).ReadJsonAsync()).GetArrayLength());
         await (await approver.GetAsync("/api/v1/credit/late-publications")).AssertProblemAsync(403);
+        (await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-12-01&to=2026-11-01")).AssertProblemAsync(400)).GetProperty("errors").GetProperty("from");
     }
 
     [Fact]
@@ -123,7 +140,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var entered = WebUtility.HtmlDecode(await (await ZhengzhaoFactory.PostFormAsync(officer, "/Credit/Penalties", Form("藏新广罚〔2026〕31号", "Warning"))).Content.ReadAsStringAsync());
         var record = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Credit/Record?code={SamplePermits.ApplicantCompany}"));
         var late = WebUtility.HtmlDecode(await oversight.GetStringAsync("/Credit/Late"));
-        var unknown = WebUtility.HtmlDecode(await officer.GetStringAsync("/Credit/Record?code=91540000000000000X"));
+        var unknown = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Credit/Record?code={Uscc.Compose('9', '1', "540102", "MA6TCR98").Value}"));
 
         Assert.Contains("请选择处罚种类", forged, StringComparison.Ordinal);
         Assert.Contains("已录入处罚决定 藏新广罚〔2026〕31号，已记入企业信用记录；已超过公示时限", entered, StringComparison.Ordinal);

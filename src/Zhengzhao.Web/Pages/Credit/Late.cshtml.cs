@@ -20,11 +20,15 @@ public sealed class LateModel(ListLatePublications list, TimeProvider time) : Pa
 
     public IReadOnlyList<ListLatePublications.Department> Departments { get; private set; } = [];
 
+    public string? Error { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = ChinaTime.Today(time);
         From ??= today.AddYears(-1);
         To ??= today;
-        Departments = await list.HandleAsync(User.IsInRole(Roles.Oversight) ? null : User.DepartmentCode(), From.Value, To.Value, cancellationToken);
+        var late = await list.HandleAsync(User.IsInRole(Roles.Oversight) ? null : User.DepartmentCode(), From.Value, To.Value, cancellationToken);
+        Departments = late.Value ?? [];
+        Error = late.Refusal?.Detail;
     }
 }

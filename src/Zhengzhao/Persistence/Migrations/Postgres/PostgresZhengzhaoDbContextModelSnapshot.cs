@@ -817,8 +817,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.Property<string>("Detail")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(2400)
+                        .HasColumnType("character varying(2400)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1902,6 +1902,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Uscc", "EventId")
                         .IsUnique();

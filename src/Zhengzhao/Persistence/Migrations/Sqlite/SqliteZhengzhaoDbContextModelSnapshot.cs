@@ -806,7 +806,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Detail")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(2400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1891,6 +1891,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Uscc", "EventId")
                         .IsUnique();

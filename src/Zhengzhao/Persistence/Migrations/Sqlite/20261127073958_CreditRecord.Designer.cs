@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261127071732_CreditRecord")]
+    [Migration("20261127073958_CreditRecord")]
     partial class CreditRecord
     {
         /// <inheritdoc />
@@ -809,7 +809,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Detail")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(2400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1894,6 +1894,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Uscc", "EventId")
                         .IsUnique();

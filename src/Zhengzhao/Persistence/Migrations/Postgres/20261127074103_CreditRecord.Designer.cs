@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261127071802_CreditRecord")]
+    [Migration("20261127074103_CreditRecord")]
     partial class CreditRecord
     {
         /// <inheritdoc />
@@ -820,8 +820,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.Property<string>("Detail")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(2400)
+                        .HasColumnType("character varying(2400)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1905,6 +1905,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Uscc", "EventId")
                         .IsUnique();

@@ -19,7 +19,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(2400)", maxLength: 2400, nullable: false),
                     Authority = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DepartmentCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ArisenOn = table.Column<DateOnly>(type: "date", nullable: false),
@@ -52,6 +52,11 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Penalties", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseChanges_At",
+                table: "EnterpriseChanges",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditEntries_DepartmentCode_PublishedOn",
@@ -89,6 +94,10 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Penalties");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EnterpriseChanges_At",
+                table: "EnterpriseChanges");
         }
     }
 }

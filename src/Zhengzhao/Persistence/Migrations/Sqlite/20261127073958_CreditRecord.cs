@@ -19,7 +19,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2400, nullable: false),
                     Authority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     ArisenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -52,6 +52,11 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Penalties", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseChanges_At",
+                table: "EnterpriseChanges",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditEntries_DepartmentCode_PublishedOn",
@@ -89,6 +94,10 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Penalties");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EnterpriseChanges_At",
+                table: "EnterpriseChanges");
         }
     }
 }
