@@ -5,8 +5,7 @@ namespace Zhengzhao.Tests.Calendar;
 /// <summary>The working-day rules, over the real shipped national and Tibetan tables.</summary>
 public sealed class WorkCalendarTests
 {
-    private static readonly WorkCalendar Shipped = new(
-        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+    private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     [Theory]
     [InlineData("2023-01-02", null, false, "元旦")] // a Monday off for New Year

@@ -2,13 +2,13 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
+using Zhengzhao.Tests.Calendar;
 
 namespace Zhengzhao.Tests.Coordination;
 
 public sealed class PushTests
 {
-    private static readonly WorkCalendar Shipped = new(
-        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+    private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     private static Push NewPush(DateOnly pushedOn) => new("91540172MA6T2K8P0X", "SL-014", "XZ-SYJ", "XZ-SWT", "540172", ReformMode.Transparent, "evt", pushedOn);
 

@@ -1,13 +1,13 @@
 using Zhengzhao.Calendar;
 using Zhengzhao.Credit;
+using Zhengzhao.Tests.Calendar;
 
 namespace Zhengzhao.Tests.Credit;
 
 /// <summary>公示时限: within 20 working days of arising, on the company's regional calendar.</summary>
 public sealed class CreditPublicityTests
 {
-    private static readonly WorkCalendar Shipped = new(
-        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+    private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     [Fact]
     public void An_entry_is_due_twenty_working_days_after_it_arose()

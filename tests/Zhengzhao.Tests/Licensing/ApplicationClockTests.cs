@@ -1,14 +1,14 @@
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Licensing;
+using Zhengzhao.Tests.Calendar;
 
 namespace Zhengzhao.Tests.Licensing;
 
 /// <summary>The working-day clock across national and Tibetan holidays, with pauses and an extension.</summary>
 public sealed class ApplicationClockTests
 {
-    private static readonly WorkCalendar Shipped = new(
-        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+    private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     private static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,12 +1,12 @@
 using Zhengzhao.Calendar;
 using Zhengzhao.Licensing.Appointments;
+using Zhengzhao.Tests.Calendar;
 
 namespace Zhengzhao.Tests.Licensing;
 
 public sealed class AppointmentRulesTests
 {
-    private static readonly WorkCalendar Shipped = new(
-        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+    private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     private static readonly SlotLine Morning = new(new(9, 30), new(10, 30), 3, false);
     private static readonly SlotLine Lunch = new(new(12, 0), new(14, 0), 2, true);

@@ -2,14 +2,14 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
 using Zhengzhao.Licensing;
 using Zhengzhao.Licensing.Verifications;
+using Zhengzhao.Tests.Calendar;
 
 namespace Zhengzhao.Tests.Licensing;
 
 /// <summary>Which permits owe a verification (核查), when it falls due, the draw of filings, and the worklist's due date.</summary>
 public sealed class VerificationRulesTests
 {
-    private static readonly WorkCalendar Shipped = new(
-        CalendarSeeder.ShippedNotices().SelectMany(n => n.Notice.Days.Select(d => new CalendarDay(n.Layer, n.Notice.Year, d.Date, d.Name, d.IsOffDay))));
+    private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     private static readonly DateOnly Day = new(2026, 11, 26);
 
