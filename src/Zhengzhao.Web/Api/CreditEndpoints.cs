@@ -18,6 +18,10 @@ public static class CreditEndpoints
 
     public sealed record PenaltyView(Guid Id, string DecisionNumber, string Uscc, string Measure, decimal? Amount, DateOnly DecidedOn, bool Replayed, EntryView Entry);
 
+    public sealed record BarView(string Restriction, string RestrictionName, string Trigger, string Basis, string Reason);
+
+    public sealed record RestrictionsView(string Uscc, string Name, string? Context, IReadOnlyList<BarView> Restrictions);
+
     public sealed record LateView(string DepartmentCode, string Department, int Late, IReadOnlyList<EntryView> Entries);
 
     public static RouteGroupBuilder MapCreditEndpoints(this RouteGroupBuilder api)
@@ -28,6 +32,20 @@ public static class CreditEndpoints
                 (await get.HandleAsync(code, ct)).ToHttpResult(r => new RecordView(r.Uscc, r.Name, r.Status, [.. r.Entries.Select(View)])))
             .WithName("GetCreditRecord").WithSummary("企业信用记录（工作人员）：登记、备案、许可、处罚、虚假承诺，按发生日期倒序")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{code}/restrictions", async (string code, string? context, GetRestrictions get, CancellationToken ct) =>
+            {
+                var restriction = GetRestrictions.Context(context);
+                if (context is not null && restriction is null)
+                {
+                    return Problems.From(new Refusal("invalid-input", "参数无效", $"context 应为 Commitment，或不填（全部）；输入为“{context}”。") { Errors = new Dictionary<string, string[]> { ["context"] = ["context 应为 Commitment，或不填。"] } });
+                }
+
+                var result = await get.HandleAsync(code, restriction, ct);
+                return result.ToHttpResult(r => new RestrictionsView(r.Uscc, r.Name, context, [.. r.Bars.Select(b => new BarView(b.Rule.Restriction.ToString(), GetRestrictions.Name(b.Rule.Restriction), b.Rule.Trigger.ToString(), b.Rule.Basis, b.Reason))]));
+            })
+            .WithName("GetRestrictions").WithSummary("联合惩戒：该企业当前受到的限制（context=Commitment 只查告知承诺），每项列明适用的规则、依据和理由")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/penalties", async (PenaltyRequest request, RecordPenalty record, ClaimsPrincipal user, CancellationToken ct) =>
             {

@@ -36,9 +36,14 @@ public sealed class JointDiscipline(ZhengzhaoDbContext db) : IUseCase
         new(DisciplineTrigger.CommitmentBreach, Restriction.CommitmentRoute, "作出虚假承诺的申请人，在信用修复前不适用告知承诺制"),
     ];
 
-    public async Task<Bar?> CheckAsync(string uscc, Restriction restriction, CancellationToken cancellationToken = default)
+    public async Task<Bar?> CheckAsync(string uscc, Restriction restriction, CancellationToken cancellationToken = default) =>
+        await BarsAsync(uscc, restriction, cancellationToken) is [var first, ..] ? first : null;
+
+    /// <summary>Every rule that restricts the company now, in the given respect or (null) in any, each with its reason.</summary>
+    public async Task<IReadOnlyList<Bar>> BarsAsync(string uscc, Restriction? restriction, CancellationToken cancellationToken = default)
     {
-        foreach (var rule in Rules.Where(r => r.Restriction == restriction))
+        var bars = new List<Bar>();
+        foreach (var rule in Rules.Where(r => restriction is null || r.Restriction == restriction))
         {
             var breach = rule.Trigger switch
             {
@@ -50,10 +55,10 @@ public sealed class JointDiscipline(ZhengzhaoDbContext db) : IUseCase
             };
             if (breach is not null)
             {
-                return new Bar(rule, $"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}），信用修复前不能选择告知承诺方式，请按一般程序申请。");
+                bars.Add(new Bar(rule, $"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}），信用修复前不能选择告知承诺方式，请按一般程序申请。"));
             }
         }
 
-        return null;
+        return bars;
     }
 }

@@ -153,4 +153,31 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Found, denied.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location?.AbsolutePath, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Staff_ask_what_restricts_a_company_and_see_the_rule_its_basis_and_the_reason()
+    {
+        var officer = await factory.BearerClientAsync(Roles.Approver);
+        var code = SamplePermits.ApplicantCompany;
+        var before = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            db.CommitmentBreaches.Add(new CommitmentBreach(code, "SL-010", Guid.NewGuid(), "承诺的放映场所与实际不符", "approver-a", new DateOnly(2026, 11, 20)));
+            return await db.SaveChangesAsync();
+        });
+
+        var commitment = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
+        var all = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions")).ReadJsonAsync();
+
+        Assert.Equal(0, before.GetProperty("restrictions").GetArrayLength());
+        var bar = Assert.Single(commitment.GetProperty("restrictions").EnumerateArray());
+        Assert.Equal(("CommitmentRoute", "不适用告知承诺制", "CommitmentBreach"), (bar.GetProperty("restriction").GetString(), bar.GetProperty("restrictionName").GetString(), bar.GetProperty("trigger").GetString()));
+        Assert.Equal("作出虚假承诺的申请人，在信用修复前不适用告知承诺制", bar.GetProperty("basis").GetString());
+        Assert.Equal("该企业于 2026-11-20 经核查存在虚假承诺（SL-010），信用修复前不能选择告知承诺方式，请按一般程序申请。", bar.GetProperty("reason").GetString());
+        Assert.Equal(1, all.GetProperty("restrictions").GetArrayLength());
+        (await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Loans")).AssertProblemAsync(400)).GetProperty("errors").GetProperty("context");
+        await (await officer.GetAsync("/api/v1/credit/12345/restrictions")).AssertProblemAsync(400);
+        await (await officer.GetAsync($"/api/v1/credit/{Uscc.Compose('9', '1', "540102", "MA6TCR97").Value}/restrictions")).AssertProblemAsync(404);
+        await (await (await factory.BearerClientAsync(Roles.Applicant)).GetAsync($"/api/v1/credit/{code}/restrictions")).AssertProblemAsync(403);
+    }
 }

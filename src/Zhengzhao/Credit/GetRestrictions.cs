@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// 联合惩戒查询: what restricts a company now, in one respect or in all, each with the rule that applies, its basis and
+/// the reason to tell the company. Staff of any department ask here before they act, instead of keeping lists.
+/// </summary>
+public sealed class GetRestrictions(ZhengzhaoDbContext db, JointDiscipline discipline) : IUseCase
+{
+    public sealed record Restrictions(string Uscc, string Name, IReadOnlyList<Bar> Bars);
+
+    public async Task<Result<Restrictions>> HandleAsync(string? code, Restriction? restriction, CancellationToken cancellationToken = default)
+    {
+        var checkedCode = Registry.Uscc.Check(code);
+        if (!checkedCode.IsValid)
+        {
+            return new Refusal("credit/invalid-code", "统一社会信用代码有误", checkedCode.Reason!) { Errors = new Dictionary<string, string[]> { ["code"] = [checkedCode.Reason!] } };
+        }
+
+        var uscc = checkedCode.Code!.Value;
+        var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        return name is null
+            ? new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 不在登记库中。", RefusalKind.NotFound)
+            : new Restrictions(uscc, name, await discipline.BarsAsync(uscc, restriction, cancellationToken));
+    }
+
+    /// <summary>A restriction as the API's <c>context</c> names it.</summary>
+    public static Restriction? Context(string? context) => context switch
+    {
+        "Commitment" => Restriction.CommitmentRoute,
+        _ => null,
+    };
+
+    public static string Name(Restriction restriction) => restriction switch
+    {
+        Restriction.CommitmentRoute => "不适用告知承诺制",
+        _ => restriction.ToString(),
+    };
+}
