@@ -14,14 +14,13 @@ public sealed class GetCreditRecord(ZhengzhaoDbContext db) : IUseCase
 
     public async Task<Result<Record>> HandleAsync(string? code, CancellationToken cancellationToken = default)
     {
-        var checkedCode = Registry.Uscc.Check(code);
-        if (!checkedCode.IsValid)
+        var parsed = CreditCodes.Parse(code);
+        if (!parsed.IsSuccess)
         {
-            // The reason only: what was typed may be something else entirely, such as a person's identity number.
-            return new Refusal("credit/invalid-code", "统一社会信用代码有误", checkedCode.Reason!) { Errors = new Dictionary<string, string[]> { ["code"] = [checkedCode.Reason!] } };
+            return parsed.Refusal!;
         }
 
-        var uscc = checkedCode.Code!.Value;
+        var uscc = parsed.Value!;
         var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => new { e.Name, e.Status }).FirstOrDefaultAsync(cancellationToken);
         if (enterprise is null)
         {

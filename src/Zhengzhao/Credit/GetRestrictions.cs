@@ -14,13 +14,13 @@ public sealed class GetRestrictions(ZhengzhaoDbContext db, JointDiscipline disci
 
     public async Task<Result<Restrictions>> HandleAsync(string? code, Restriction? restriction, CancellationToken cancellationToken = default)
     {
-        var checkedCode = Registry.Uscc.Check(code);
-        if (!checkedCode.IsValid)
+        var parsed = CreditCodes.Parse(code);
+        if (!parsed.IsSuccess)
         {
-            return new Refusal("credit/invalid-code", "统一社会信用代码有误", checkedCode.Reason!) { Errors = new Dictionary<string, string[]> { ["code"] = [checkedCode.Reason!] } };
+            return parsed.Refusal!;
         }
 
-        var uscc = checkedCode.Code!.Value;
+        var uscc = parsed.Value!;
         var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
         return name is null
             ? new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 不在登记库中。", RefusalKind.NotFound)

@@ -28,6 +28,7 @@ public sealed class ListLatePublications(ZhengzhaoDbContext db) : IUseCase
             .ToList();
         var codes = entries.Select(g => g.Key).ToList();
         var names = await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
-        return new List<Department>([.. entries.Select(g => new Department(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), [.. g])).OrderByDescending(d => d.Late)]);
+        List<Department> departments = [.. entries.Select(g => new Department(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), [.. g])).OrderByDescending(d => d.Late)];
+        return departments;
     }
 }

@@ -199,10 +199,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
         }
 
-        var pinned = await db.ItemVersions.AsNoTracking()
-            .Where(v => v.ItemCode == application.ItemCode && v.Number == application.Item.Version)
-            .Select(v => v.Content)
-            .FirstOrDefaultAsync(cancellationToken);
+        var pinned = await PinnedContent.OfAsync(db, application, cancellationToken);
         if (await AttachAsync(application, materials, pinned?.Materials ?? [], cancellationToken) is { } refusal)
         {
             return refusal;

@@ -52,10 +52,7 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, CalendarCache calendars, 
             return new Refusal("licensing/scope-too-long", "许可范围过长", $"许可范围不超过{Permit.MaxScopeLength}字。") { Errors = new Dictionary<string, string[]> { ["scope"] = [$"许可范围不超过{Permit.MaxScopeLength}字。"] } };
         }
 
-        var content = await db.ItemVersions.AsNoTracking()
-            .Where(v => v.ItemCode == application.ItemCode && v.Number == application.Item.Version)
-            .Select(v => v.Content)
-            .FirstOrDefaultAsync(cancellationToken);
+        var content = await PinnedContent.OfAsync(db, application, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var permit = await AddAsync(application, holder, content, licensed, actor, cancellationToken);

@@ -76,7 +76,7 @@ public sealed class RecordDeregistration(ZhengzhaoDbContext db, TimeProvider tim
         catch (DbUpdateException)
         {
             // The same event arrived twice at once and the other delivery wrote it: answer as a redelivery.
-            if (!await RecordedAsync(uscc, eventId, cancellationToken))
+            if (!await RecordRegistration.EventRecordedAsync(db, uscc, eventId, cancellationToken))
             {
                 throw;
             }
@@ -85,11 +85,5 @@ public sealed class RecordDeregistration(ZhengzhaoDbContext db, TimeProvider tim
         }
 
         return new Recorded(uscc, enterprise.Name, eventId, Replayed: false, deregistered.Value.Summary);
-    }
-
-    private async Task<bool> RecordedAsync(string uscc, string eventId, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        return await db.EnterpriseChanges.AnyAsync(c => c.Uscc == uscc && c.EventId == eventId, cancellationToken);
     }
 }

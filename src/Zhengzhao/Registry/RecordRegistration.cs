@@ -152,7 +152,7 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
         catch (DbUpdateException)
         {
             // The same event arrived twice at once and the other delivery wrote it: answer as a redelivery.
-            if (!await EventRecordedAsync(uscc.Value, eventId, cancellationToken))
+            if (!await EventRecordedAsync(db, uscc.Value, eventId, cancellationToken))
             {
                 throw;
             }
@@ -163,7 +163,8 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
         return new Recorded(uscc.Value, name, eventId, Replayed: false, change.Summary);
     }
 
-    private async Task<bool> EventRecordedAsync(string uscc, string eventId, CancellationToken cancellationToken)
+    /// <summary>After a save lost to a concurrent delivery of the same event: whether that delivery recorded it.</summary>
+    internal static async Task<bool> EventRecordedAsync(ZhengzhaoDbContext db, string uscc, string eventId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         return await db.EnterpriseChanges.AnyAsync(c => c.Uscc == uscc && c.EventId == eventId, cancellationToken);

@@ -1,0 +1,17 @@
+using Zhengzhao.Common;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>The code a staff query names, checked before anything is read.</summary>
+internal static class CreditCodes
+{
+    public static Result<string> Parse(string? code)
+    {
+        var checkedCode = Registry.Uscc.Check(code);
+
+        // The reason only: what was typed may be something else entirely, such as a person's identity number.
+        return checkedCode.IsValid
+            ? checkedCode.Code!.Value
+            : new Refusal("credit/invalid-code", "统一社会信用代码有误", checkedCode.Reason!) { Errors = new Dictionary<string, string[]> { ["code"] = [checkedCode.Reason!] } };
+    }
+}
