@@ -1,3 +1,5 @@
+using Zhengzhao.Common;
+
 namespace Zhengzhao.Audit;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class AuditEntry
     }
 
     /// <summary>The row's identity; several entries may wait in one unit of work before they get their sequence.</summary>
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public long Sequence { get; private set; }
 

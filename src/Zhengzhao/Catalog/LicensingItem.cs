@@ -155,7 +155,7 @@ public sealed class ItemVersion
         Denormalise();
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string ItemCode { get; private set; }
 

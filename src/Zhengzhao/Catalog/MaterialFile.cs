@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Catalog;
 
@@ -26,7 +27,7 @@ public sealed class MaterialFile
         UploadedAt = uploadedAt;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string FileName { get; private set; }
 

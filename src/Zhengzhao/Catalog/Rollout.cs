@@ -1,4 +1,5 @@
 using Zhengzhao.Calendar;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Catalog;
 
@@ -22,7 +23,7 @@ public sealed class Rollout
         Note = note;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public CatalogKind Kind { get; private set; }
 

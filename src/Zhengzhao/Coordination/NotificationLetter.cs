@@ -33,7 +33,7 @@ public sealed class NotificationLetter
         Items = [.. items];
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Uscc { get; private set; }
 

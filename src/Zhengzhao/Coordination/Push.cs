@@ -84,7 +84,7 @@ public sealed class Push
         State = PushState.Pending;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Uscc { get; private set; }
 

@@ -25,7 +25,7 @@ public sealed class PushCopy
         SentOn = push.PushedOn;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     /// <summary>The push whose loop the copy follows.</summary>
     public Guid PushId { get; private set; }

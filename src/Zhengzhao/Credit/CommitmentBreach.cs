@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Credit;
 
@@ -25,7 +26,7 @@ public sealed class CommitmentBreach
         RecordedOn = recordedOn;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Uscc { get; private set; }
 

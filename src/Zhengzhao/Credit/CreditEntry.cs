@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Calendar;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Credit;
 
@@ -86,7 +87,7 @@ public sealed class CreditEntry
         SourceId = sourceId;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Uscc { get; private set; }
 

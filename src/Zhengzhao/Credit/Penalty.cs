@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Credit;
 
@@ -51,7 +52,7 @@ public sealed class Penalty
         EnteredBy = enteredBy;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     /// <summary>处罚决定书文号, e.g. 拉市监处〔2026〕12号.</summary>
     public string DecisionNumber { get; private set; }

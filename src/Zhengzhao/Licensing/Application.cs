@@ -141,7 +141,7 @@ public sealed class Application
         State = ApplicationState.Draft;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     /// <summary>受理编号, unique per department and year; given on submission.</summary>
     public string? Number { get; private set; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Licensing;
 
@@ -57,8 +58,8 @@ public sealed class LicensingEvent
             PayloadJson);
     }
 
-    /// <summary>Time-ordered (version 7), so reading in id order is reading in order of occurrence on one instance.</summary>
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Time-ordered (<see cref="SequentialGuid"/>), so reading in id order is reading in order of occurrence on one instance.</summary>
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Type { get; private set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Licensing;
 
@@ -28,7 +29,7 @@ public sealed class MaterialUpload
         UploadedAt = uploadedAt;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     /// <summary>The company whose material it is: only that company's applications may use it.</summary>
     public string Uscc { get; private set; }

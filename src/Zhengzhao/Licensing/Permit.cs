@@ -85,7 +85,7 @@ public sealed class Permit
         Status = PermitStatus.Valid;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     /// <summary>证号, unique, kept through changes and renewals (<see cref="PermitNumbers"/>).</summary>
     public string Number { get; private set; }

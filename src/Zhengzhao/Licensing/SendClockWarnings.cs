@@ -107,7 +107,7 @@ public sealed class ClockWarningSent
         SentAt = sentAt;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public Guid ApplicationId { get; private set; }
 

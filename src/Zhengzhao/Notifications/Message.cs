@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Notifications;
 
@@ -28,7 +29,7 @@ public sealed class Message
         CreatedAt = createdAt;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     /// <summary>Whose: see <see cref="Mailboxes"/>.</summary>
     public string Mailbox { get; private set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Notifications;
 
@@ -34,7 +35,7 @@ public sealed class Notification
         CreatedAt = NextAttemptAt = message.CreatedAt;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public Guid MessageId { get; private set; }
 

@@ -179,7 +179,7 @@ public sealed class EnterpriseChange
         At = at;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Uscc { get; private set; }
 

@@ -211,7 +211,7 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
                     var batch = transaction.GetDbTransaction();
                     if (await enterprises.InsertAsync(batch, cancellationToken, company.Code.Value, f.Name, f.Type, f.LegalRepresentative, protectedId, company.LegalRepresentativeId.Masked, f.Address, f.RegionCode, f.RegisteringAuthority, f.EstablishedOn, f.ApprovedOn, f.RegisteredCapital, f.BusinessScope, EnterpriseStatus.Active))
                     {
-                        await changes.InsertAsync(batch, cancellationToken, Guid.CreateVersion7(), company.Code.Value, run.EventId, "存量导入", $"批量导入存量主体（{run.FileName} 第 {company.Row} 行）", now);
+                        await changes.InsertAsync(batch, cancellationToken, SequentialGuid.Next(), company.Code.Value, run.EventId, "存量导入", $"批量导入存量主体（{run.FileName} 第 {company.Row} 行）", now);
                         imported++;
                     }
                     else

@@ -1,3 +1,5 @@
+using Zhengzhao.Common;
+
 namespace Zhengzhao.Registry;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class ImportRun
         StartedAt = startedAt;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string FileName { get; private set; }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Coordination.Webhooks;
@@ -28,7 +29,7 @@ public static class Outbox
             return null;
         }
 
-        var id = Guid.CreateVersion7();
+        var id = SequentialGuid.Next();
         var now = time.GetUtcNow().UtcDateTime;
         var body = JsonSerializer.Serialize(new { id, @event = eventType, department = departmentCode, createdAt = now, data = payload }, BodyJson);
         var message = new OutboundMessage(id, departmentCode, eventType, body, now);

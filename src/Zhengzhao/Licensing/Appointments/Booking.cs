@@ -45,7 +45,7 @@ public sealed class Booking
         Number = $"YY{slot.Date:yyyyMMdd}-{Id.ToString("N")[^10..].ToUpperInvariant()}";
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string Number { get; private set; }
 

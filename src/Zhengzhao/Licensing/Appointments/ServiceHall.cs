@@ -1,3 +1,5 @@
+using Zhengzhao.Common;
+
 namespace Zhengzhao.Licensing.Appointments;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class ServiceHall
         OpeningHours = openingHours;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public string DepartmentCode { get; private set; }
 

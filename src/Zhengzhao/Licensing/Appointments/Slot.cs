@@ -1,3 +1,5 @@
+using Zhengzhao.Common;
+
 namespace Zhengzhao.Licensing.Appointments;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class Slot
         IsExtended = isExtended;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public Guid HallId { get; private set; }
 

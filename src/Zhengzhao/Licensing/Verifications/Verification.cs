@@ -55,7 +55,7 @@ public sealed class Verification
         DueOn = dueOn;
     }
 
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; } = SequentialGuid.Next();
 
     public VerificationKind Kind { get; private set; }
 
