@@ -18,7 +18,7 @@ public static class CreditEndpoints
 
     public sealed record PenaltyView(Guid Id, string DecisionNumber, string Uscc, string Measure, decimal? Amount, DateOnly DecidedOn, bool Replayed, EntryView Entry);
 
-    public sealed record BarView(string Restriction, string RestrictionName, string Trigger, string Basis, string Reason);
+    public sealed record BarView(string Rule, string Restriction, string RestrictionName, string Trigger, string AppliesIn, string Basis, int? RatioMultiplier, string Reason);
 
     public sealed record RestrictionsView(string Uscc, string Name, string? Context, IReadOnlyList<BarView> Restrictions);
 
@@ -38,13 +38,13 @@ public static class CreditEndpoints
                 var restriction = GetRestrictions.Context(context);
                 if (context is not null && restriction is null)
                 {
-                    return Problems.From(new Refusal("invalid-input", "参数无效", $"context 应为 Commitment，或不填（全部）；输入为“{context}”。") { Errors = new Dictionary<string, string[]> { ["context"] = ["context 应为 Commitment，或不填。"] } });
+                    return Problems.From(new Refusal("invalid-input", "参数无效", $"context 应为 Commitment、Review 或 Inspection，或不填（全部）；输入为“{context}”。") { Errors = new Dictionary<string, string[]> { ["context"] = ["context 应为 Commitment、Review 或 Inspection，或不填。"] } });
                 }
 
                 var result = await get.HandleAsync(code, restriction, ct);
-                return result.ToHttpResult(r => new RestrictionsView(r.Uscc, r.Name, context, [.. r.Bars.Select(b => new BarView(b.Rule.Restriction.ToString(), GetRestrictions.Name(b.Rule.Restriction), b.Rule.Trigger.ToString(), b.Rule.Basis, b.Reason))]));
+                return result.ToHttpResult(r => new RestrictionsView(r.Uscc, r.Name, context, [.. r.Bars.Select(b => new BarView(b.Rule.Code, b.Rule.Restriction.ToString(), DisciplineRule.Name(b.Rule.Restriction), b.Rule.Trigger.ToString(), b.Rule.AppliesIn, b.Rule.Basis, b.Rule.RatioMultiplier, b.Reason))]));
             })
-            .WithName("GetRestrictions").WithSummary("联合惩戒：该企业当前受到的限制（context=Commitment 只查告知承诺），每项列明适用的规则、依据和理由")
+            .WithName("GetRestrictions").WithSummary("联合惩戒：该企业当前受到的限制（context=Commitment 告知承诺、Review 从严审查、Inspection 抽查比例），每项列明适用的规则编号、依据和理由")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/penalties", async (PenaltyRequest request, RecordPenalty record, ClaimsPrincipal user, CancellationToken ct) =>

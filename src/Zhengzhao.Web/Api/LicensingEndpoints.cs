@@ -39,7 +39,7 @@ public static class LicensingEndpoints
         Zhengzhao.Licensing.SupplementRequest? Supplement, string? NotAcceptedReason, IReadOnlyList<ClockPause> Pauses, Extension? Extension,
         IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock,
         IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn, string? RenewsPermit, DateOnly? RenewalLastDay,
-        IReadOnlyList<FindApplications.TimelineEntry>? Timeline);
+        string? CloserReview, IReadOnlyList<FindApplications.TimelineEntry>? Timeline);
 
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
     public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion, DateOnly? DueOn);
@@ -163,5 +163,5 @@ public static class LicensingEndpoints
         [.. a.Item.Steps.Select((s, i) => new StepView(s.Name, s.LimitDays, i < a.Steps.Count ? a.Steps[i].Officer : null, i < a.Steps.Count ? a.Steps[i].EndedOn : null, i < a.Steps.Count ? a.Steps[i].Opinion : null, clock is { } c && i < c.StepsDue.Count ? c.StepsDue[i] : null))],
         a.Proposal, a.Decision,
         clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()),
-        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay, timeline);
+        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay, a.CloserReview, timeline);
 }

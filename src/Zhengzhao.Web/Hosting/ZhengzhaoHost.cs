@@ -132,6 +132,7 @@ public static class ZhengzhaoHost
         api.MapVerificationEndpoints();
         api.MapMessageEndpoints();
         api.MapCreditEndpoints();
+        api.MapCreditListEndpoints();
         api.MapCoordinationEndpoints();
         api.MapPermitEndpoints();
         api.MapUsccEndpoints();

@@ -14,6 +14,7 @@ public static class UseCaseRegistration
             services.AddScoped(type);
         }
 
+        services.AddScoped<Registry.IRepresentativeBar>(sp => sp.GetRequiredService<Credit.JointDiscipline>());
         return services;
     }
 }

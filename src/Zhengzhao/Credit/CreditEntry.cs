@@ -40,6 +40,18 @@ public enum CreditEntryKind
 
     /// <summary>告知承诺不实.</summary>
     CommitmentBreach,
+
+    /// <summary>列入经营异常名录.</summary>
+    AbnormalListing,
+
+    /// <summary>移出经营异常名录.</summary>
+    AbnormalRemoval,
+
+    /// <summary>列入严重违法失信名单.</summary>
+    SeriousListing,
+
+    /// <summary>移出严重违法失信名单.</summary>
+    SeriousRemoval,
 }
 
 /// <summary>Where an entry came from: with <see cref="CreditEntry.SourceId"/>, what makes it once.</summary>
@@ -53,6 +65,12 @@ public enum CreditSource
 
     /// <summary>A penalty entered in Credit itself.</summary>
     Penalty,
+
+    /// <summary>A listing decision (abnormal or serious list): the listing's id.</summary>
+    Listing,
+
+    /// <summary>The end of a listing: the same listing's id.</summary>
+    Delisting,
 }
 
 /// <summary>
@@ -116,6 +134,10 @@ public sealed class CreditEntry
     public Guid SourceId { get; private set; }
 
     public bool PublishedLate => CreditPublicity.IsLate(PublishDueOn, PublishedOn);
+
+    /// <summary>An entry made by Credit itself and published today, due 20 working days after it arose.</summary>
+    public static CreditEntry PublishedToday(string uscc, CreditEntryKind kind, string title, string detail, (string Name, string Code) department, DateOnly arisenOn, (WorkCalendar Calendar, string Region) days, DateOnly today, CreditSource source, Guid sourceId) =>
+        new(uscc, kind, title, detail, department.Name, department.Code, arisenOn, CreditPublicity.DueOn(days.Calendar, arisenOn, days.Region), today, source, sourceId);
 }
 
 /// <summary>
@@ -140,6 +162,8 @@ public static class CreditPublicity
         CreditEntryKind.Registration or CreditEntryKind.RegistrationChange or CreditEntryKind.Deregistration => "登记信息",
         CreditEntryKind.Penalty => "行政处罚",
         CreditEntryKind.CommitmentBreach => "告知承诺履约",
+        CreditEntryKind.AbnormalListing or CreditEntryKind.AbnormalRemoval => "经营异常名录",
+        CreditEntryKind.SeriousListing or CreditEntryKind.SeriousRemoval => "严重违法失信名单",
         _ => "行政许可",
     };
 
@@ -155,6 +179,10 @@ public static class CreditPublicity
         CreditEntryKind.PermitRevocation => "撤销许可",
         CreditEntryKind.PermitCancellation => "注销许可",
         CreditEntryKind.Penalty => "行政处罚",
+        CreditEntryKind.AbnormalListing => "列入经营异常名录",
+        CreditEntryKind.AbnormalRemoval => "移出经营异常名录",
+        CreditEntryKind.SeriousListing => "列入严重违法失信名单",
+        CreditEntryKind.SeriousRemoval => "移出严重违法失信名单",
         _ => "告知承诺不实",
     };
 }

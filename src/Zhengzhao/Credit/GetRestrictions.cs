@@ -31,12 +31,8 @@ public sealed class GetRestrictions(ZhengzhaoDbContext db, JointDiscipline disci
     public static Restriction? Context(string? context) => context switch
     {
         "Commitment" => Restriction.CommitmentRoute,
+        "Review" => Restriction.CloserReview,
+        "Inspection" => Restriction.RaisedInspectionRatio,
         _ => null,
-    };
-
-    public static string Name(Restriction restriction) => restriction switch
-    {
-        Restriction.CommitmentRoute => "不适用告知承诺制",
-        _ => restriction.ToString(),
     };
 }

@@ -1,64 +1,97 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Credit;
 
-/// <summary>What a listing may restrict across departments (一处违法，处处受限).</summary>
-public enum Restriction
-{
-    /// <summary>No notice-and-commitment route: the ordinary process only.</summary>
-    CommitmentRoute,
-}
-
-/// <summary>What on a company's record can trigger a restriction.</summary>
-public enum DisciplineTrigger
-{
-    /// <summary>An earlier false commitment not yet repaired (信用修复).</summary>
-    CommitmentBreach,
-}
-
-/// <summary>One joint-discipline rule: a trigger on the record restricts the company in one respect, for a stated reason.</summary>
-public sealed record DisciplineRule(DisciplineTrigger Trigger, Restriction Restriction, string Basis);
-
-/// <summary>A company barred by a rule, with the reason to tell it.</summary>
+/// <summary>A restriction in force, with the rule that imposes it and the reason to tell the company.</summary>
 public sealed record Bar(DisciplineRule Rule, string Reason);
 
 /// <summary>
 /// The one place departments ask whether a company is restricted (DESIGN §2, Credit): every screen and use case
-/// calls this, none keeps its own list.
+/// calls this, none keeps its own list. It reads the rule table (<see cref="DisciplineRule"/>), asks each condition
+/// once, and answers with every rule in force that the company meets.
 /// </summary>
-public sealed class JointDiscipline(ZhengzhaoDbContext db) : IUseCase
+public sealed class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvider protection, TimeProvider time) : IUseCase, IRepresentativeBar
 {
-    /// <summary>The rules in force. The credit issue turns this into a table the oversight office keeps.</summary>
-    public static readonly IReadOnlyList<DisciplineRule> Rules =
-    [
-        new(DisciplineTrigger.CommitmentBreach, Restriction.CommitmentRoute, "作出虚假承诺的申请人，在信用修复前不适用告知承诺制"),
-    ];
-
-    public async Task<Bar?> CheckAsync(string uscc, Restriction restriction, CancellationToken cancellationToken = default) =>
-        await BarsAsync(uscc, restriction, cancellationToken) is [var first, ..] ? first : null;
-
     /// <summary>Every rule that restricts the company now, in the given respect or (null) in any, each with its reason.</summary>
     public async Task<IReadOnlyList<Bar>> BarsAsync(string uscc, Restriction? restriction, CancellationToken cancellationToken = default)
     {
+        var today = ChinaTime.Today(time);
         var bars = new List<Bar>();
-        foreach (var rule in Rules.Where(r => restriction is null || r.Restriction == restriction))
+        var facts = new Dictionary<DisciplineTrigger, string?>();
+        foreach (var rule in await RulesAsync(today, restriction, cancellationToken))
         {
-            var breach = rule.Trigger switch
+            if (!facts.TryGetValue(rule.Trigger, out var fact))
             {
-                DisciplineTrigger.CommitmentBreach => await db.CommitmentBreaches.AsNoTracking()
-                    .Where(b => b.Uscc == uscc && b.RepairedOn == null)
-                    .OrderByDescending(b => b.RecordedOn)
-                    .FirstOrDefaultAsync(cancellationToken),
-                _ => null,
-            };
-            if (breach is not null)
+                fact = facts[rule.Trigger] = await FactAsync(rule.Trigger, uscc, today, cancellationToken);
+            }
+
+            if (fact is not null)
             {
-                bars.Add(new Bar(rule, $"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}），信用修复前不能选择告知承诺方式，请按一般程序申请。"));
+                bars.Add(new Bar(rule, $"{fact}，{rule.Consequence()}"));
             }
         }
 
         return bars;
+    }
+
+    /// <summary>
+    /// 任职限制: whether the person with this identity number was the legal representative of a company on the serious
+    /// list within the last three years (any company but <paramref name="exceptUscc"/>). The listings keep the number
+    /// encrypted, so the few whose bar still runs are decrypted and compared; the number itself is never told.
+    /// </summary>
+    public async Task<Bar?> RepresentativeBarAsync(string idNumber, string exceptUscc, CancellationToken cancellationToken = default)
+    {
+        var today = ChinaTime.Today(time);
+        if (await RulesAsync(today, Restriction.LegalRepresentative, cancellationToken) is not [var rule, ..])
+        {
+            return null;
+        }
+
+        var listings = await db.SeriousListings.AsNoTracking()
+            .Where(l => l.RepresentativeBarEndsOn > today && l.ListedOn <= today && l.Uscc != exceptUscc)
+            .OrderBy(l => l.ListedOn)
+            .Select(l => new { l.EnterpriseName, l.Uscc, l.ListedOn, l.RepresentativeBarEndsOn, l.LegalRepresentative, l.LegalRepresentativeIdProtected })
+            .ToListAsync(cancellationToken);
+        var protector = protection.CreateProtector(RecordRegistration.IdPurpose);
+        var listed = listings.FirstOrDefault(l => string.Equals(protector.Unprotect(l.LegalRepresentativeIdProtected), idNumber, StringComparison.Ordinal));
+        return listed is null
+            ? null
+            : new Bar(rule, $"{listed.LegalRepresentative}系{listed.EnterpriseName}（{listed.Uscc}）于 {listed.ListedOn:yyyy-MM-dd} 列入严重违法失信名单时的法定代表人，{listed.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业的法定代表人。");
+    }
+
+    async Task<string?> IRepresentativeBar.ReasonAsync(string idNumber, string exceptUscc, CancellationToken cancellationToken) =>
+        await RepresentativeBarAsync(idNumber, exceptUscc, cancellationToken) is { } bar ? $"{bar.Reason}（联合惩戒规则 {bar.Rule.Code}，依据{bar.Rule.Basis}）" : null;
+
+    private async Task<List<DisciplineRule>> RulesAsync(DateOnly today, Restriction? restriction, CancellationToken cancellationToken)
+    {
+        var rules = await db.DisciplineRules.AsNoTracking().Where(r => restriction == null || r.Restriction == restriction).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        return [.. rules.Where(r => r.InForce(today))];
+    }
+
+    /// <summary>The fact on the record that meets the condition, in words; null when the company does not meet it.</summary>
+    private async Task<string?> FactAsync(DisciplineTrigger trigger, string uscc, DateOnly today, CancellationToken cancellationToken)
+    {
+        switch (trigger)
+        {
+            case DisciplineTrigger.SeriousList:
+                var serious = await db.SeriousListings.AsNoTracking()
+                    .Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today && l.EndsOn > today)
+                    .OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
+                return serious is null ? null : $"该企业于 {serious.ListedOn:yyyy-MM-dd} 被{serious.Authority}列入严重违法失信名单（{serious.DecisionNumber}）";
+            case DisciplineTrigger.AbnormalList:
+                var abnormal = await db.AbnormalListings.AsNoTracking()
+                    .Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today)
+                    .OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
+                return abnormal is null ? null : $"该企业于 {abnormal.ListedOn:yyyy-MM-dd} 因{AbnormalListRules.Name(abnormal.Cause)}被列入经营异常名录（{abnormal.DecisionNumber}）";
+            default:
+                var breach = await db.CommitmentBreaches.AsNoTracking()
+                    .Where(b => b.Uscc == uscc && b.RepairedOn == null)
+                    .OrderByDescending(b => b.RecordedOn).FirstOrDefaultAsync(cancellationToken);
+                return breach is null ? null : $"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}）";
+        }
     }
 }

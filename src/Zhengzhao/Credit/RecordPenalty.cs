@@ -24,84 +24,69 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
     public async Task<Result<Recorded>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var errors = new Dictionary<string, string[]>();
-        string Text(string field, string? value, int max, string label)
-        {
-            var text = value?.Trim() ?? string.Empty;
-            if (text.Length == 0 || text.Length > max)
-            {
-                errors[field] = [$"请填写{label}，不超过{max}字。"];
-            }
-
-            return text;
-        }
-
-        var number = Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "处罚决定书文号");
+        var errors = new FieldErrors();
+        var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "处罚决定书文号");
         var code = Uscc.Check(command.Uscc);
         if (!code.IsValid)
         {
-            errors["uscc"] = [code.Reason!];
+            errors.Add("uscc", code.Reason!);
         }
 
-        var basis = Text("legalBasis", command.LegalBasis, Penalty.MaxBasisLength, "处罚依据");
-        var facts = Text("facts", command.Facts, Penalty.MaxFactsLength, "违法事实");
+        var basis = errors.Text("legalBasis", command.LegalBasis, Penalty.MaxBasisLength, "处罚依据");
+        var facts = errors.Text("facts", command.Facts, Penalty.MaxFactsLength, "违法事实");
         if (command.Measure is not { } measure || !Enum.IsDefined(measure))
         {
-            errors["measure"] = ["请选择处罚种类：Warning、Fine、PermitSanction、BusinessRestriction 或 Other。"];
+            errors.Add("measure", "请选择处罚种类：Warning、Fine、PermitSanction、BusinessRestriction 或 Other。");
             measure = default;
         }
 
         if (command.Amount is { } amount && (amount <= 0 || amount >= MaxAmount || decimal.Round(amount, 2) != amount))
         {
-            errors["amount"] = ["罚没金额（元）应为正数，至多两位小数，小于一万亿元。"];
+            errors.Add("amount", "罚没金额（元）应为正数，至多两位小数，小于一万亿元。");
         }
         else if (measure == PenaltyMeasure.Fine && command.Amount is null)
         {
-            errors["amount"] = ["罚款、没收的处罚须填写罚没金额（元）。"];
+            errors.Add("amount", "罚款、没收的处罚须填写罚没金额（元）。");
         }
         else if (measure != PenaltyMeasure.Fine && command.Amount is not null)
         {
-            errors["amount"] = ["只有罚款、没收的处罚填写罚没金额；其他处罚种类请留空。"];
+            errors.Add("amount", "只有罚款、没收的处罚填写罚没金额；其他处罚种类请留空。");
         }
 
         var today = ChinaTime.Today(time);
-        if (command.DecidedOn is not { } decided || decided > today || decided.Year < 2000)
+        var decidedOn = errors.Date("decidedOn", command.DecidedOn, today, "处罚决定日期");
+        if (errors.Any)
         {
-            errors["decidedOn"] = ["处罚决定日期应为不晚于今天的有效日期。"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return new Refusal("credit/invalid-penalty", "处罚信息有误", string.Join("；", errors.Values.Select(v => v[0]))) { Errors = errors };
+            return errors.Refusal("credit/invalid-penalty", "处罚信息有误");
         }
 
         var uscc = code.Code!.Value;
         if (await FindAsync(command.DepartmentCode, number, cancellationToken) is { } entered)
         {
-            return Same(entered.Penalty, uscc, facts, measure, command.Amount, command.DecidedOn!.Value) ? entered : Taken(number);
+            return Same(entered.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? entered : Taken(number);
         }
 
-        var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => new { e.Name, e.RegionCode }).FirstOrDefaultAsync(cancellationToken);
-        if (enterprise is null)
+        var enterprise = await db.SubjectAsync(uscc, cancellationToken);
+        if (enterprise.Value is not { } subject)
         {
-            return new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 不在登记库中。", RefusalKind.NotFound);
+            return enterprise.Refusal!;
         }
 
-        var department = await db.Departments.AsNoTracking().Where(d => d.Code == command.DepartmentCode && d.IsActive).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-        if (department is null)
+        var decider = await db.DeciderAsync(command.DepartmentCode, "录入行政处罚", cancellationToken);
+        if (!decider.IsSuccess)
         {
-            return new Refusal("credit/no-department", "不能录入处罚", "您的账户未归属在用的部门，不能以部门名义录入行政处罚，请联系系统管理员。", RefusalKind.Forbidden);
+            return decider.Refusal!;
         }
 
-        var penalty = new Penalty(number, uscc, command.DepartmentCode, basis, facts, measure, command.Amount, command.DecidedOn!.Value, command.Actor.UserName);
+        var penalty = new Penalty(number, uscc, command.DepartmentCode, basis, facts, measure, command.Amount, decidedOn, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var money = command.Amount is { } yuan ? $"，罚没金额 {yuan:0.##} 元" : string.Empty;
-        var entry = new CreditEntry(
+        var entry = CreditEntry.PublishedToday(
             uscc, CreditEntryKind.Penalty, $"行政处罚：{number}", $"违法事实：{facts}；处罚依据：{basis}；处罚内容：{Penalty.Name(measure)}{money}；决定日期 {penalty.DecidedOn:yyyy-MM-dd}",
-            department, command.DepartmentCode, penalty.DecidedOn, CreditPublicity.DueOn(calendar, penalty.DecidedOn, enterprise.RegionCode), today, CreditSource.Penalty, penalty.Id);
+            decider.Value, penalty.DecidedOn, (calendar, subject.RegionCode), today, CreditSource.Penalty, penalty.Id);
         db.Penalties.Add(penalty);
         db.CreditEntries.Add(entry);
-        db.Record(command.Actor, time, "credit.penalty-recorded", nameof(Penalty), penalty.Id.ToString(), $"{enterprise.Name}（{uscc}）：{number}，{Penalty.Name(measure)}{money}{(entry.PublishedLate ? $"；超过公示时限（应于 {entry.PublishDueOn:yyyy-MM-dd} 前公示）" : string.Empty)}");
+        db.Record(command.Actor, time, "credit.penalty-recorded", nameof(Penalty), penalty.Id.ToString(), $"{subject.Name}（{uscc}）：{number}，{Penalty.Name(measure)}{money}{(entry.PublishedLate ? $"；超过公示时限（应于 {entry.PublishDueOn:yyyy-MM-dd} 前公示）" : string.Empty)}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -112,7 +97,7 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
             db.ChangeTracker.Clear();
             if (await FindAsync(command.DepartmentCode, number, cancellationToken) is { } first)
             {
-                return Same(first.Penalty, uscc, facts, measure, command.Amount, command.DecidedOn!.Value) ? first : Taken(number);
+                return Same(first.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? first : Taken(number);
             }
 
             throw;

@@ -123,6 +123,8 @@ public sealed class Application
         Item = null!;
     }
 
+    public const int MaxCloserReviewLength = 1000;
+
     public Application(string uscc, string regionCode, PinnedItem item, ApplicationRoute route, string filedBy, bool filedAtWindow)
         : this()
     {
@@ -181,6 +183,12 @@ public sealed class Application
     public DateOnly? RenewalLastDay { get; init; }
 
     public bool IsRenewal => RenewsPermit is not null;
+
+    /// <summary>
+    /// 从严审查: set at filing when a joint-discipline rule flags the company (listed as abnormal or seriously dishonest),
+    /// naming each rule and why, so every officer who opens the application sees it.
+    /// </summary>
+    public string? CloserReview { get; init; }
 
     /// <summary>首办责任人: the officer who owns the matter until a recorded hand-over; empty until an officer takes it.</summary>
     public string Owner { get; private set; }

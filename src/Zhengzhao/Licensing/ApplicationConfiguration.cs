@@ -45,6 +45,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Ignore(a => a.IsClosed);
         builder.Ignore(a => a.IsRenewal);
         builder.Property(a => a.RenewsPermit).HasMaxLength(PermitNumbers.MaxLength);
+        builder.Property(a => a.CloserReview).HasMaxLength(Application.MaxCloserReviewLength);
 
         builder.Property(a => a.IdempotencyKey).HasMaxLength(FileApplication.MaxKeyLength);
         builder.HasIndex(a => a.Number).IsUnique();

@@ -74,16 +74,20 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             item = item with { Materials = [Application.RenewalForm, .. item.Materials], RequiredMaterials = [Application.RenewalForm], Steps = [] };
         }
 
-        if (command.Route == ApplicationRoute.Commitment && item.Mode == ReformMode.Commitment && await discipline.CheckAsync(enterprise.Uscc, Restriction.CommitmentRoute, cancellationToken) is { } bar)
+        var bars = await discipline.BarsAsync(enterprise.Uscc, null, cancellationToken);
+        if (command.Route == ApplicationRoute.Commitment && item.Mode == ReformMode.Commitment && bars.FirstOrDefault(b => b.Rule.Restriction == Restriction.CommitmentRoute) is { } bar)
         {
-            return new Refusal("licensing/commitment-barred", "不能选择告知承诺方式", bar.Reason, RefusalKind.Forbidden);
+            return new Refusal("licensing/commitment-barred", "不能选择告知承诺方式", $"{bar.Reason}（联合惩戒规则 {bar.Rule.Code}）", RefusalKind.Forbidden);
         }
+
+        var closerReview = string.Join("；", bars.Where(b => b.Rule.Restriction == Restriction.CloserReview).Select(b => $"规则 {b.Rule.Code}：{b.Reason}"));
 
         var application = new Application(enterprise.Uscc, enterprise.RegionCode, item, renewed is null ? command.Route : ApplicationRoute.Ordinary, command.Actor.UserName, command.AtWindow)
         {
             IdempotencyKey = key is { Length: > 0 } ? key : null,
             RenewsPermit = renewed?.Number,
             RenewalLastDay = renewed?.ValidTo,
+            CloserReview = closerReview.Length == 0 ? null : closerReview[..Math.Min(closerReview.Length, Application.MaxCloserReviewLength)],
         };
         if (await AttachAsync(application, command.Materials, content.Materials, cancellationToken) is { } refusal)
         {

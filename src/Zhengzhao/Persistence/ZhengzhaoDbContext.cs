@@ -66,6 +66,12 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Credit.Penalty> Penalties => Set<Credit.Penalty>();
 
+    public DbSet<Credit.AbnormalListing> AbnormalListings => Set<Credit.AbnormalListing>();
+
+    public DbSet<Credit.SeriousListing> SeriousListings => Set<Credit.SeriousListing>();
+
+    public DbSet<Credit.DisciplineRule> DisciplineRules => Set<Credit.DisciplineRule>();
+
     public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
 
     public DbSet<Slot> Slots => Set<Slot>();

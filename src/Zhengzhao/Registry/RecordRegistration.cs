@@ -10,7 +10,7 @@ namespace Zhengzhao.Registry;
 /// Records a company's registration (设立登记) or a change (变更登记), from the registrar's page or from a
 /// registration system. Idempotent on (code, event id): a redelivered event changes nothing and answers as before.
 /// </summary>
-public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionProvider protection, TimeProvider time) : IUseCase
+public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionProvider protection, IRepresentativeBar representatives, TimeProvider time) : IUseCase
 {
     public const string IdPurpose = "Zhengzhao.Registry.LegalRepresentativeId";
 
@@ -112,10 +112,21 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
             return new Recorded(uscc.Value, name, eventId, Replayed: true, replay.Summary);
         }
 
-        var facts = new EnterpriseFacts(name, command.Type!.Value, representative, address, command.RegionCode!, authority, command.EstablishedOn!.Value, command.ApprovedOn!.Value, command.RegisteredCapital!.Value, scope);
-        var protectedId = protection.CreateProtector(IdPurpose).Protect(id!.Value);
-        var now = time.GetUtcNow().UtcDateTime;
+        // Checked for a new registration and whenever the person changes; the person already in office stays.
+        var protector = protection.CreateProtector(IdPurpose);
         var enterprise = await db.Enterprises.Include(x => x.Changes).FirstOrDefaultAsync(x => x.Uscc == uscc.Value, cancellationToken);
+        if ((enterprise is null || protector.Unprotect(enterprise.LegalRepresentativeIdProtected) != id!.Value)
+            && await representatives.ReasonAsync(id!.Value, uscc.Value, cancellationToken) is { } barred)
+        {
+            return new Refusal("registry/representative-barred", "法定代表人任职受限", barred, RefusalKind.Conflict)
+            {
+                Errors = new Dictionary<string, string[]> { ["legalRepresentativeId"] = [barred] },
+            };
+        }
+
+        var facts = new EnterpriseFacts(name, command.Type!.Value, representative, address, command.RegionCode!, authority, command.EstablishedOn!.Value, command.ApprovedOn!.Value, command.RegisteredCapital!.Value, scope);
+        var protectedId = protector.Protect(id!.Value);
+        var now = time.GetUtcNow().UtcDateTime;
         EnterpriseChange change;
         if (command.Kind == EventKind.Registration)
         {

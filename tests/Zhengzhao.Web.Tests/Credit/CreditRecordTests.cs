@@ -172,7 +172,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(0, before.GetProperty("restrictions").GetArrayLength());
         var bar = Assert.Single(commitment.GetProperty("restrictions").EnumerateArray());
         Assert.Equal(("CommitmentRoute", "不适用告知承诺制", "CommitmentBreach"), (bar.GetProperty("restriction").GetString(), bar.GetProperty("restrictionName").GetString(), bar.GetProperty("trigger").GetString()));
-        Assert.Equal("作出虚假承诺的申请人，在信用修复前不适用告知承诺制", bar.GetProperty("basis").GetString());
+        Assert.Equal(("LJ-07", "国发〔2018〕35号：作出虚假承诺的申请人，在信用修复前不适用告知承诺制"), (bar.GetProperty("rule").GetString(), bar.GetProperty("basis").GetString()));
         Assert.Equal("该企业于 2026-11-20 经核查存在虚假承诺（SL-010），信用修复前不能选择告知承诺方式，请按一般程序申请。", bar.GetProperty("reason").GetString());
         Assert.Equal(1, all.GetProperty("restrictions").GetArrayLength());
         (await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Loans")).AssertProblemAsync(400)).GetProperty("errors").GetProperty("context");

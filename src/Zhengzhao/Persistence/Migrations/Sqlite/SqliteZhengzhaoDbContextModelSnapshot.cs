@@ -743,6 +743,109 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookEndpoints");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Credit.AbnormalListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ListedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objection")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ObjectionDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ObjectionDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ObjectionLodgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionOfficer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedFor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode", "DecisionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("RemovedOn", "ListedOn");
+
+                    b.HasIndex("Uscc", "RemovedOn");
+
+                    b.ToTable("AbnormalListings");
+                });
+
             modelBuilder.Entity("Zhengzhao.Credit.CommitmentBreach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -850,6 +953,113 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("CreditEntries");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Credit.DisciplineRule", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliesIn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatioMultiplier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Restriction")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("DisciplineRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "LJ-01",
+                            AppliesIn = "行政许可：告知承诺审批",
+                            Basis = "国务院关于在全国推开“证照分离”改革的通知（国发〔2018〕35号）：对失信主体不适用告知承诺制",
+                            EffectiveFrom = new DateOnly(2018, 10, 10),
+                            Restriction = "CommitmentRoute",
+                            Trigger = "SeriousList"
+                        },
+                        new
+                        {
+                            Code = "LJ-02",
+                            AppliesIn = "行政许可：全部申请",
+                            Basis = "企业信息公示暂行条例 第十八条：对被列入严重违法企业名单的企业依法予以限制",
+                            EffectiveFrom = new DateOnly(2014, 10, 1),
+                            Restriction = "CloserReview",
+                            Trigger = "SeriousList"
+                        },
+                        new
+                        {
+                            Code = "LJ-03",
+                            AppliesIn = "市场主体登记：法定代表人任职",
+                            Basis = "企业信息公示暂行条例 第十七条第二款：被列入严重违法企业名单的企业的法定代表人、负责人，3年内不得担任其他企业的法定代表人、负责人",
+                            EffectiveFrom = new DateOnly(2014, 10, 1),
+                            Restriction = "LegalRepresentative",
+                            Trigger = "SeriousList"
+                        },
+                        new
+                        {
+                            Code = "LJ-04",
+                            AppliesIn = "双随机抽查",
+                            Basis = "国务院办公厅关于推广随机抽查规范事中事后监管的通知（国办发〔2015〕58号）：对有严重违法违规记录的市场主体加大随机抽查力度",
+                            EffectiveFrom = new DateOnly(2015, 8, 5),
+                            RatioMultiplier = 3,
+                            Restriction = "RaisedInspectionRatio",
+                            Trigger = "SeriousList"
+                        },
+                        new
+                        {
+                            Code = "LJ-05",
+                            AppliesIn = "行政许可：全部申请",
+                            Basis = "企业信息公示暂行条例 第十八条：将企业信息作为重要考量因素",
+                            EffectiveFrom = new DateOnly(2014, 10, 1),
+                            Restriction = "CloserReview",
+                            Trigger = "AbnormalList"
+                        },
+                        new
+                        {
+                            Code = "LJ-06",
+                            AppliesIn = "双随机抽查",
+                            Basis = "国务院办公厅关于推广随机抽查规范事中事后监管的通知（国办发〔2015〕58号）：对列入经营异常名录的市场主体加大随机抽查力度",
+                            EffectiveFrom = new DateOnly(2015, 8, 5),
+                            RatioMultiplier = 2,
+                            Restriction = "RaisedInspectionRatio",
+                            Trigger = "AbnormalList"
+                        },
+                        new
+                        {
+                            Code = "LJ-07",
+                            AppliesIn = "行政许可：告知承诺审批",
+                            Basis = "国发〔2018〕35号：作出虚假承诺的申请人，在信用修复前不适用告知承诺制",
+                            EffectiveFrom = new DateOnly(2018, 10, 10),
+                            Restriction = "CommitmentRoute",
+                            Trigger = "CommitmentBreach"
+                        });
+                });
+
             modelBuilder.Entity("Zhengzhao.Credit.Penalty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -905,6 +1115,110 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Penalties");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Credit.SeriousListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AbnormalListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentativeIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentativeIdProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ListedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remedies")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RepresentativeBarEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbnormalListingId")
+                        .IsUnique();
+
+                    b.HasIndex("RepresentativeBarEndsOn");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("DepartmentCode", "DecisionNumber")
+                        .IsUnique();
+
+                    b.ToTable("SeriousListings");
                 });
 
             modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
@@ -1077,6 +1391,10 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasColumnName("Assessments");
 
                     b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloserReview")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Commitment")

@@ -1,0 +1,41 @@
+namespace Zhengzhao.Common;
+
+/// <summary>
+/// What is wrong with a form or request, field by field, gathered before anything is read or written, so the person
+/// sees every mistake at once and the API answers with one problem listing them all.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, string[]> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string reason) => _errors[field] = [reason];
+
+    /// <summary>A required text of at most <paramref name="max"/> characters, trimmed.</summary>
+    public string Text(string field, string? value, int max, string label)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        if (text.Length == 0 || text.Length > max)
+        {
+            Add(field, $"请填写{label}，不超过{max}字。");
+        }
+
+        return text;
+    }
+
+    /// <summary>A required date, not in the future and not before 2000.</summary>
+    public DateOnly Date(string field, DateOnly? value, DateOnly today, string label)
+    {
+        if (value is not { } date || date > today || date.Year < 2000)
+        {
+            Add(field, $"{label}应为不晚于今天的有效日期。");
+            return default;
+        }
+
+        return date;
+    }
+
+    public Refusal Refusal(string type, string title) =>
+        new(type, title, string.Join("；", _errors.Values.Select(v => v[0]))) { Errors = _errors };
+}

@@ -1,0 +1,36 @@
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>What the two lists' decisions share: one decision number per department, one winner of a double submit.</summary>
+internal static class CreditLists
+{
+    public static Refusal NumberTaken(string number) =>
+        new("credit/duplicate-decision", "文号已使用", $"本机关决定书文号“{number}”已用于另一项决定，请核对文号。", RefusalKind.Conflict);
+
+    /// <summary>The removal of an abnormal-list listing as the credit record publishes it, whatever removed it.</summary>
+    public static CreditEntry RemovalEntry(AbnormalListing listing, (WorkCalendar Calendar, string Region) days, DateOnly today) =>
+        CreditEntry.PublishedToday(
+            listing.Uscc, CreditEntryKind.AbnormalRemoval, $"移出经营异常名录：{listing.DecisionNumber}", $"移出原因：{AbnormalListRules.Name(listing.RemovedFor!.Value)}；{listing.RemovalNote}；移出日期 {listing.RemovedOn:yyyy-MM-dd}",
+            (listing.Authority, listing.DepartmentCode), listing.RemovedOn!.Value, days, today, CreditSource.Delisting, listing.Id);
+
+    /// <summary>
+    /// Saves. A unique clash or a lost concurrency check means another request decided at that moment (a double submit,
+    /// two officers moving one listing): it is asked again, and then answers as a replay or as a number already used.
+    /// </summary>
+    public static async Task<Result<T>> SaveAsync<T>(ZhengzhaoDbContext db, Func<T> saved, Func<Task<Result<T>>> again, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return saved();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return await again();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// 列入经营异常名录: the market regulator lists a company for one of the four causes. The listing is published on
+/// the credit record as it is made, which starts the 30 days for an objection. Idempotent on the department's
+/// decision number; a company is listed once per cause while the earlier listing stands.
+/// </summary>
+public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+{
+    public sealed record Command(string? Uscc, AbnormalCause? Cause, string? DecisionNumber, string? Facts, DateOnly? ListedOn, string DepartmentCode, Actor Actor);
+
+    public sealed record Listed(AbnormalListing Listing, bool Replayed);
+
+    public async Task<Result<Listed>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new FieldErrors();
+        var code = Uscc.Check(command.Uscc);
+        if (!code.IsValid)
+        {
+            errors.Add("uscc", code.Reason!);
+        }
+
+        if (command.Cause is not { } cause || !Enum.IsDefined(cause))
+        {
+            errors.Add("cause", "请选择列入原因：AnnualReportNotFiled、InstantInformationNotPublished、FalseDisclosure 或 Unreachable。");
+            cause = default;
+        }
+
+        var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "列入决定书文号");
+        var facts = errors.Text("facts", command.Facts, AbnormalListing.MaxTextLength, "列入事实");
+        var today = ChinaTime.Today(time);
+        var listedOn = errors.Date("listedOn", command.ListedOn, today, "列入日期");
+        if (errors.Any)
+        {
+            return errors.Refusal("credit/invalid-listing", "列入信息有误");
+        }
+
+        var uscc = code.Code!.Value;
+        if (await db.AbnormalListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
+        {
+            return made.Uscc == uscc && made.Cause == cause && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
+        }
+
+        var subject = await db.SubjectAsync(uscc, cancellationToken);
+        if (subject.Value is not { } company)
+        {
+            return subject.Refusal!;
+        }
+
+        var decider = await db.DeciderAsync(command.DepartmentCode, "作出列入决定", cancellationToken);
+        if (!decider.IsSuccess)
+        {
+            return decider.Refusal!;
+        }
+
+        if (company.Status != EnterpriseStatus.Active)
+        {
+            return new Refusal("credit/not-active", "主体已注销或吊销", $"{company.Name}（{uscc}）已{EnterpriseStatuses.Name(company.Status)}，不能列入经营异常名录。", RefusalKind.Conflict);
+        }
+
+        if (await db.AbnormalListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.Cause == cause && l.RemovedOn == null, cancellationToken))
+        {
+            return new Refusal("credit/already-listed", "已在名录中", $"{company.Name}已因“{AbnormalListRules.Name(cause)}”列入经营异常名录，尚未移出。", RefusalKind.Conflict);
+        }
+
+        var (authority, departmentCode) = decider.Value;
+        var listing = new AbnormalListing(uscc, company.Name, cause, number, facts, departmentCode, authority, listedOn, command.Actor.UserName);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        db.AbnormalListings.Add(listing);
+        db.CreditEntries.Add(CreditEntry.PublishedToday(
+            uscc, CreditEntryKind.AbnormalListing, $"列入经营异常名录：{number}", $"列入原因：{AbnormalListRules.Name(cause)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}；异议期限至 {AbnormalListRules.ObjectionDeadline(listedOn):yyyy-MM-dd}",
+            decider.Value, listedOn, (calendar, company.RegionCode), today, CreditSource.Listing, listing.Id));
+        db.Record(command.Actor, time, "credit.abnormal-listed", nameof(AbnormalListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{AbnormalListRules.Name(cause)}");
+        return await CreditLists.SaveAsync(db, () => new Listed(listing, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
+using Zhengzhao.Calendar;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// 列入严重违法失信企业名单: the regulator lists a company for a cause, or confirms the proposal for a company three
+/// years on the abnormal list (that listing then ends as moved). The legal representative of the day is kept for
+/// the three-year bar the registry enforces. Idempotent on the department's decision number.
+/// </summary>
+public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
+{
+    /// <param name="FromAbnormal">The abnormal-list listing whose three years are up: the cause is then <see cref="SeriousCause.AbnormalListExpired"/>.</param>
+    public sealed record Command(string? Uscc, SeriousCause? Cause, string? DecisionNumber, string? Facts, DateOnly? ListedOn, Guid? FromAbnormal, string DepartmentCode, Actor Actor);
+
+    public sealed record Listed(SeriousListing Listing, bool Replayed);
+
+    public async Task<Result<Listed>> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new FieldErrors();
+        var code = Uscc.Check(command.Uscc);
+        if (!code.IsValid)
+        {
+            errors.Add("uscc", code.Reason!);
+        }
+
+        var cause = command.FromAbnormal is null ? command.Cause : SeriousCause.AbnormalListExpired;
+        if (cause is not { } chosen || !Enum.IsDefined(chosen) || (chosen == SeriousCause.AbnormalListExpired && command.FromAbnormal is null))
+        {
+            errors.Add("cause", "请选择列入原因：FraudulentRegistration、RepeatedViolations、SafetyHarm 或 Other；届满三年的经营异常名录企业请从“届满三年待列入”处办理。");
+            chosen = default;
+        }
+
+        var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "列入决定书文号");
+        var facts = errors.Text("facts", command.Facts, AbnormalListing.MaxTextLength, "列入事实");
+        var today = ChinaTime.Today(time);
+        var listedOn = errors.Date("listedOn", command.ListedOn, today, "列入日期");
+        if (errors.Any)
+        {
+            return errors.Refusal("credit/invalid-listing", "列入信息有误");
+        }
+
+        var uscc = code.Code!.Value;
+        if (await db.SeriousListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
+        {
+            return made.Uscc == uscc && made.Cause == chosen && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
+        }
+
+        var subject = await db.SubjectAsync(uscc, cancellationToken);
+        if (subject.Value is not { } company)
+        {
+            return subject.Refusal!;
+        }
+
+        var decider = await db.DeciderAsync(command.DepartmentCode, "作出列入决定", cancellationToken);
+        if (!decider.IsSuccess)
+        {
+            return decider.Refusal!;
+        }
+
+        if (await db.SeriousListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today, cancellationToken))
+        {
+            return new Refusal("credit/already-listed", "已在名单中", $"{company.Name}已列入严重违法失信名单，尚未移出。", RefusalKind.Conflict);
+        }
+
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var days = (calendar, company.RegionCode);
+        if (command.FromAbnormal is { } abnormalId)
+        {
+            var abnormal = await db.AbnormalListings.FirstOrDefaultAsync(l => l.Id == abnormalId && l.Uscc == uscc, cancellationToken);
+            if (abnormal is null)
+            {
+                return new Refusal("credit/listing-not-found", "列入决定不存在", "没有找到该企业的这项经营异常名录列入决定。", RefusalKind.NotFound);
+            }
+
+            var due = AbnormalListRules.SeriousOn(abnormal.ListedOn);
+            if (!AbnormalListRules.DueForSerious(abnormal, today) || listedOn < due)
+            {
+                return new Refusal("credit/not-due", "不符合列入条件", abnormal.InForce ? $"该企业列入经营异常名录于 {due:yyyy-MM-dd} 届满三年，届满时仍未移出的，自该日起方可列入严重违法失信名单。" : $"该企业已于 {abnormal.RemovedOn:yyyy-MM-dd} 移出经营异常名录。", RefusalKind.Conflict);
+            }
+
+            abnormal.Remove(ListingEnd.MovedToSerious, $"列入严重违法失信名单（{number}）", command.Actor.UserName, listedOn);
+            db.CreditEntries.Add(CreditLists.RemovalEntry(abnormal, days, today));
+        }
+
+        var (authority, departmentCode) = decider.Value;
+        var listing = new SeriousListing(uscc, company.Name, chosen, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, (company.LegalRepresentative, company.IdProtected, company.IdMasked), command.FromAbnormal);
+        db.SeriousListings.Add(listing);
+        db.CreditEntries.Add(CreditEntry.PublishedToday(
+            uscc, CreditEntryKind.SeriousListing, $"列入严重违法失信名单：{number}", $"列入原因：{SeriousListRules.Name(chosen)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}，届满移出日期 {listing.EndsOn:yyyy-MM-dd}；{listing.Remedies}",
+            decider.Value, listedOn, days, today, CreditSource.Listing, listing.Id));
+        db.Record(command.Actor, time, "credit.serious-listed", nameof(SeriousListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{SeriousListRules.Name(chosen)}；法定代表人 {company.LegalRepresentative}（{company.IdMasked}）{listing.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业法定代表人");
+        return await CreditLists.SaveAsync(db, () => new Listed(listing, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);
+    }
+}

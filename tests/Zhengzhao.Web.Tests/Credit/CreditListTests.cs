@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Credit;
+using Zhengzhao.Identity;
+using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+
+namespace Zhengzhao.Web.Tests.Credit;
+
+/// <summary>
+/// The abnormal operations list and the serious-violation list: listing, objection, removal, the three-year move,
+/// and what a listing restricts elsewhere (一处违法，处处受限) through the one rule table. Each test lists companies
+/// of its own, with legal representatives of their own, so the restrictions never reach another test's company.
+/// </summary>
+public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
+{
+    private const string Today = "2026-11-26";
+
+    private async Task<(HttpClient Regulator, string Code)> RegisteredAsync(string orgBase, string person)
+    {
+        var regulator = await factory.BearerClientAsync(Roles.Regulator);
+        var code = SampleRegistration.Code(orgBase);
+        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, $"reg-{orgBase}", person: person))).EnsureSuccessStatusCode();
+        return (regulator, code);
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body, HttpStatusCode expected)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    private static object Abnormal(string code, string number, string listedOn = Today, string cause = "Unreachable") =>
+        new { uscc = code, cause, decisionNumber = number, facts = "经实地核查，通过登记的住所无法联系", listedOn };
+
+    private static object Serious(string code, string number, string cause = "RepeatedViolations", Guid? fromAbnormal = null, string listedOn = Today) =>
+        new { uscc = code, cause, decisionNumber = number, facts = "两年内因不正当竞争行为受到三次行政处罚", listedOn, fromAbnormal };
+
+    private static async Task<string[]> RulesAsync(HttpClient staff, string code, string? context = null) =>
+        [.. (await (await staff.GetAsync($"/api/v1/credit/{code}/restrictions{(context is null ? string.Empty : $"?context={context}")}")).ReadJsonAsync())
+            .GetProperty("restrictions").EnumerateArray().Select(r => r.GetProperty("rule").GetString()!)];
+
+    [Fact]
+    public async Task A_listing_is_published_on_the_record_and_brings_closer_review_and_a_raised_inspection_ratio()
+    {
+        var (regulator, code) = await RegisteredAsync("MA6TAB01", SampleRegistration.IdNumber("54010219850101201"));
+
+        var invalid = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", new { uscc = "915400001234", cause = "Unreachable", decisionNumber = "", facts = "", listedOn = "2026-12-31" }, HttpStatusCode.BadRequest);
+        var listed = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号"), HttpStatusCode.Created);
+        var replayed = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号"), HttpStatusCode.OK);
+        var taken = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号", cause: "FalseDisclosure"), HttpStatusCode.Conflict);
+        var twice = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕2号"), HttpStatusCode.Conflict);
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var forbidden = await applicant.PostAsJsonAsync("/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕3号"));
+
+        Assert.Equal(["decisionNumber", "facts", "listedOn", "uscc"], invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(("2026-12-26", "2029-11-26", "None"), (listed.GetProperty("objectionDeadline").GetString(), listed.GetProperty("seriousOn").GetString(), listed.GetProperty("objection").GetString()));
+        Assert.Equal(listed.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
+        Assert.True(replayed.GetProperty("replayed").GetBoolean());
+        Assert.Equal("/problems/credit/duplicate-decision", taken.GetProperty("type").GetString());
+        Assert.Contains("尚未移出", twice.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+
+        var record = await (await regulator.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
+        var entry = Assert.Single(record.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "AbnormalListing");
+        Assert.Equal(("经营异常名录", "工商局"), (entry.GetProperty("section").GetString(), entry.GetProperty("authority").GetString()));
+        Assert.Equal(["LJ-05", "LJ-06"], await RulesAsync(regulator, code));
+        var ratio = (await (await regulator.GetAsync($"/api/v1/credit/{code}/restrictions?context=Inspection")).ReadJsonAsync()).GetProperty("restrictions")[0];
+        Assert.Equal(2, ratio.GetProperty("ratioMultiplier").GetInt32());
+        Assert.StartsWith("该企业于 2026-11-26 因通过登记的住所或者经营场所无法联系被列入经营异常名录（拉市监异〔2026〕1号）", ratio.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        // Any department that takes an application from the company sees the flag, with the rule and the reason.
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        Assert.StartsWith("规则 LJ-05：该企业于 2026-11-26 因通过登记的住所", filed.GetProperty("closerReview").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_objection_within_thirty_days_is_accepted_verified_and_if_upheld_removes_the_listing()
+    {
+        var (regulator, code) = await RegisteredAsync("MA6TAB02", SampleRegistration.IdNumber("54010219850101202"));
+        var listing = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕11号"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var late = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕12号", "2026-10-26", "AnnualReportNotFiled"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var objection = $"/api/v1/credit/abnormal-listings/{listing}/objection";
+
+        // The demo applicant's company is another: it cannot see, let alone object to, this listing.
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.PostAsJsonAsync(objection, new { text = "非本企业" })).StatusCode);
+        await PostAsync(regulator, objection + "/accept", new { }, HttpStatusCode.Conflict);
+        var lodged = await PostAsync(regulator, objection, new { text = "企业已在原址正常经营，可以联系" }, HttpStatusCode.OK);
+        await PostAsync(regulator, objection, new { text = "再次提出" }, HttpStatusCode.Conflict);
+        var tooLate = await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{late}/objection", new { text = "逾期" }, HttpStatusCode.Conflict);
+        var otherDepartment = await factory.NewBearerClientAsync("lasa-regulator", Roles.Regulator, "XZ-XWGD", "540000");
+        await PostAsync(otherDepartment, objection + "/accept", new { }, HttpStatusCode.Forbidden);
+        await PostAsync(regulator, objection + "/uphold", new { text = "核实" }, HttpStatusCode.Conflict);
+        var accepted = await PostAsync(regulator, objection + "/accept", new { }, HttpStatusCode.OK);
+        await PostAsync(regulator, objection + "/uphold", new { text = "" }, HttpStatusCode.BadRequest);
+        var upheld = await PostAsync(regulator, objection + "/uphold", new { text = "实地复核，企业在登记住所正常经营" }, HttpStatusCode.OK);
+        await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{listing}/removal", new { text = "再次移出" }, HttpStatusCode.Conflict);
+
+        // Five working days to accept from Thursday 26 November; twenty more to verify from the acceptance.
+        Assert.Equal(("Lodged", "2026-12-03"), (lodged.GetProperty("objection").GetString(), lodged.GetProperty("objectionDueOn").GetString()));
+        Assert.Contains("不晚于 2026-11-25", tooLate.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("Accepted", "2026-12-24"), (accepted.GetProperty("objection").GetString(), accepted.GetProperty("objectionDueOn").GetString()));
+        Assert.Equal(("Upheld", "ObjectionUpheld", "2026-11-26"), (upheld.GetProperty("objection").GetString(), upheld.GetProperty("removedFor").GetString(), upheld.GetProperty("removedOn").GetString()));
+        var removal = await factory.WithDbAsync(db => db.CreditEntries.SingleAsync(e => e.Source == CreditSource.Delisting && e.SourceId == listing));
+        Assert.Equal((CreditEntryKind.AbnormalRemoval, "移出原因：异议成立；实地复核，企业在登记住所正常经营；移出日期 2026-11-26"), (removal.Kind, removal.Detail));
+        var trail = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == listing.ToString()).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["credit.abnormal-listed", "credit.objection-lodge", "credit.objection-accept", "credit.objection-uphold"], trail);
+
+        // The other listing still stands; curing its cause removes it.
+        Assert.Equal(["LJ-05", "LJ-06"], await RulesAsync(regulator, code));
+        var cured = await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{late}/removal", new { text = "已补报 2025 年度报告并公示" }, HttpStatusCode.OK);
+        Assert.Equal("Cured", cured.GetProperty("removedFor").GetString());
+        Assert.Empty(await RulesAsync(regulator, code));
+    }
+
+    [Fact]
+    public async Task Three_years_on_the_abnormal_list_are_proposed_for_the_serious_list_and_the_regulator_confirms()
+    {
+        var (regulator, code) = await RegisteredAsync("MA6TAB03", SampleRegistration.IdNumber("54010219850101203"));
+        var old = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2023〕21号", "2023-11-26", "AnnualReportNotFiled"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var recent = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕22号"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var lists = await (await regulator.GetAsync("/api/v1/credit/listings")).ReadJsonAsync();
+        Assert.Contains(lists.GetProperty("dueForSerious").EnumerateArray(), l => l.GetProperty("id").GetGuid() == old);
+        Assert.DoesNotContain(lists.GetProperty("dueForSerious").EnumerateArray(), l => l.GetProperty("id").GetGuid() == recent);
+        var early = await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "", fromAbnormal: recent), HttpStatusCode.Conflict);
+        Assert.Contains("2029-11-26 届满三年", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "AbnormalListExpired"), HttpStatusCode.BadRequest);
+
+        var moved = await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "", fromAbnormal: old), HttpStatusCode.Created);
+
+        Assert.Equal(("AbnormalListExpired", "2031-11-26", "2029-11-26", "达瓦"), (moved.GetProperty("cause").GetString(), moved.GetProperty("endsOn").GetString(), moved.GetProperty("representativeBarEndsOn").GetString(), moved.GetProperty("legalRepresentative").GetString()));
+        Assert.Contains("行政复议", moved.GetProperty("remedies").GetString(), StringComparison.Ordinal);
+        var closed = await factory.WithDbAsync(db => db.AbnormalListings.SingleAsync(l => l.Id == old));
+        Assert.Equal((ListingEnd.MovedToSerious, new DateOnly(2026, 11, 26)), (closed.RemovedFor, closed.RemovedOn));
+        var kinds = await factory.WithDbAsync(db => db.CreditEntries.Where(e => e.Uscc == code).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([CreditEntryKind.AbnormalListing, CreditEntryKind.AbnormalListing, CreditEntryKind.AbnormalRemoval, CreditEntryKind.SeriousListing], kinds);
+        Assert.Equal(["LJ-01", "LJ-02", "LJ-03", "LJ-04", "LJ-05", "LJ-06"], await RulesAsync(regulator, code));
+        await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕2号"), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_blacklisted_company_is_refused_the_commitment_route_and_its_applications_are_flagged()
+    {
+        var (regulator, code) = await RegisteredAsync("MA6TAB04", SampleRegistration.IdNumber("54010219850101204"));
+        await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕11号"), HttpStatusCode.Created);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code);
+
+        var refused = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Commitment", materials, signatory = "达瓦" })).AssertProblemAsync(403);
+        var ordinary = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials })).ReadJsonAsync();
+        var restrictions = await (await regulator.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
+
+        Assert.Equal("该企业于 2026-11-26 被工商局列入严重违法失信名单（拉市监严〔2026〕11号），信用修复前不能选择告知承诺方式，请按一般程序申请。（联合惩戒规则 LJ-01）", refused.GetProperty("detail").GetString());
+        Assert.StartsWith("规则 LJ-02：该企业于 2026-11-26 被工商局列入严重违法失信名单", ordinary.GetProperty("closerReview").GetString(), StringComparison.Ordinal);
+        var bar = Assert.Single(restrictions.GetProperty("restrictions").EnumerateArray());
+        Assert.Equal(("LJ-01", "SeriousList", "行政许可：告知承诺审批"), (bar.GetProperty("rule").GetString(), bar.GetProperty("trigger").GetString(), bar.GetProperty("appliesIn").GetString()));
+        Assert.Contains("国发〔2018〕35号", bar.GetProperty("basis").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_legal_representative_of_a_blacklisted_company_cannot_be_registered_as_one_elsewhere_for_three_years()
+    {
+        var barred = SampleRegistration.IdNumber("54010219850101205");
+        var (regulator, code) = await RegisteredAsync("MA6TAB05", barred);
+        await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕21号"), HttpStatusCode.Created);
+        var elsewhere = SampleRegistration.Code("MA6TAB06");
+
+        var refused = await PostAsync(regulator, "/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "reg-barred", person: barred), HttpStatusCode.Conflict);
+        await PostAsync(regulator, "/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "reg-other", person: SampleRegistration.IdNumber("54010219850101206")), HttpStatusCode.Created);
+        var change = await PostAsync(regulator, "/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "chg-barred", "Change", person: barred), HttpStatusCode.Conflict);
+
+        // The listed company itself keeps its representative: the bar is on serving at another company.
+        await PostAsync(regulator, "/api/v1/registry/registrations", SampleRegistration.Json(code, "chg-own", "Change", scope: "许可项目：电影发行。", person: barred), HttpStatusCode.OK);
+
+        var detail = refused.GetProperty("detail").GetString()!;
+        Assert.Equal("/problems/registry/representative-barred", refused.GetProperty("type").GetString());
+        Assert.StartsWith($"达瓦系拉萨双告知测试有限公司{code[^4..]}（{code}）于 2026-11-26 列入严重违法失信名单时的法定代表人，2029-11-26 前不得担任其他企业的法定代表人。（联合惩戒规则 LJ-03", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(barred, detail, StringComparison.Ordinal);
+        Assert.Equal(detail, change.GetProperty("detail").GetString());
+    }
+}
