@@ -6,7 +6,7 @@ using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Api;
 
-/// <summary>The abnormal operations list and the serious-violation list over HTTP: listing, objections, removal, the three-year move.</summary>
+/// <summary>The abnormal operations list and the serious-violation list over HTTP (listing, objections, removal, the three-year move), and credit repair.</summary>
 public static class CreditListEndpoints
 {
     public sealed record AbnormalRequest(string? Uscc, string? Cause, string? DecisionNumber, string? Facts, string? ListedOn);
@@ -23,6 +23,14 @@ public static class CreditListEndpoints
     public sealed record SeriousView(
         Guid Id, string Uscc, string EnterpriseName, string Cause, string CauseName, string DecisionNumber, string Facts, string Authority, DateOnly ListedOn, DateOnly EndsOn,
         string LegalRepresentative, DateOnly RepresentativeBarEndsOn, string Remedies, Guid? FromAbnormal, DateOnly? RemovedOn, bool Replayed = false);
+
+    public sealed record RepairRequest(string? Target, Guid TargetId, string? Statement, IReadOnlyList<Guid>? Evidence);
+
+    public sealed record RepairDecisionRequest(bool Approve, string? Reasons);
+
+    public sealed record RepairView(
+        Guid Id, string Uscc, string EnterpriseName, string Target, Guid TargetId, string TargetTitle, string Statement, IReadOnlyList<Guid> Evidence, DateOnly AppliedOn,
+        string State, string StateName, DateOnly? DecidedOn, string? Reasons);
 
     public sealed record ListsView(IReadOnlyList<AbnormalView> Abnormal, IReadOnlyList<AbnormalView> Objections, IReadOnlyList<AbnormalView> DueForSerious, IReadOnlyList<SeriousView> Serious);
 
@@ -96,8 +104,53 @@ public static class CreditListEndpoints
             .RequireAuthorization(p => p.RequireRole(regulator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("ListSerious").WithSummary("列入严重违法失信名单；fromAbnormal 为届满三年的经营异常名录列入决定时，即确认移入")
             .Produces<SeriousView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/repairs", async (RepairRequest request, ApplyForRepair apply, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var target = ApiInput.RequiredEnum<RepairTarget>(request.Target, "target", "AbnormalListing、SeriousListing、CommitmentBreach、Penalty");
+                if (!target.IsSuccess)
+                {
+                    return Problems.From(target.Refusal!);
+                }
+
+                var result = await apply.HandleAsync(new(user.EnterpriseUscc() ?? string.Empty, target.Value, request.TargetId, request.Statement, request.Evidence, user.ToActor()), ct);
+                return result.Value is { } repair ? Results.Created($"/api/v1/credit/repairs/{repair.Id}", View(repair)) : Problems.From(result.Refusal!);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("ApplyForRepair").WithSummary("企业申请信用修复：说明履行义务的情况，附本企业上传的证明材料（evidence 为上传文件编号）")
+            .Produces<RepairView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/repairs", async (FindRepairs find, ClaimsPrincipal user, CancellationToken ct) =>
+                Results.Ok((await find.HandleAsync(RepairReader(user), ct)).Select(View)))
+            .RequireAuthorization(p => p.RequireRole(RepairParties))
+            .WithName("FindRepairs").WithSummary("信用修复申请：企业看本企业的，部门看由本机关审核的（待审核在前）");
+
+        group.MapGet("/repairs/{id:guid}/evidence/{uploadId:guid}", async (Guid id, Guid uploadId, OpenRepairEvidence open, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var opened = await open.OpenAsync(id, uploadId, RepairReader(user), ct);
+                return opened.Value is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Problems.From(opened.Refusal!);
+            })
+            .RequireAuthorization(p => p.RequireRole(RepairParties))
+            .WithName("OpenRepairEvidence").WithSummary("查看信用修复申请的证明材料");
+
+        group.MapPost("/repairs/{id:guid}/decision", async (Guid id, RepairDecisionRequest request, DecideRepair decide, ClaimsPrincipal user, CancellationToken ct) =>
+                (await decide.HandleAsync(new(id, request.Approve, request.Reasons, user.DepartmentCode(), user.ToActor()), ct)).ToHttpResult(View))
+            .RequireAuthorization(p => p.RequireRole(Deciders)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("DecideRepair").WithSummary("审核信用修复申请：准予（即时移出名单、解除限制或停止公示）或不予修复，均须说明理由")
+            .Produces<RepairView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
+
+    /// <summary>Who decides a repair: the department behind the entry, through its approvers, its head or the regulator.</summary>
+    private static readonly string[] Deciders = [Roles.Regulator, Roles.DepartmentAdmin, Roles.Approver];
+
+    private static readonly string[] RepairParties = [Roles.Applicant, .. Deciders];
+
+    private static FindRepairs.Reader RepairReader(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Applicant) ? new(null, user.EnterpriseUscc() ?? string.Empty) : new(user.DepartmentCode(), null);
+
+    private static RepairView View(CreditRepair r) => new(
+        r.Id, r.Uscc, r.EnterpriseName, r.Target.ToString(), r.TargetId, r.TargetTitle, r.Statement, r.Evidence, r.AppliedOn, r.State.ToString(), RepairRules.Name(r.State), r.DecidedOn, r.Reasons);
 
     private static async Task<IResult> Objection(Guid id, HandleObjection.ObjectionStep step, TextRequest request, HandleObjection handle, ClaimsPrincipal user, CancellationToken ct)
     {

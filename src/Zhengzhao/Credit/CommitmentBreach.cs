@@ -42,6 +42,17 @@ public sealed class CommitmentBreach
 
     /// <summary>信用修复: the day the bar was lifted.</summary>
     public DateOnly? RepairedOn { get; private set; }
+
+    public Result<CommitmentBreach> Repair(DateOnly on)
+    {
+        if (RepairedOn is { } repaired)
+        {
+            return new Refusal("credit/already-repaired", "已修复", $"该虚假承诺记录已于 {repaired:yyyy-MM-dd} 完成信用修复。", RefusalKind.Conflict);
+        }
+
+        RepairedOn = on;
+        return this;
+    }
 }
 
 internal sealed class CommitmentBreachConfiguration : IEntityTypeConfiguration<CommitmentBreach>

@@ -52,6 +52,12 @@ public enum CreditEntryKind
 
     /// <summary>移出严重违法失信名单.</summary>
     SeriousRemoval,
+
+    /// <summary>虚假承诺信用修复.</summary>
+    CommitmentRepair,
+
+    /// <summary>行政处罚信息提前停止公示.</summary>
+    PenaltyPublicityEnded,
 }
 
 /// <summary>Where an entry came from: with <see cref="CreditEntry.SourceId"/>, what makes it once.</summary>
@@ -71,6 +77,9 @@ public enum CreditSource
 
     /// <summary>The end of a listing: the same listing's id.</summary>
     Delisting,
+
+    /// <summary>An approved credit repair that ended something other than a listing: the repair's id.</summary>
+    Repair,
 }
 
 /// <summary>
@@ -160,8 +169,8 @@ public static class CreditPublicity
     public static string Section(CreditEntryKind kind) => kind switch
     {
         CreditEntryKind.Registration or CreditEntryKind.RegistrationChange or CreditEntryKind.Deregistration => "登记信息",
-        CreditEntryKind.Penalty => "行政处罚",
-        CreditEntryKind.CommitmentBreach => "告知承诺履约",
+        CreditEntryKind.Penalty or CreditEntryKind.PenaltyPublicityEnded => "行政处罚",
+        CreditEntryKind.CommitmentBreach or CreditEntryKind.CommitmentRepair => "告知承诺履约",
         CreditEntryKind.AbnormalListing or CreditEntryKind.AbnormalRemoval => "经营异常名录",
         CreditEntryKind.SeriousListing or CreditEntryKind.SeriousRemoval => "严重违法失信名单",
         _ => "行政许可",
@@ -183,6 +192,8 @@ public static class CreditPublicity
         CreditEntryKind.AbnormalRemoval => "移出经营异常名录",
         CreditEntryKind.SeriousListing => "列入严重违法失信名单",
         CreditEntryKind.SeriousRemoval => "移出严重违法失信名单",
+        CreditEntryKind.CommitmentRepair => "虚假承诺信用修复",
+        CreditEntryKind.PenaltyPublicityEnded => "行政处罚信息停止公示",
         _ => "告知承诺不实",
     };
 }

@@ -76,6 +76,23 @@ public sealed class Penalty
 
     public string EnteredBy { get; private set; }
 
+    /// <summary>信用修复: the day publication stopped early; otherwise it runs <see cref="RepairRules.PenaltyPublicityYears"/> years.</summary>
+    public DateOnly? PublicityEndedOn { get; private set; }
+
+    /// <summary>The first day the penalty is no longer published.</summary>
+    public DateOnly PublicUntil => PublicityEndedOn ?? DecidedOn.AddYears(RepairRules.PenaltyPublicityYears);
+
+    public Result<Penalty> EndPublicity(DateOnly on)
+    {
+        if (on >= PublicUntil)
+        {
+            return new Refusal("credit/publicity-ended", "已停止公示", $"该行政处罚信息已于 {PublicUntil:yyyy-MM-dd} 停止公示。", RefusalKind.Conflict);
+        }
+
+        PublicityEndedOn = on;
+        return this;
+    }
+
     public static string Name(PenaltyMeasure measure) => measure switch
     {
         PenaltyMeasure.Warning => "警告、通报批评",
@@ -100,6 +117,7 @@ internal sealed class PenaltyConfiguration : IEntityTypeConfiguration<Penalty>
         builder.Property(p => p.Measure).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Amount).HasPrecision(14, 2);
         builder.Property(p => p.EnteredBy).HasMaxLength(100);
+        builder.Ignore(p => p.PublicUntil);
         builder.HasIndex(p => new { p.DepartmentCode, p.DecisionNumber }).IsUnique();
         builder.HasIndex(p => p.Uscc);
     }

@@ -25,10 +25,16 @@ public sealed class OpenMaterial(ZhengzhaoDbContext db, FindApplications find, I
         var application = view.Value!.Application;
         var named = application.Materials.Values.Contains(uploadId) || application.Assessments.Any(a => a.Attachments.Contains(uploadId));
         var upload = named ? await db.MaterialUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uploadId && u.Uscc == application.Uscc, cancellationToken) : null;
-        var path = upload is null ? null : Path.Combine(storage.Value.Root, upload.StoredAs);
+        return Open(storage.Value, upload, "这件申请没有这个文件。");
+    }
+
+    /// <summary>An upload's file for reading, once the caller has shown the reader may see it; null upload: not found.</summary>
+    internal static Result<Opened> Open(UploadStorageOptions storage, MaterialUpload? upload, string notFound)
+    {
+        var path = upload is null ? null : Path.Combine(storage.Root, upload.StoredAs);
         if (path is null || !File.Exists(path))
         {
-            return new Refusal("licensing/file-not-found", "文件不存在", "这件申请没有这个文件。", RefusalKind.NotFound);
+            return new Refusal("licensing/file-not-found", "文件不存在", notFound, RefusalKind.NotFound);
         }
 
         var type = upload!.Kind switch

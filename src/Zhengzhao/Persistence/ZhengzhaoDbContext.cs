@@ -72,6 +72,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Credit.DisciplineRule> DisciplineRules => Set<Credit.DisciplineRule>();
 
+    public DbSet<Credit.CreditRepair> CreditRepairs => Set<Credit.CreditRepair>();
+
     public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
 
     public DbSet<Slot> Slots => Set<Slot>();
