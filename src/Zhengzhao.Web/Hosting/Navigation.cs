@@ -21,9 +21,9 @@ public static class Navigation
 
     private static readonly Dictionary<string, Link[]> ByRole = new()
     {
-        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("My permits", "/Permits"), new("Appointments", "/Appointments")],
+        [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("My permits", "/Permits"), new("Appointments", "/Appointments"), new("My credit", "/Credit/Repairs")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing"), new("Today's appointments", "/Appointments/Today")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking"), new("Penalties", "/Credit/Penalties")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking"), new("Penalties", "/Credit/Penalties"), new("Credit repairs", "/Credit/Repairs")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
@@ -39,6 +39,7 @@ public static class Navigation
             new("Webhook deliveries", "/Coordination/Deliveries"),
             new("Service halls and slots", "/Appointments/Halls"),
             new("Penalties", "/Credit/Penalties"),
+            new("Credit repairs", "/Credit/Repairs"),
             new("Late publications", "/Credit/Late"),
         ],
         [Roles.Regulator] =
@@ -50,10 +51,12 @@ public static class Navigation
             new("Loop tracking", "/Coordination/Tracking"),
             new("Notification statistics", "/Coordination/Statistics"),
             new("Credit records", "/Credit/Record"),
+            new("Credit lists", "/Credit/Lists"),
+            new("Credit repairs", "/Credit/Repairs"),
             new("Penalties", "/Credit/Penalties"),
         ],
         [Roles.Inspector] = [new("Inspection desk", "/Workbench"), new("Penalties", "/Credit/Penalties")],
-        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Loop tracking", "/Coordination/Tracking"), new("Notification statistics", "/Coordination/Statistics"), new("Credit records", "/Credit/Record"), new("Late publications", "/Credit/Late"), new("Audit trail", "/Audit")],
+        [Roles.Oversight] = [new("Oversight desk", "/Workbench"), new("Loop tracking", "/Coordination/Tracking"), new("Notification statistics", "/Coordination/Statistics"), new("Credit records", "/Credit/Record"), new("Credit lists", "/Credit/Lists"), new("Late publications", "/Credit/Late"), new("Audit trail", "/Audit")],
         [Roles.ReformOffice] = [new("Reform office desk", "/Workbench"), new("Item management", "/ReformOffice/Items"), new("Notification statistics", "/Coordination/Statistics")],
         [Roles.Administrator] =
         [

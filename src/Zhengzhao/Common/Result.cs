@@ -33,6 +33,13 @@ public readonly record struct Result<T>
 
     public bool IsSuccess => Refusal is null;
 
+    /// <summary>The value made into something else, or the same refusal.</summary>
+    public Result<TOut> Then<TOut>(Func<T, TOut> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Refusal is null ? map(Value!) : Refusal;
+    }
+
 #pragma warning disable CA2225 // The implicit conversions are the one way to return from a use case.
     public static implicit operator Result<T>(T value) => new(value, null);
 

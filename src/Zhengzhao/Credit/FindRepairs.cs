@@ -12,6 +12,25 @@ public sealed class FindRepairs(ZhengzhaoDbContext db) : IUseCase
     /// <summary>Exactly one of the two: the department that decides, or the company that applied.</summary>
     public sealed record Reader(string? DepartmentCode, string? Uscc);
 
+    /// <summary>An entry of the company's record that credit repair could end, and from when.</summary>
+    public sealed record Repairable(RepairTarget Target, Guid Id, string Title, DateOnly Since, DateOnly EligibleFrom, AbnormalListing? Listing = null);
+
+    /// <summary>What on the company's record still has effect: listings in force, unrepaired breaches, penalties still published.</summary>
+    public async Task<IReadOnlyList<Repairable>> RepairableAsync(string uscc, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var abnormal = await db.AbnormalListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null).OrderBy(l => l.ListedOn).ToListAsync(cancellationToken);
+        var serious = await db.SeriousListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today).OrderBy(l => l.ListedOn).ToListAsync(cancellationToken);
+        var breaches = await db.CommitmentBreaches.AsNoTracking().Where(b => b.Uscc == uscc && b.RepairedOn == null).OrderBy(b => b.RecordedOn).ToListAsync(cancellationToken);
+        var penalties = (await db.Penalties.AsNoTracking().Where(p => p.Uscc == uscc && p.PublicityEndedOn == null).OrderBy(p => p.DecidedOn).ToListAsync(cancellationToken)).Where(p => today < p.PublicUntil);
+        return
+        [
+            .. abnormal.Select(l => new Repairable(RepairTarget.AbnormalListing, l.Id, $"列入经营异常名录：{l.DecisionNumber}（{AbnormalListRules.Name(l.Cause)}）", l.ListedOn, RepairRules.EligibleFrom(RepairTarget.AbnormalListing, l.ListedOn), l)),
+            .. serious.Select(l => new Repairable(RepairTarget.SeriousListing, l.Id, $"列入严重违法失信名单：{l.DecisionNumber}", l.ListedOn, RepairRules.EligibleFrom(RepairTarget.SeriousListing, l.ListedOn))),
+            .. breaches.Select(b => new Repairable(RepairTarget.CommitmentBreach, b.Id, $"虚假承诺（{b.ItemCode}）", b.RecordedOn, RepairRules.EligibleFrom(RepairTarget.CommitmentBreach, b.RecordedOn))),
+            .. penalties.Select(p => new Repairable(RepairTarget.Penalty, p.Id, $"行政处罚：{p.DecisionNumber}", p.DecidedOn, RepairRules.EligibleFrom(RepairTarget.Penalty, p.DecidedOn, p.Measure))),
+        ];
+    }
+
     public async Task<IReadOnlyList<CreditRepair>> HandleAsync(Reader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -184,4 +184,33 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.DoesNotContain(barred, detail, StringComparison.Ordinal);
         Assert.Equal(detail, change.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task The_regulator_lists_and_removes_on_the_lists_page_and_the_oversight_office_only_reads()
+    {
+        var (_, code) = await RegisteredAsync("MA6TAB07", SampleRegistration.IdNumber("54010219850101207"));
+        var browser = await factory.CookieClientAsync(Roles.Regulator);
+        const string page = "/Credit/Lists";
+        var form = new Dictionary<string, string> { ["Uscc"] = code, ["Cause"] = "FalseDisclosure", ["DecisionNumber"] = "拉市监异〔2026〕41号", ["Facts"] = "年度报告公示的从业人数与实际不符", ["ListedOn"] = Today };
+
+        var bad = await ReadAsync(await ZhengzhaoFactory.PostFormAsync(browser, $"{page}?handler=Abnormal", new(form) { ["Cause"] = "Bribery", ["Facts"] = "" }));
+        var listed = await ReadAsync(await ZhengzhaoFactory.PostFormAsync(browser, $"{page}?handler=Abnormal", new(form)));
+        var twice = await ReadAsync(await ZhengzhaoFactory.PostFormAsync(browser, $"{page}?handler=Abnormal", new(form)));
+        var id = await factory.WithDbAsync(db => db.AbnormalListings.Where(l => l.Uscc == code).Select(l => l.Id).SingleAsync());
+        var oversight = await factory.CookieClientAsync(Roles.Oversight);
+        var read = await oversight.GetStringAsync(page);
+        var refused = await ReadAsync(await ZhengzhaoFactory.PostFormAsync(oversight, $"{page}?handler=Remove", new() { ["ListingId"] = id.ToString(), ["Text"] = "越权" }));
+        var removed = await ReadAsync(await ZhengzhaoFactory.PostFormAsync(browser, $"{page}?handler=Remove", new() { ["ListingId"] = id.ToString(), ["Text"] = "已更正年度报告并重新公示" }));
+
+        Assert.Contains("请选择列入原因", bad, StringComparison.Ordinal);
+        Assert.Contains("请填写列入事实", bad, StringComparison.Ordinal);
+        Assert.Contains($"已将拉萨双告知测试有限公司{code[^4..]}列入经营异常名录，已记入信用记录并公示；异议期限至 2026-12-26。", listed, StringComparison.Ordinal);
+        Assert.Contains("列入决定 拉市监异〔2026〕41号 已作出（重复提交未产生变化）。", twice, StringComparison.Ordinal);
+        Assert.Contains("拉市监异〔2026〕41号", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("列入并公示", read, StringComparison.Ordinal);
+        Assert.Contains("督查室只能查看名录。", refused, StringComparison.Ordinal);
+        Assert.Contains($"已将拉萨双告知测试有限公司{code[^4..]}移出经营异常名录，已记入信用记录。", removed, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -116,6 +117,53 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         var mine = await (await applicant.GetAsync("/api/v1/credit/repairs")).ReadJsonAsync();
         var states = mine.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetGuid(), r => r.GetProperty("state").GetString());
         Assert.Equal(("Rejected", "Approved", "Approved"), (states[first], states[second], states[repair]));
+    }
+
+    [Fact]
+    public async Task On_the_page_the_company_objects_and_applies_with_a_file_and_the_department_decides()
+    {
+        var regulator = await factory.BearerClientAsync(Roles.Regulator);
+        var listing = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", new { uscc = Company, cause = "AnnualReportNotFiled", decisionNumber = "拉市监异〔2026〕51号", facts = "未报送 2025 年度报告", listedOn = "2026-11-20" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var company = await factory.CookieClientAsync(Roles.Applicant);
+        const string page = "/Credit/Repairs";
+
+        var mine = WebUtility.HtmlDecode(await company.GetStringAsync(page));
+        var objected = WebUtility.HtmlDecode(await (await ZhengzhaoFactory.PostFormAsync(company, $"{page}?handler=Objection", new() { ["listingId"] = listing.ToString(), ["text"] = "已于期限内报送，系系统故障" })).Content.ReadAsStringAsync());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(ZhengzhaoFactory.AntiforgeryToken(await company.GetStringAsync(page))), "__RequestVerificationToken" },
+            { new StringContent("AnnualReportNotFiled"), "target" },
+            { new StringContent(listing.ToString()), "targetId" },
+            { new StringContent("已补报 2025 年度报告并公示"), "statement" },
+            { new ByteArrayContent(Pdf) { Headers = { ContentType = new("application/pdf") } }, "evidence", "年报回执.pdf" },
+        };
+        var wrongTarget = WebUtility.HtmlDecode(await (await company.PostAsync($"{page}?handler=Apply", form)).Content.ReadAsStringAsync());
+
+        Assert.Contains("列入经营异常名录：拉市监异〔2026〕51号（未按照规定的期限公示年度报告）", mine, StringComparison.Ordinal);
+        Assert.Contains("提出异议（至 2026-12-20）", mine, StringComparison.Ordinal);
+        Assert.Contains("异议已提交，工商局应于 2026-12-03 前决定是否受理。", objected, StringComparison.Ordinal);
+        Assert.Contains("请选择修复事项", wrongTarget, StringComparison.Ordinal);
+
+        using var apply = new MultipartFormDataContent
+        {
+            { new StringContent(ZhengzhaoFactory.AntiforgeryToken(await company.GetStringAsync(page))), "__RequestVerificationToken" },
+            { new StringContent("AbnormalListing"), "target" },
+            { new StringContent(listing.ToString()), "targetId" },
+            { new StringContent("已补报 2025 年度报告并公示"), "statement" },
+            { new ByteArrayContent(Pdf) { Headers = { ContentType = new("application/pdf") } }, "evidence", "年报回执.pdf" },
+        };
+        var applied = WebUtility.HtmlDecode(await (await company.PostAsync($"{page}?handler=Apply", apply)).Content.ReadAsStringAsync());
+        var repair = await factory.WithDbAsync(db => db.CreditRepairs.SingleAsync(r => r.TargetId == listing));
+        var staff = await factory.CookieClientAsync(Roles.Regulator);
+        var queue = WebUtility.HtmlDecode(await staff.GetStringAsync(page));
+        var decided = WebUtility.HtmlDecode(await (await ZhengzhaoFactory.PostFormAsync(staff, $"{page}?handler=Decide", new() { ["repairId"] = repair.Id.ToString(), ["approve"] = "true", ["reasons"] = "年度报告已补报公示" })).Content.ReadAsStringAsync());
+
+        Assert.Contains("信用修复申请已提交，由作出决定的机关审核：列入经营异常名录：拉市监异〔2026〕51号。", applied, StringComparison.Ordinal);
+        Assert.Contains("修复申请审核中", applied, StringComparison.Ordinal);
+        Assert.Single(repair.Evidence);
+        Assert.Contains($"/api/v1/credit/repairs/{repair.Id}/evidence/{repair.Evidence[0]}", queue, StringComparison.Ordinal);
+        Assert.Contains("的信用修复申请：准予修复。", decided, StringComparison.Ordinal);
+        Assert.Equal(ListingEnd.Repaired, await factory.WithDbAsync(db => db.AbnormalListings.Where(l => l.Id == listing).Select(l => l.RemovedFor).SingleAsync()));
     }
 
     private static async Task<string[]> RulesAsync(HttpClient staff) =>
