@@ -14,7 +14,15 @@ public static class CreditEndpoints
     public sealed record EntryView(
         Guid Id, string Kind, string KindName, string Section, string Title, string Detail, string Authority, DateOnly ArisenOn, DateOnly PublishDueOn, DateOnly PublishedOn, bool PublishedLate);
 
-    public sealed record RecordView(string Uscc, string Name, string Status, IReadOnlyList<EntryView> Entries);
+    public sealed record YearReportView(int Year, DateOnly? FiledOn, string Status, string StatusName);
+
+    public sealed record RecordView(string Uscc, string Name, string Status, IReadOnlyList<EntryView> Entries, IReadOnlyList<YearReportView> AnnualReports);
+
+    public sealed record AnnualReportRequest(string? Uscc, int? Year, string? FiledOn);
+
+    public sealed record AnnualReportView(Guid Id, string Uscc, int Year, DateOnly FiledOn, string Status, string StatusName, bool Replayed);
+
+    public sealed record InspectionResultRequest(Guid InspectionId, string? Uscc, string? CheckItem, string? Outcome, string? InspectedOn, string? Note);
 
     public sealed record PenaltyView(Guid Id, string DecisionNumber, string Uscc, string Measure, decimal? Amount, DateOnly DecidedOn, bool Replayed, EntryView Entry);
 
@@ -29,7 +37,8 @@ public static class CreditEndpoints
         var group = api.MapGroup("/credit").WithTags("信用 Credit").RequireAuthorization(IdentitySetup.StaffPolicy);
 
         group.MapGet("/{code}/record", async (string code, GetCreditRecord get, CancellationToken ct) =>
-                (await get.HandleAsync(code, ct)).ToHttpResult(r => new RecordView(r.Uscc, r.Name, r.Status, [.. r.Entries.Select(View)])))
+                (await get.HandleAsync(code, ct)).ToHttpResult(r => new RecordView(
+                    r.Uscc, r.Name, r.Status, [.. r.Entries.Select(View)], [.. r.AnnualReports.Select(y => new YearReportView(y.Year, y.FiledOn, y.Status.ToString(), AnnualReportRules.Name(y.Status)))])))
             .WithName("GetCreditRecord").WithSummary("企业信用记录（工作人员）：登记、备案、许可、处罚、虚假承诺，按发生日期倒序")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -70,6 +79,46 @@ public static class CreditEndpoints
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("RecordPenalty").WithSummary("录入本机关作出的行政处罚决定，即时记入企业信用记录；同一文号重复提交返回已录入的处罚")
             .Produces<PenaltyView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/annual-reports", async (AnnualReportRequest request, RecordAnnualReport record, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var filedOn = ApiInput.OptionalDate(request.FiledOn, "filedOn");
+                if (!filedOn.IsSuccess)
+                {
+                    return Problems.From(filedOn.Refusal!);
+                }
+
+                var result = await record.HandleAsync(new(request.Uscc, request.Year, filedOn.Value, user.DepartmentCode(), user.ToActor()), ct);
+                if (result.Value is not { } recorded)
+                {
+                    return Problems.From(result.Refusal!);
+                }
+
+                var r = recorded.Report;
+                var body = new AnnualReportView(r.Id, r.Uscc, r.Year, r.FiledOn, recorded.Status.ToString(), AnnualReportRules.Name(recorded.Status), recorded.Replayed);
+                return recorded.Replayed ? Results.Ok(body) : Results.Created($"/api/v1/credit/{r.Uscc}/record", body);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Regulator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("RecordAnnualReport").WithSummary("记录企业报送的年度报告（年报系统或市场监管部门）；同一企业同一年度重复提交返回已记录的报送")
+            .Produces<AnnualReportView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/inspection-results", async (InspectionResultRequest request, RecordInspectionResult record, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var outcome = ApiInput.RequiredEnum<InspectionOutcome>(request.Outcome, "outcome", "NoProblem、ProblemRectified、InformationNotPublished、FalseDisclosure、Unreachable、NoRelevantActivity、Closed");
+                var inspectedOn = ApiInput.OptionalDate(request.InspectedOn, "inspectedOn");
+                if (!outcome.IsSuccess || !inspectedOn.IsSuccess)
+                {
+                    return Problems.From(outcome.Refusal ?? inspectedOn.Refusal!);
+                }
+
+                var result = await record.HandleAsync(new(request.InspectionId, request.Uscc, request.CheckItem, outcome.Value, inspectedOn.Value, request.Note, user.DepartmentCode(), user.ToActor()), ct);
+                return result.Value is not { } recorded ? Problems.From(result.Refusal!)
+                    : recorded.Replayed ? Results.Ok(View(recorded.Entry))
+                    : Results.Created($"/api/v1/credit/{recorded.Entry.Uscc}/record", View(recorded.Entry));
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Inspector, Roles.Regulator, Roles.DepartmentAdmin)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("RecordInspectionResult").WithSummary("公示抽查检查结果（供检查模块调用）；以检查任务编号去重")
+            .Produces<EntryView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/late-publications", async (string? from, string? to, ListLatePublications list, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
             {

@@ -58,6 +58,12 @@ public enum CreditEntryKind
 
     /// <summary>行政处罚信息提前停止公示.</summary>
     PenaltyPublicityEnded,
+
+    /// <summary>年度报告.</summary>
+    AnnualReport,
+
+    /// <summary>抽查检查结果.</summary>
+    InspectionResult,
 }
 
 /// <summary>Where an entry came from: with <see cref="CreditEntry.SourceId"/>, what makes it once.</summary>
@@ -80,6 +86,12 @@ public enum CreditSource
 
     /// <summary>An approved credit repair that ended something other than a listing: the repair's id.</summary>
     Repair,
+
+    /// <summary>An annual report filed: the report's id.</summary>
+    AnnualReport,
+
+    /// <summary>An inspection's result, as the inspection module reports it: the inspection's own id.</summary>
+    Inspection,
 }
 
 /// <summary>
@@ -173,6 +185,8 @@ public static class CreditPublicity
         CreditEntryKind.CommitmentBreach or CreditEntryKind.CommitmentRepair => "告知承诺履约",
         CreditEntryKind.AbnormalListing or CreditEntryKind.AbnormalRemoval => "经营异常名录",
         CreditEntryKind.SeriousListing or CreditEntryKind.SeriousRemoval => "严重违法失信名单",
+        CreditEntryKind.AnnualReport => "年度报告",
+        CreditEntryKind.InspectionResult => "抽查检查结果",
         _ => "行政许可",
     };
 
@@ -194,6 +208,8 @@ public static class CreditPublicity
         CreditEntryKind.SeriousRemoval => "移出严重违法失信名单",
         CreditEntryKind.CommitmentRepair => "虚假承诺信用修复",
         CreditEntryKind.PenaltyPublicityEnded => "行政处罚信息停止公示",
+        CreditEntryKind.AnnualReport => "年度报告",
+        CreditEntryKind.InspectionResult => "抽查检查结果",
         _ => "告知承诺不实",
     };
 }

@@ -8,9 +8,12 @@ namespace Zhengzhao.Credit;
 /// A company's credit record as staff read it: the company and its entries, newest first, each with its section, its
 /// authority and whether it was published on time. Holds no personal data: entries never carry identity numbers.
 /// </summary>
-public sealed class GetCreditRecord(ZhengzhaoDbContext db) : IUseCase
+public sealed class GetCreditRecord(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
-    public sealed record Record(string Uscc, string Name, string Status, IReadOnlyList<CreditEntry> Entries);
+    /// <summary>One year's annual report: filed when, and how that stands against the deadline.</summary>
+    public sealed record YearReport(int Year, DateOnly? FiledOn, AnnualReportStatus Status);
+
+    public sealed record Record(string Uscc, string Name, string Status, IReadOnlyList<CreditEntry> Entries, IReadOnlyList<YearReport> AnnualReports);
 
     public async Task<Result<Record>> HandleAsync(string? code, CancellationToken cancellationToken = default)
     {
@@ -21,7 +24,7 @@ public sealed class GetCreditRecord(ZhengzhaoDbContext db) : IUseCase
         }
 
         var uscc = parsed.Value!;
-        var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => new { e.Name, e.Status }).FirstOrDefaultAsync(cancellationToken);
+        var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => new { e.Name, e.Status, e.EstablishedOn }).FirstOrDefaultAsync(cancellationToken);
         if (enterprise is null)
         {
             return new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码“{uscc}”不在登记库中。", RefusalKind.NotFound);
@@ -31,6 +34,12 @@ public sealed class GetCreditRecord(ZhengzhaoDbContext db) : IUseCase
             .Where(e => e.Uscc == uscc)
             .OrderByDescending(e => e.ArisenOn).ThenByDescending(e => e.Id)
             .ToListAsync(cancellationToken);
-        return new Record(uscc, enterprise.Name, Registry.EnterpriseStatuses.Name(enterprise.Status), entries);
+        var today = ChinaTime.Today(time);
+        var filed = await db.AnnualReports.AsNoTracking().Where(r => r.Uscc == uscc).ToDictionaryAsync(r => r.Year, r => r.FiledOn, cancellationToken);
+        var reports = AnnualReportRules.YearsOwed(enterprise.EstablishedOn, today)
+            .Select(year => (Year: year, FiledOn: filed.TryGetValue(year, out var on) ? on : (DateOnly?)null))
+            .Select(y => new YearReport(y.Year, y.FiledOn, AnnualReportRules.Status(y.Year, y.FiledOn, today)))
+            .ToList();
+        return new Record(uscc, enterprise.Name, Registry.EnterpriseStatuses.Name(enterprise.Status), entries, reports);
     }
 }

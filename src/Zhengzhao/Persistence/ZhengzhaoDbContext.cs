@@ -74,6 +74,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Credit.CreditRepair> CreditRepairs => Set<Credit.CreditRepair>();
 
+    public DbSet<Credit.AnnualReport> AnnualReports => Set<Credit.AnnualReport>();
+
     public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
 
     public DbSet<Slot> Slots => Set<Slot>();

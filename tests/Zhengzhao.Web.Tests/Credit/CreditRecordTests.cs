@@ -180,4 +180,52 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         await (await officer.GetAsync($"/api/v1/credit/{Uscc.Compose('9', '1', "540102", "MA6TCR97").Value}/restrictions")).AssertProblemAsync(404);
         await (await (await factory.BearerClientAsync(Roles.Applicant)).GetAsync($"/api/v1/credit/{code}/restrictions")).AssertProblemAsync(403);
     }
+
+    [Fact]
+    public async Task Annual_reports_show_each_year_owed_as_filed_on_time_late_or_not_at_all()
+    {
+        var regulator = await factory.BearerClientAsync(Roles.Regulator);
+        var code = SampleRegistration.Code("MA6TAR01");
+        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "ar-reg", establishedOn: "2022-03-01"))).EnsureSuccessStatusCode();
+        async Task<HttpResponseMessage> FileAsync(int year, string filedOn) => await regulator.PostAsJsonAsync("/api/v1/credit/annual-reports", new { uscc = code, year, filedOn });
+
+        var thisYear = await (await FileAsync(2026, "2026-11-20")).AssertProblemAsync(400);
+        var tooEarly = await (await FileAsync(2023, "2023-12-31")).AssertProblemAsync(400);
+        (await FileAsync(2022, "2023-06-30")).EnsureSuccessStatusCode();
+        var late = await (await FileAsync(2023, "2024-07-15")).ReadJsonAsync();
+        var replayed = await FileAsync(2023, "2024-07-15");
+        await (await FileAsync(2023, "2024-07-16")).AssertProblemAsync(409);
+
+        Assert.Contains("year", thisYear.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("2023 年度报告自 2024-01-01 起报送，报送日期不能早于该日。", tooEarly.GetProperty("errors").GetProperty("filedOn")[0].GetString());
+        Assert.Equal(("FiledLate", "逾期报送"), (late.GetProperty("status").GetString(), late.GetProperty("statusName").GetString()));
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        var record = await (await regulator.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
+        Assert.Equal(
+            [(2025, "NotFiled"), (2024, "NotFiled"), (2023, "FiledLate"), (2022, "Filed")],
+            record.GetProperty("annualReports").EnumerateArray().Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("status").GetString())));
+        var entries = record.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("section").GetString() == "年度报告").Select(e => e.GetProperty("title").GetString());
+        Assert.Equal(["2023 年度报告", "2022 年度报告"], entries);
+    }
+
+    [Fact]
+    public async Task An_inspection_result_is_published_once_under_its_section()
+    {
+        var inspector = await factory.BearerClientAsync(Roles.Inspector);
+        var inspection = Guid.NewGuid();
+        var result = new { inspectionId = inspection, uscc = SamplePermits.ApplicantCompany, checkItem = "食品经营许可事项检查", outcome = "ProblemRectified", inspectedOn = "2026-11-24", note = "从业人员健康证过期，已当场责令改正" };
+
+        var bad = await (await inspector.PostAsJsonAsync("/api/v1/credit/inspection-results", new { inspectionId = inspection, uscc = SamplePermits.ApplicantCompany, checkItem = "x", outcome = "Excellent", inspectedOn = "2026-11-24" })).AssertProblemAsync(400);
+        var first = await inspector.PostAsJsonAsync("/api/v1/credit/inspection-results", result);
+        var again = await inspector.PostAsJsonAsync("/api/v1/credit/inspection-results", result);
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+
+        Assert.Contains("outcome", bad.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        var entry = await first.ReadJsonAsync();
+        Assert.Equal(entry.GetProperty("id").GetGuid(), (await again.ReadJsonAsync()).GetProperty("id").GetGuid());
+        Assert.Equal(("抽查检查结果", "抽查检查：食品经营许可事项检查", "检查结果：发现问题已责令改正；从业人员健康证过期，已当场责令改正；检查日期 2026-11-24"), (entry.GetProperty("section").GetString(), entry.GetProperty("title").GetString(), entry.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync("/api/v1/credit/inspection-results", result)).StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.CreditEntries.CountAsync(e => e.Source == CreditSource.Inspection && e.SourceId == inspection)));
+    }
 }

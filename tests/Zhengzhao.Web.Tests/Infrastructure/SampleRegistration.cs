@@ -14,7 +14,7 @@ public static class SampleRegistration
     /// <summary>A resident identity number with a valid check character, from its first 17 digits.</summary>
     public static string IdNumber(string first17) => first17 + IdentityNumber.ComputeCheckCharacter(first17);
 
-    public static object Json(string code, string eventId, string kind = "Registration", string scope = FilmAndFood, string? person = null) => new
+    public static object Json(string code, string eventId, string kind = "Registration", string scope = FilmAndFood, string? person = null, string establishedOn = "2026-11-20") => new
     {
         eventId,
         kind,
@@ -26,8 +26,8 @@ public static class SampleRegistration
         address = "拉萨经开区（测试）",
         regionCode = code.Substring(2, 6),
         registeringAuthority = "拉萨市市场监督管理局",
-        establishedOn = "2026-11-20",
-        approvedOn = "2026-11-20",
+        establishedOn,
+        approvedOn = establishedOn,
         registeredCapital = 50m,
         businessScope = scope,
     };

@@ -11,7 +11,7 @@ namespace Zhengzhao.Web.Pages.Credit;
 public sealed class RecordModel(GetCreditRecord get) : PageModel
 {
     /// <summary>The portal's tabs, in its order.</summary>
-    public static readonly string[] Sections = ["登记信息", "行政许可", "行政处罚", "告知承诺履约"];
+    public static readonly string[] Sections = ["登记信息", "年度报告", "行政许可", "行政处罚", "经营异常名录", "严重违法失信名单", "抽查检查结果", "告知承诺履约"];
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }

@@ -857,6 +857,35 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("AbnormalListings");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Credit.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualReports");
+                });
+
             modelBuilder.Entity("Zhengzhao.Credit.CommitmentBreach", b =>
                 {
                     b.Property<Guid>("Id")

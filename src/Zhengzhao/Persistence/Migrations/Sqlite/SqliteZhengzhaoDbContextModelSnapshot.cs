@@ -846,6 +846,35 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("AbnormalListings");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Credit.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualReports");
+                });
+
             modelBuilder.Entity("Zhengzhao.Credit.CommitmentBreach", b =>
                 {
                     b.Property<Guid>("Id")
