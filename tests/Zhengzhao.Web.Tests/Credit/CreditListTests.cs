@@ -161,6 +161,8 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var bar = Assert.Single(restrictions.GetProperty("restrictions").EnumerateArray());
         Assert.Equal(("LJ-01", "SeriousList", "行政许可：告知承诺审批"), (bar.GetProperty("rule").GetString(), bar.GetProperty("trigger").GetString(), bar.GetProperty("appliesIn").GetString()));
         Assert.Contains("国发〔2018〕35号", bar.GetProperty("basis").GetString(), StringComparison.Ordinal);
+        var worklist = WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Roles.WindowClerk)).GetStringAsync("/Licensing"));
+        Assert.Contains($"{code} <span class=\"tag light-Red\" title=\"规则 LJ-02：", worklist, StringComparison.Ordinal);
     }
 
     [Fact]

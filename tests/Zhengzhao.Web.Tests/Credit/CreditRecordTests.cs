@@ -228,4 +228,26 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync("/api/v1/credit/inspection-results", result)).StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.CreditEntries.CountAsync(e => e.Source == CreditSource.Inspection && e.SourceId == inspection)));
     }
+
+    [Fact]
+    public async Task An_officer_of_a_department_no_longer_in_use_cannot_enter_a_penalty_in_its_name()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            db.Departments.Add(new Zhengzhao.Identity.Department("XZ-CLOSED", "已撤销的局", "540000", null));
+            return await db.SaveChangesAsync();
+        });
+        var officer = await factory.NewBearerClientAsync("closed-inspector", Roles.Inspector, "XZ-CLOSED", "540000");
+        await factory.WithDbAsync(async db =>
+        {
+            var department = await db.Departments.SingleAsync(d => d.Code == "XZ-CLOSED");
+            department.Edit(department.Name, null, department.RegionCode, isActive: false);
+            return await db.SaveChangesAsync();
+        });
+
+        var refused = await (await officer.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("撤罚〔2026〕1号"))).AssertProblemAsync(403);
+
+        Assert.Equal("/problems/credit/no-department", refused.GetProperty("type").GetString());
+        Assert.False(await factory.WithDbAsync(db => db.Penalties.AnyAsync(p => p.DecisionNumber == "撤罚〔2026〕1号")));
+    }
 }
