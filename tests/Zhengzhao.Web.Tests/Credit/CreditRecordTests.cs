@@ -250,4 +250,23 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal("/problems/credit/no-department", refused.GetProperty("type").GetString());
         Assert.False(await factory.WithDbAsync(db => db.Penalties.AnyAsync(p => p.DecisionNumber == "撤罚〔2026〕1号")));
     }
+
+    [Fact]
+    public async Task Every_late_entry_is_counted_and_the_latest_are_listed()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            db.Departments.Add(new Zhengzhao.Identity.Department("XZ-LATE", "逾期测试局", "540000", null));
+            var arisen = new DateOnly(2026, 1, 5);
+            db.CreditEntries.AddRange(Enumerable.Range(0, ListLatePublications.EntriesListed + 5).Select(i =>
+                new CreditEntry(SamplePermits.ApplicantCompany, CreditEntryKind.Penalty, $"逾期 {i}", "—", "逾期测试局", "XZ-LATE", arisen, arisen.AddDays(28), arisen.AddDays(60 + i), CreditSource.Penalty, Guid.NewGuid())));
+            return await db.SaveChangesAsync();
+        });
+
+        var late = await factory.WithUseCaseAsync<ListLatePublications, Zhengzhao.Common.Result<IReadOnlyList<ListLatePublications.Department>>>(l => l.HandleAsync("XZ-LATE", new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 26)));
+
+        var department = Assert.Single(late.Value!);
+        Assert.Equal((ListLatePublications.EntriesListed + 5, ListLatePublications.EntriesListed), (department.Late, department.Entries.Count));
+        Assert.Equal(("逾期 5", $"逾期 {ListLatePublications.EntriesListed + 4}"), (department.Entries[0].Title, department.Entries[^1].Title));
+    }
 }
