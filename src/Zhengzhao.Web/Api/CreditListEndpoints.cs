@@ -26,7 +26,7 @@ public static class CreditListEndpoints
 
     public sealed record RepairRequest(string? Target, Guid TargetId, string? Statement, IReadOnlyList<Guid>? Evidence);
 
-    public sealed record RepairDecisionRequest(bool Approve, string? Reasons);
+    public sealed record RepairDecisionRequest(bool? Approve, string? Reasons);
 
     public sealed record RepairView(
         Guid Id, string Uscc, string EnterpriseName, string Target, Guid TargetId, string TargetTitle, string Statement, IReadOnlyList<Guid> Evidence, DateOnly AppliedOn,
@@ -134,7 +134,9 @@ public static class CreditListEndpoints
             .WithName("OpenRepairEvidence").WithSummary("查看信用修复申请的证明材料");
 
         group.MapPost("/repairs/{id:guid}/decision", async (Guid id, RepairDecisionRequest request, DecideRepair decide, ClaimsPrincipal user, CancellationToken ct) =>
-                (await decide.HandleAsync(new(id, request.Approve, request.Reasons, user.DepartmentCode(), user.ToActor()), ct)).ToHttpResult(View))
+                request.Approve is not { } approve
+                    ? Problems.From(new Refusal("invalid-input", "参数无效", "请说明是否准予修复（approve 为 true 或 false）。") { Errors = new Dictionary<string, string[]> { ["approve"] = ["请说明是否准予修复。"] } })
+                    : (await decide.HandleAsync(new(id, approve, request.Reasons, user.DepartmentCode(), user.ToActor()), ct)).ToHttpResult(View))
             .RequireAuthorization(p => p.RequireRole(Deciders)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("DecideRepair").WithSummary("审核信用修复申请：准予（即时移出名单、解除限制或停止公示）或不予修复，均须说明理由")
             .Produces<RepairView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -165,7 +167,7 @@ public static class CreditListEndpoints
         : Results.Created((string?)null, view(value));
 
     private static AbnormalView View(AbnormalListing l, bool replayed = false) => new(
-        l.Id, l.Uscc, l.EnterpriseName, l.Cause.ToString(), AbnormalListRules.Name(l.Cause), l.DecisionNumber, l.Facts, l.Authority, l.ListedOn, AbnormalListRules.ObjectionDeadline(l.ListedOn),
+        l.Id, l.Uscc, l.EnterpriseName, l.Cause.ToString(), AbnormalListRules.Name(l.Cause), l.DecisionNumber, l.Facts, l.Authority, l.ListedOn, l.ObjectionDeadline,
         l.Objection.ToString(), AbnormalListRules.Name(l.Objection), l.ObjectionLodgedOn, l.ObjectionReason, l.ObjectionDueOn, l.ObjectionDecidedOn, l.ObjectionAnswer,
         l.RemovedOn, l.RemovedFor?.ToString(), l.RemovalNote, AbnormalListRules.SeriousOn(l.ListedOn), replayed);
 

@@ -62,9 +62,13 @@ public sealed class AbnormalListing
         Uscc = EnterpriseName = DecisionNumber = DepartmentCode = Authority = Facts = ListedBy = string.Empty;
     }
 
-    public AbnormalListing(string uscc, string enterpriseName, AbnormalCause cause, string decisionNumber, string facts, string departmentCode, string authority, DateOnly listedOn, string listedBy)
+    /// <param name="publishedOn">The day it is published on the credit record: the objection period runs from it.</param>
+    public AbnormalListing(string uscc, string enterpriseName, AbnormalCause cause, string decisionNumber, string facts, string departmentCode, string authority, DateOnly listedOn, string listedBy, DateOnly publishedOn, WorkCalendar calendar, string region)
         : this()
     {
+        ArgumentNullException.ThrowIfNull(calendar);
+        PublishedOn = publishedOn;
+        ObjectionDeadline = AbnormalListRules.ObjectionDeadline(publishedOn, calendar, region);
         Uscc = uscc;
         EnterpriseName = enterpriseName;
         Cause = cause;
@@ -94,8 +98,14 @@ public sealed class AbnormalListing
     /// <summary>作出决定机关, as published.</summary>
     public string Authority { get; private set; }
 
-    /// <summary>The decision's date, which is also its publication date: the listing is published as it is made.</summary>
+    /// <summary>The decision's date: the three years run from it.</summary>
     public DateOnly ListedOn { get; private set; }
+
+    /// <summary>The day it was published on the credit record.</summary>
+    public DateOnly PublishedOn { get; private set; }
+
+    /// <summary>The last day for an objection: 30 days from publication, moved past a day off on which it would fall.</summary>
+    public DateOnly ObjectionDeadline { get; private set; }
 
     public string ListedBy { get; private set; }
 
@@ -139,9 +149,9 @@ public sealed class AbnormalListing
             return Conflict("credit/objection-exists", "已提出异议", $"该列入决定已于 {ObjectionLodgedOn:yyyy-MM-dd} 提出异议，同一决定只能提出一次异议。");
         }
 
-        if (on > AbnormalListRules.ObjectionDeadline(ListedOn))
+        if (on > ObjectionDeadline)
         {
-            return Conflict("credit/objection-late", "已超过异议期限", $"异议应自公示之日（{ListedOn:yyyy-MM-dd}）起 30 日内提出，即不晚于 {AbnormalListRules.ObjectionDeadline(ListedOn):yyyy-MM-dd}。");
+            return Conflict("credit/objection-late", "已超过异议期限", $"异议应自公示之日（{PublishedOn:yyyy-MM-dd}）起 30 日内提出，即不晚于 {ObjectionDeadline:yyyy-MM-dd}。");
         }
 
         Objection = ObjectionStage.Lodged;
@@ -155,6 +165,11 @@ public sealed class AbnormalListing
     public Result<AbnormalListing> DecideAcceptance(bool accept, string? reason, string officer, DateOnly on, WorkCalendar calendar, string region)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        if (Ended() is { } ended)
+        {
+            return ended;
+        }
+
         if (Objection != ObjectionStage.Lodged)
         {
             return Conflict("credit/objection-not-lodged", "没有待受理的异议", $"该列入决定的异议状态为“{AbnormalListRules.Name(Objection)}”，不能决定是否受理。");
@@ -177,6 +192,11 @@ public sealed class AbnormalListing
     /// <summary>核实: an upheld objection removes the listing; a dismissed one leaves it standing.</summary>
     public Result<AbnormalListing> Verify(bool upheld, string finding, string officer, DateOnly on)
     {
+        if (Ended() is { } ended)
+        {
+            return ended;
+        }
+
         if (Objection != ObjectionStage.Accepted)
         {
             return Conflict("credit/objection-not-accepted", "没有待核实的异议", $"该列入决定的异议状态为“{AbnormalListRules.Name(Objection)}”，受理后才能核实。");
@@ -225,7 +245,16 @@ public static class AbnormalListRules
     public const int YearsToSerious = 3;
     public const int ReminderDays = 60;
 
-    public static DateOnly ObjectionDeadline(DateOnly listedOn) => listedOn.AddDays(ObjectionDays);
+    /// <summary>
+    /// Thirty days from publication; a period whose last day is a day off ends on the next working day
+    /// (民法典 第二百零三条).
+    /// </summary>
+    public static DateOnly ObjectionDeadline(DateOnly publishedOn, WorkCalendar calendar, string region)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var last = publishedOn.AddDays(ObjectionDays);
+        return calendar.IsWorkday(last, region) ? last : calendar.AddWorkdays(last, 1, region);
+    }
 
     /// <summary>Three years on the list with the cause not cured: the day the company is proposed for the serious list.</summary>
     public static DateOnly SeriousOn(DateOnly listedOn) => listedOn.AddYears(YearsToSerious);
@@ -298,6 +327,9 @@ internal sealed class AbnormalListingConfiguration : IEntityTypeConfiguration<Ab
         builder.Ignore(l => l.InForce);
         builder.HasIndex(l => new { l.DepartmentCode, l.DecisionNumber }).IsUnique();
         builder.HasIndex(l => new { l.Uscc, l.RemovedOn });
+
+        // Once per cause while it stands, even for two decisions saved at the same moment.
+        builder.HasIndex(l => new { l.Uscc, l.Cause }).IsUnique().HasFilter("\"RemovedOn\" IS NULL").HasDatabaseName("IX_AbnormalListings_Standing");
         builder.HasIndex(l => new { l.RemovedOn, l.ListedOn });
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
@@ -15,6 +16,15 @@ internal static class CreditLists
         CreditEntry.PublishedToday(
             listing.Uscc, CreditEntryKind.AbnormalRemoval, $"移出经营异常名录：{listing.DecisionNumber}", $"移出原因：{AbnormalListRules.Name(listing.RemovedFor!.Value)}；{listing.RemovalNote}；移出日期 {listing.RemovedOn:yyyy-MM-dd}",
             (listing.Authority, listing.DepartmentCode), listing.RemovedOn!.Value, days, today, CreditSource.Delisting, listing.Id);
+
+    /// <summary>A listing ended another way: a repair application still open for it is closed, with the reason.</summary>
+    public static async Task CloseRepairsAsync(ZhengzhaoDbContext db, AbnormalListing listing, CancellationToken cancellationToken)
+    {
+        foreach (var open in await db.CreditRepairs.Where(r => r.OpenTargetId == listing.Id).ToListAsync(cancellationToken))
+        {
+            open.Close($"该记录已于 {listing.RemovedOn:yyyy-MM-dd} 因“{AbnormalListRules.Name(listing.RemovedFor!.Value)}”移出，无需修复", listing.RemovedBy!, listing.RemovedOn!.Value);
+        }
+    }
 
     /// <summary>
     /// Saves. A unique clash or a lost concurrency check means another request decided at that moment (a double submit,

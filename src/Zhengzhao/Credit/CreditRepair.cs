@@ -26,6 +26,9 @@ public enum RepairState
     Applied,
     Approved,
     Rejected,
+
+    /// <summary>Ended undecided: the entry stopped having effect another way (cured, objection upheld, moved).</summary>
+    Closed,
 }
 
 /// <summary>
@@ -97,14 +100,20 @@ public sealed class CreditRepair
     /// <summary>The department's reasons, for an approval as for a rejection.</summary>
     public string? Reasons { get; private set; }
 
-    public Result<CreditRepair> Decide(bool approve, string reasons, string officer, DateOnly on)
+    public Result<CreditRepair> Decide(bool approve, string reasons, string officer, DateOnly on) =>
+        End(approve ? RepairState.Approved : RepairState.Rejected, reasons, officer, on);
+
+    /// <summary>The entry ended without this repair: nothing is left to decide.</summary>
+    public Result<CreditRepair> Close(string why, string officer, DateOnly on) => End(RepairState.Closed, why, officer, on);
+
+    private Result<CreditRepair> End(RepairState state, string reasons, string officer, DateOnly on)
     {
         if (State != RepairState.Applied)
         {
-            return new Refusal("credit/repair-decided", "已作出决定", $"该信用修复申请已于 {DecidedOn:yyyy-MM-dd} {(State == RepairState.Approved ? "准予修复" : "不予修复")}。", RefusalKind.Conflict);
+            return new Refusal("credit/repair-decided", "已作出决定", $"该信用修复申请已于 {DecidedOn:yyyy-MM-dd} {RepairRules.Name(State)}。", RefusalKind.Conflict);
         }
 
-        State = approve ? RepairState.Approved : RepairState.Rejected;
+        State = state;
         Reasons = reasons;
         DecidedBy = officer;
         DecidedOn = on;
@@ -146,7 +155,8 @@ public static class RepairRules
     {
         RepairState.Applied => "待审核",
         RepairState.Approved => "准予修复",
-        _ => "不予修复",
+        RepairState.Rejected => "不予修复",
+        _ => "已终止",
     };
 }
 

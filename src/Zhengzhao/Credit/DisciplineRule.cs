@@ -95,13 +95,6 @@ public sealed class DisciplineRule
         _ => "法定代表人任职限制",
     };
 
-    public static string Name(DisciplineTrigger trigger) => trigger switch
-    {
-        DisciplineTrigger.SeriousList => "列入严重违法失信名单",
-        DisciplineTrigger.AbnormalList => "列入经营异常名录",
-        _ => "作出虚假承诺，尚未信用修复",
-    };
-
     /// <summary>The table as shipped. 国发〔2018〕35号 is the State Council's notice rolling out 证照分离 (2018-10-10).</summary>
     internal static IReadOnlyList<DisciplineRule> Shipped { get; } =
     [

@@ -20,11 +20,12 @@ public sealed class FindListings(ZhengzhaoDbContext db, TimeProvider time) : IUs
         var today = ChinaTime.Today(time);
         var abnormal = db.AbnormalListings.AsNoTracking().Where(l => l.RemovedOn == null && (departmentCode == null || l.DepartmentCode == departmentCode));
         var pending = new[] { ObjectionStage.Lodged, ObjectionStage.Accepted };
-        var threeYearsAgo = today.AddYears(-AbnormalListRules.YearsToSerious);
+        // A day more than three years back, for a listing of 29 February; the rule itself decides.
+        var threeYearsAgo = today.AddYears(-AbnormalListRules.YearsToSerious).AddDays(1);
         return new Lists(
             await abnormal.OrderByDescending(l => l.ListedOn).ThenByDescending(l => l.Id).Take(PageSize).ToListAsync(cancellationToken),
             await abnormal.Where(l => pending.Contains(l.Objection)).OrderBy(l => l.ObjectionDueOn).Take(PageSize).ToListAsync(cancellationToken),
-            await abnormal.Where(l => l.ListedOn <= threeYearsAgo).OrderBy(l => l.ListedOn).Take(PageSize).ToListAsync(cancellationToken),
+            [.. (await abnormal.Where(l => l.ListedOn <= threeYearsAgo).OrderBy(l => l.ListedOn).Take(PageSize).ToListAsync(cancellationToken)).Where(l => AbnormalListRules.DueForSerious(l, today))],
             await db.SeriousListings.AsNoTracking()
                 .Where(l => l.RemovedOn == null && l.EndsOn > today && (departmentCode == null || l.DepartmentCode == departmentCode))
                 .OrderByDescending(l => l.ListedOn).ThenByDescending(l => l.Id).Take(PageSize).ToListAsync(cancellationToken),

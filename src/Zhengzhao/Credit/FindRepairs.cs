@@ -13,21 +13,23 @@ public sealed class FindRepairs(ZhengzhaoDbContext db) : IUseCase
     public sealed record Reader(string? DepartmentCode, string? Uscc);
 
     /// <summary>An entry of the company's record that credit repair could end, and from when.</summary>
-    public sealed record Repairable(RepairTarget Target, Guid Id, string Title, DateOnly Since, DateOnly EligibleFrom, AbnormalListing? Listing = null);
+    public sealed record Repairable(RepairTarget Target, Guid Id, string Title, string DepartmentCode, DateOnly Since, DateOnly EligibleFrom, PenaltyMeasure? Measure = null, AbnormalListing? Listing = null);
 
     /// <summary>What on the company's record still has effect: listings in force, unrepaired breaches, penalties still published.</summary>
     public async Task<IReadOnlyList<Repairable>> RepairableAsync(string uscc, DateOnly today, CancellationToken cancellationToken = default)
     {
         var abnormal = await db.AbnormalListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null).OrderBy(l => l.ListedOn).ToListAsync(cancellationToken);
         var serious = await db.SeriousListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today).OrderBy(l => l.ListedOn).ToListAsync(cancellationToken);
-        var breaches = await db.CommitmentBreaches.AsNoTracking().Where(b => b.Uscc == uscc && b.RepairedOn == null).OrderBy(b => b.RecordedOn).ToListAsync(cancellationToken);
+        var breaches = await db.CommitmentBreaches.AsNoTracking().Where(b => b.Uscc == uscc && b.RepairedOn == null)
+            .Join(db.Applications, b => b.ApplicationId, a => a.Id, (b, a) => new { Breach = b, a.DepartmentCode })
+            .OrderBy(x => x.Breach.RecordedOn).ToListAsync(cancellationToken);
         var penalties = (await db.Penalties.AsNoTracking().Where(p => p.Uscc == uscc && p.PublicityEndedOn == null).OrderBy(p => p.DecidedOn).ToListAsync(cancellationToken)).Where(p => today < p.PublicUntil);
         return
         [
-            .. abnormal.Select(l => new Repairable(RepairTarget.AbnormalListing, l.Id, $"列入经营异常名录：{l.DecisionNumber}（{AbnormalListRules.Name(l.Cause)}）", l.ListedOn, RepairRules.EligibleFrom(RepairTarget.AbnormalListing, l.ListedOn), l)),
-            .. serious.Select(l => new Repairable(RepairTarget.SeriousListing, l.Id, $"列入严重违法失信名单：{l.DecisionNumber}", l.ListedOn, RepairRules.EligibleFrom(RepairTarget.SeriousListing, l.ListedOn))),
-            .. breaches.Select(b => new Repairable(RepairTarget.CommitmentBreach, b.Id, $"虚假承诺（{b.ItemCode}）", b.RecordedOn, RepairRules.EligibleFrom(RepairTarget.CommitmentBreach, b.RecordedOn))),
-            .. penalties.Select(p => new Repairable(RepairTarget.Penalty, p.Id, $"行政处罚：{p.DecisionNumber}", p.DecidedOn, RepairRules.EligibleFrom(RepairTarget.Penalty, p.DecidedOn, p.Measure))),
+            .. abnormal.Select(l => new Repairable(RepairTarget.AbnormalListing, l.Id, $"列入经营异常名录：{l.DecisionNumber}", l.DepartmentCode, l.ListedOn, RepairRules.EligibleFrom(RepairTarget.AbnormalListing, l.ListedOn), Listing: l)),
+            .. serious.Select(l => new Repairable(RepairTarget.SeriousListing, l.Id, $"列入严重违法失信名单：{l.DecisionNumber}", l.DepartmentCode, l.ListedOn, RepairRules.EligibleFrom(RepairTarget.SeriousListing, l.ListedOn))),
+            .. breaches.Select(x => new Repairable(RepairTarget.CommitmentBreach, x.Breach.Id, $"虚假承诺（{x.Breach.ItemCode}，{x.Breach.RecordedOn:yyyy-MM-dd}）", x.DepartmentCode, x.Breach.RecordedOn, RepairRules.EligibleFrom(RepairTarget.CommitmentBreach, x.Breach.RecordedOn))),
+            .. penalties.Select(p => new Repairable(RepairTarget.Penalty, p.Id, $"行政处罚：{p.DecisionNumber}", p.DepartmentCode, p.DecidedOn, RepairRules.EligibleFrom(RepairTarget.Penalty, p.DecidedOn, p.Measure), p.Measure)),
         ];
     }
 

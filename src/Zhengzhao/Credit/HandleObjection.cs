@@ -63,22 +63,25 @@ public sealed class HandleObjection(ZhengzhaoDbContext db, CalendarCache calenda
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var region = await db.RegionAsync(listing.Uscc, cancellationToken);
         var officer = by.Actor.UserName;
+        var standing = listing.InForce;
         var done = command.Step switch
         {
             ObjectionStep.Lodge => listing.LodgeObjection(text, today, calendar, region),
             ObjectionStep.Accept => listing.DecideAcceptance(true, null, officer, today, calendar, region),
             ObjectionStep.Refuse => listing.DecideAcceptance(false, text, officer, today, calendar, region),
             ObjectionStep.Uphold => listing.Verify(true, text, officer, today),
-            _ => listing.Verify(false, text, officer, today),
+            ObjectionStep.Dismiss => listing.Verify(false, text, officer, today),
+            _ => new Refusal("credit/invalid-objection", "异议信息有误", "没有这一处理步骤。"),
         };
         if (!done.IsSuccess)
         {
             return done.Refusal!;
         }
 
-        if (listing.RemovedOn is not null)
+        if (standing && !listing.InForce)
         {
             db.CreditEntries.Add(CreditLists.RemovalEntry(listing, (calendar, region), today));
+            await CreditLists.CloseRepairsAsync(db, listing, cancellationToken);
         }
 
         db.Record(by.Actor, time, $"credit.objection-{command.Step.ToString().ToLowerInvariant()}", nameof(AbnormalListing), listing.Id.ToString(), $"{listing.EnterpriseName}（{listing.Uscc}）{listing.DecisionNumber}：{AbnormalListRules.Name(listing.Objection)}{(text.Length > 0 ? $"，{text}" : string.Empty)}");
@@ -86,7 +89,7 @@ public sealed class HandleObjection(ZhengzhaoDbContext db, CalendarCache calenda
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             var now = await db.AbnormalListings.AsNoTracking().FirstAsync(l => l.Id == command.ListingId, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 using Zhengzhao.Registry;
@@ -14,14 +15,14 @@ public sealed record Bar(DisciplineRule Rule, string Reason);
 /// calls this, none keeps its own list. It reads the rule table (<see cref="DisciplineRule"/>), asks each condition
 /// once, and answers with every rule in force that the company meets.
 /// </summary>
-public sealed class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvider protection, TimeProvider time) : IUseCase, IRepresentativeBar
+public sealed partial class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvider protection, ILogger<JointDiscipline> logger, TimeProvider time) : IUseCase, IRepresentativeBar
 {
     /// <summary>Every rule that restricts the company now, in the given respect or (null) in any, each with its reason.</summary>
     public async Task<IReadOnlyList<Bar>> BarsAsync(string uscc, Restriction? restriction, CancellationToken cancellationToken = default)
     {
         var today = ChinaTime.Today(time);
         var bars = new List<Bar>();
-        var facts = new Dictionary<DisciplineTrigger, string?>();
+        var facts = new Dictionary<DisciplineTrigger, Fact?>();
         foreach (var rule in await RulesAsync(today, restriction, cancellationToken))
         {
             if (!facts.TryGetValue(rule.Trigger, out var fact))
@@ -29,9 +30,10 @@ public sealed class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvid
                 fact = facts[rule.Trigger] = await FactAsync(rule.Trigger, uscc, today, cancellationToken);
             }
 
-            if (fact is not null)
+            // The bar on the legal representative runs three years, not the listing's five.
+            if (fact is not null && (rule.Restriction != Restriction.LegalRepresentative || fact.RepresentativeBarEndsOn > today))
             {
-                bars.Add(new Bar(rule, $"{fact}，{rule.Consequence()}"));
+                bars.Add(new Bar(rule, $"{fact.Text}，{rule.Consequence()}"));
             }
         }
 
@@ -52,12 +54,12 @@ public sealed class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvid
         }
 
         var listings = await db.SeriousListings.AsNoTracking()
-            .Where(l => l.RepresentativeBarEndsOn > today && l.ListedOn <= today && l.Uscc != exceptUscc)
+            .Where(l => l.RepresentativeBarEndsOn > today && l.ListedOn <= today && l.RemovedOn == null && l.Uscc != exceptUscc)
             .OrderBy(l => l.ListedOn)
             .Select(l => new { l.EnterpriseName, l.Uscc, l.ListedOn, l.RepresentativeBarEndsOn, l.LegalRepresentative, l.LegalRepresentativeIdProtected })
             .ToListAsync(cancellationToken);
         var protector = protection.CreateProtector(RecordRegistration.IdPurpose);
-        var listed = listings.FirstOrDefault(l => string.Equals(protector.Unprotect(l.LegalRepresentativeIdProtected), idNumber, StringComparison.Ordinal));
+        var listed = listings.FirstOrDefault(l => string.Equals(Unprotect(protector, l.LegalRepresentativeIdProtected, l.Uscc), idNumber, StringComparison.Ordinal));
         return listed is null
             ? null
             : new Bar(rule, $"{listed.LegalRepresentative}系{listed.EnterpriseName}（{listed.Uscc}）于 {listed.ListedOn:yyyy-MM-dd} 列入严重违法失信名单时的法定代表人，{listed.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业的法定代表人。");
@@ -66,14 +68,31 @@ public sealed class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvid
     async Task<string?> IRepresentativeBar.ReasonAsync(string idNumber, string exceptUscc, CancellationToken cancellationToken) =>
         await RepresentativeBarAsync(idNumber, exceptUscc, cancellationToken) is { } bar ? $"{bar.Reason}（联合惩戒规则 {bar.Rule.Code}，依据{bar.Rule.Basis}）" : null;
 
+    /// <summary>A listing whose number no key can read (a lost key ring) bars no one, and is logged, instead of failing every registration.</summary>
+    private string? Unprotect(IDataProtector protector, string protectedId, string uscc)
+    {
+        try
+        {
+            return protector.Unprotect(protectedId);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            Undecryptable(logger, e, uscc);
+            return null;
+        }
+    }
+
     private async Task<List<DisciplineRule>> RulesAsync(DateOnly today, Restriction? restriction, CancellationToken cancellationToken)
     {
         var rules = await db.DisciplineRules.AsNoTracking().Where(r => restriction == null || r.Restriction == restriction).OrderBy(r => r.Code).ToListAsync(cancellationToken);
         return [.. rules.Where(r => r.InForce(today))];
     }
 
-    /// <summary>The fact on the record that meets the condition, in words; null when the company does not meet it.</summary>
-    private async Task<string?> FactAsync(DisciplineTrigger trigger, string uscc, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The fact on the record that meets a condition, in words, and when a serious listing's bar on the representative ends.</summary>
+    private sealed record Fact(string Text, DateOnly? RepresentativeBarEndsOn = null);
+
+    /// <summary>The fact on the record that meets the condition; null when the company does not meet it.</summary>
+    private async Task<Fact?> FactAsync(DisciplineTrigger trigger, string uscc, DateOnly today, CancellationToken cancellationToken)
     {
         switch (trigger)
         {
@@ -81,17 +100,20 @@ public sealed class JointDiscipline(ZhengzhaoDbContext db, IDataProtectionProvid
                 var serious = await db.SeriousListings.AsNoTracking()
                     .Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today && l.EndsOn > today)
                     .OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
-                return serious is null ? null : $"该企业于 {serious.ListedOn:yyyy-MM-dd} 被{serious.Authority}列入严重违法失信名单（{serious.DecisionNumber}）";
+                return serious is null ? null : new Fact($"该企业于 {serious.ListedOn:yyyy-MM-dd} 被{serious.Authority}列入严重违法失信名单（{serious.DecisionNumber}）", serious.RepresentativeBarEndsOn);
             case DisciplineTrigger.AbnormalList:
                 var abnormal = await db.AbnormalListings.AsNoTracking()
                     .Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today)
                     .OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
-                return abnormal is null ? null : $"该企业于 {abnormal.ListedOn:yyyy-MM-dd} 因{AbnormalListRules.Name(abnormal.Cause)}被列入经营异常名录（{abnormal.DecisionNumber}）";
+                return abnormal is null ? null : new Fact($"该企业于 {abnormal.ListedOn:yyyy-MM-dd} 因{AbnormalListRules.Name(abnormal.Cause)}被列入经营异常名录（{abnormal.DecisionNumber}）");
             default:
                 var breach = await db.CommitmentBreaches.AsNoTracking()
                     .Where(b => b.Uscc == uscc && b.RepairedOn == null)
                     .OrderByDescending(b => b.RecordedOn).FirstOrDefaultAsync(cancellationToken);
-                return breach is null ? null : $"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}）";
+                return breach is null ? null : new Fact($"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}）");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The legal representative's identity number on the serious listing of {Uscc} cannot be decrypted; the bar is not enforced for it")]
+    private static partial void Undecryptable(ILogger logger, Exception exception, string uscc);
 }

@@ -72,11 +72,11 @@ public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars,
         }
 
         var (authority, departmentCode) = decider.Value;
-        var listing = new AbnormalListing(uscc, company.Name, cause, number, facts, departmentCode, authority, listedOn, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);
+        var listing = new AbnormalListing(uscc, company.Name, cause, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, today, calendar, company.RegionCode);
         db.AbnormalListings.Add(listing);
         db.CreditEntries.Add(CreditEntry.PublishedToday(
-            uscc, CreditEntryKind.AbnormalListing, $"列入经营异常名录：{number}", $"列入原因：{AbnormalListRules.Name(cause)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}；异议期限至 {AbnormalListRules.ObjectionDeadline(listedOn):yyyy-MM-dd}",
+            uscc, CreditEntryKind.AbnormalListing, $"列入经营异常名录：{number}", $"列入原因：{AbnormalListRules.Name(cause)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}；异议期限至 {listing.ObjectionDeadline:yyyy-MM-dd}",
             decider.Value, listedOn, (calendar, company.RegionCode), today, CreditSource.Listing, listing.Id));
         db.Record(command.Actor, time, "credit.abnormal-listed", nameof(AbnormalListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{AbnormalListRules.Name(cause)}");
         return await CreditLists.SaveAsync(db, () => new Listed(listing, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);

@@ -78,18 +78,29 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
                 return new Refusal("credit/listing-not-found", "列入决定不存在", "没有找到该企业的这项经营异常名录列入决定。", RefusalKind.NotFound);
             }
 
+            if (abnormal.DepartmentCode != command.DepartmentCode)
+            {
+                return new Refusal("credit/not-your-listing", "不是本机关的决定", $"该企业由{abnormal.Authority}列入经营异常名录，届满三年后由该机关决定列入严重违法失信名单。", RefusalKind.Forbidden);
+            }
+
             var due = AbnormalListRules.SeriousOn(abnormal.ListedOn);
             if (!AbnormalListRules.DueForSerious(abnormal, today) || listedOn < due)
             {
                 return new Refusal("credit/not-due", "不符合列入条件", abnormal.InForce ? $"该企业列入经营异常名录于 {due:yyyy-MM-dd} 届满三年，届满时仍未移出的，自该日起方可列入严重违法失信名单。" : $"该企业已于 {abnormal.RemovedOn:yyyy-MM-dd} 移出经营异常名录。", RefusalKind.Conflict);
             }
 
-            abnormal.Remove(ListingEnd.MovedToSerious, $"列入严重违法失信名单（{number}）", command.Actor.UserName, listedOn);
+            var moved = abnormal.Remove(ListingEnd.MovedToSerious, $"列入严重违法失信名单（{number}）", command.Actor.UserName, listedOn);
+            if (!moved.IsSuccess)
+            {
+                return moved.Refusal!;
+            }
+
             db.CreditEntries.Add(CreditLists.RemovalEntry(abnormal, days, today));
+            await CreditLists.CloseRepairsAsync(db, abnormal, cancellationToken);
         }
 
         var (authority, departmentCode) = decider.Value;
-        var listing = new SeriousListing(uscc, company.Name, chosen, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, (company.LegalRepresentative, company.IdProtected, company.IdMasked), command.FromAbnormal);
+        var listing = new SeriousListing(uscc, company.Name, chosen, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, (company.LegalRepresentative, company.IdProtected), command.FromAbnormal);
         db.SeriousListings.Add(listing);
         db.CreditEntries.Add(CreditEntry.PublishedToday(
             uscc, CreditEntryKind.SeriousListing, $"列入严重违法失信名单：{number}", $"列入原因：{SeriousListRules.Name(chosen)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}，届满移出日期 {listing.EndsOn:yyyy-MM-dd}；{listing.Remedies}",

@@ -34,7 +34,8 @@ public enum InspectionOutcome
 
 /// <summary>
 /// The door the inspection module feeds: one inspection's result for one company, published on its credit record
-/// under 抽查检查结果. Keyed by the inspection's own id, so a result reported twice is recorded once.
+/// under 抽查检查结果. Keyed by the inspection's own id: the same result reported twice is recorded once, a different
+/// one under the same id is refused.
 /// </summary>
 public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache calendars, TimeProvider time) : IUseCase
 {
@@ -79,12 +80,16 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
             return errors.Refusal("credit/invalid-inspection-result", "检查结果有误");
         }
 
+        var uscc = code.Code!.Value;
+        var title = $"抽查检查：{item}";
+        var detail = $"检查结果：{Name(outcome)}{(note.Length > 0 ? $"；{note}" : string.Empty)}；检查日期 {inspectedOn:yyyy-MM-dd}";
         if (await db.CreditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Source == CreditSource.Inspection && e.SourceId == command.InspectionId, cancellationToken) is { } recorded)
         {
-            return new Recorded(recorded, Replayed: true);
+            return recorded.Uscc == uscc && recorded.Title == title && recorded.Detail == detail
+                ? new Recorded(recorded, Replayed: true)
+                : new Refusal("credit/inspection-recorded", "检查结果已公示", "该检查任务已公示了不同的检查结果；更正检查结果请联系作出检查的机关。", RefusalKind.Conflict);
         }
 
-        var uscc = code.Code!.Value;
         var subject = await db.SubjectAsync(uscc, cancellationToken);
         if (subject.Value is not { } company)
         {
@@ -99,7 +104,7 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var entry = CreditEntry.PublishedToday(
-            uscc, CreditEntryKind.InspectionResult, $"抽查检查：{item}", $"检查结果：{Name(outcome)}{(note.Length > 0 ? $"；{note}" : string.Empty)}；检查日期 {inspectedOn:yyyy-MM-dd}",
+            uscc, CreditEntryKind.InspectionResult, title, detail,
             decider.Value, inspectedOn, (calendar, company.RegionCode), today, CreditSource.Inspection, command.InspectionId);
         db.CreditEntries.Add(entry);
         db.Record(command.Actor, time, "credit.inspection-result", nameof(CreditEntry), entry.Id.ToString(), $"{company.Name}（{uscc}）{item}：{Name(outcome)}");

@@ -45,6 +45,7 @@ public sealed class RemoveAbnormal(ZhengzhaoDbContext db, CalendarCache calendar
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var region = await db.RegionAsync(listing.Uscc, cancellationToken);
         db.CreditEntries.Add(CreditLists.RemovalEntry(listing, (calendar, region), today));
+        await CreditLists.CloseRepairsAsync(db, listing, cancellationToken);
         db.Record(command.Actor, time, "credit.abnormal-removed", nameof(AbnormalListing), listing.Id.ToString(), $"{listing.EnterpriseName}（{listing.Uscc}）{listing.DecisionNumber}：{note}");
         try
         {

@@ -35,10 +35,10 @@ public sealed class SeriousListing
 
     private SeriousListing()
     {
-        Uscc = EnterpriseName = DecisionNumber = Facts = DepartmentCode = Authority = Remedies = ListedBy = LegalRepresentative = LegalRepresentativeIdProtected = LegalRepresentativeIdMasked = string.Empty;
+        Uscc = EnterpriseName = DecisionNumber = Facts = DepartmentCode = Authority = Remedies = ListedBy = LegalRepresentative = LegalRepresentativeIdProtected = string.Empty;
     }
 
-    public SeriousListing(string uscc, string enterpriseName, SeriousCause cause, string decisionNumber, string facts, string departmentCode, string authority, DateOnly listedOn, string listedBy, (string Name, string IdProtected, string IdMasked) legalRepresentative, Guid? fromAbnormalListing = null)
+    public SeriousListing(string uscc, string enterpriseName, SeriousCause cause, string decisionNumber, string facts, string departmentCode, string authority, DateOnly listedOn, string listedBy, (string Name, string IdProtected) legalRepresentative, Guid? fromAbnormalListing = null)
         : this()
     {
         Uscc = uscc;
@@ -53,7 +53,7 @@ public sealed class SeriousListing
         RepresentativeBarEndsOn = SeriousListRules.RepresentativeBarEndsOn(listedOn);
         ListedBy = listedBy;
         Remedies = DefaultRemedies;
-        (LegalRepresentative, LegalRepresentativeIdProtected, LegalRepresentativeIdMasked) = legalRepresentative;
+        (LegalRepresentative, LegalRepresentativeIdProtected) = legalRepresentative;
         AbnormalListingId = fromAbnormalListing;
     }
 
@@ -91,8 +91,6 @@ public sealed class SeriousListing
     public string LegalRepresentative { get; private set; }
 
     public string LegalRepresentativeIdProtected { get; private set; }
-
-    public string LegalRepresentativeIdMasked { get; private set; }
 
     /// <summary>The abnormal-list listing whose three years led here, if that was the cause.</summary>
     public Guid? AbnormalListingId { get; private set; }
@@ -166,7 +164,6 @@ internal sealed class SeriousListingConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(l => l.ListedBy).HasMaxLength(100);
         builder.Property(l => l.LegalRepresentative).HasMaxLength(50);
         builder.Property(l => l.LegalRepresentativeIdProtected).HasMaxLength(1000);
-        builder.Property(l => l.LegalRepresentativeIdMasked).HasMaxLength(18);
         builder.Property(l => l.RemovalNote).HasMaxLength(AbnormalListing.MaxTextLength);
         builder.Property(l => l.RemovedBy).HasMaxLength(100);
         builder.Property(l => l.RemovedOn).IsConcurrencyToken();

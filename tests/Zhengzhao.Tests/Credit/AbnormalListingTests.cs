@@ -12,7 +12,7 @@ public sealed class AbnormalListingTests
     private static readonly WorkCalendar Shipped = ShippedCalendar.Instance;
 
     private static AbnormalListing Listed(DateOnly on) =>
-        new("91540172MA6TAB01X0", "拉萨测试有限公司", AbnormalCause.Unreachable, "拉市监异〔2026〕1号", "住所无法联系", "XZ-GSJ", "工商局", on, "regulator");
+        new("91540172MA6TAB01X0", "拉萨测试有限公司", AbnormalCause.Unreachable, "拉市监异〔2026〕1号", "住所无法联系", "XZ-GSJ", "工商局", on, "regulator", on, Shipped, Lhasa);
 
     private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new Xunit.Sdk.XunitException(result.Refusal!.Detail);
 
@@ -24,6 +24,30 @@ public sealed class AbnormalListingTests
         Assert.True(Listed(listedOn).LodgeObjection("可以联系", new DateOnly(2026, 12, 2), Shipped, Lhasa).IsSuccess);
         var late = Listed(listedOn).LodgeObjection("可以联系", new DateOnly(2026, 12, 3), Shipped, Lhasa);
         Assert.Equal("credit/objection-late", late.Refusal?.Type);
+    }
+
+    [Theory]
+    [InlineData("2026-11-02", "2026-12-02")]
+    [InlineData("2026-09-05", "2026-10-08")]
+    [InlineData("2026-10-01", "2026-11-02")]
+    public void The_thirty_days_run_from_publication_and_a_last_day_off_moves_to_the_next_working_day(string published, string deadline)
+    {
+        var on = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture);
+        var listing = new AbnormalListing("91540172MA6TAB01X0", "拉萨测试有限公司", AbnormalCause.Unreachable, "1号", "事实", "XZ-GSJ", "工商局", on.AddDays(-3), "regulator", on, Shipped, Lhasa);
+
+        Assert.Equal(DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture), listing.ObjectionDeadline);
+    }
+
+    [Fact]
+    public void No_objection_step_follows_a_removal()
+    {
+        var today = new DateOnly(2026, 11, 26);
+        var listing = Listed(today);
+        Ok(listing.LodgeObjection("理由", today, Shipped, Lhasa));
+        Ok(listing.Remove(ListingEnd.Cured, "已履行", "o", today));
+
+        Assert.Equal("credit/listing-ended", listing.DecideAcceptance(true, null, "o", today, Shipped, Lhasa).Refusal?.Type);
+        Assert.Equal(ObjectionStage.Lodged, listing.Objection);
     }
 
     [Fact]

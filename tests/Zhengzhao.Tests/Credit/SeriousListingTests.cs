@@ -6,7 +6,7 @@ namespace Zhengzhao.Tests.Credit;
 public sealed class SeriousListingTests
 {
     private static SeriousListing Listed(DateOnly on) =>
-        new("91540172MA6TAB01X0", "拉萨测试有限公司", SeriousCause.RepeatedViolations, "拉市监严〔2026〕1号", "多次违法", "XZ-GSJ", "工商局", on, "regulator", ("达瓦", "protected", "5401**********1234"));
+        new("91540172MA6TAB01X0", "拉萨测试有限公司", SeriousCause.RepeatedViolations, "拉市监严〔2026〕1号", "多次违法", "XZ-GSJ", "工商局", on, "regulator", ("达瓦", "protected"));
 
     [Fact]
     public void A_listing_stands_five_years_and_bars_the_representative_for_three()

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zhengzhao.Calendar;
 using Zhengzhao.Credit;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
@@ -57,7 +59,7 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var forbidden = await applicant.PostAsJsonAsync("/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕3号"));
 
         Assert.Equal(["decisionNumber", "facts", "listedOn", "uscc"], invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(("2026-12-26", "2029-11-26", "None"), (listed.GetProperty("objectionDeadline").GetString(), listed.GetProperty("seriousOn").GetString(), listed.GetProperty("objection").GetString()));
+        Assert.Equal(("2026-12-28", "2029-11-26", "None"), (listed.GetProperty("objectionDeadline").GetString(), listed.GetProperty("seriousOn").GetString(), listed.GetProperty("objection").GetString()));
         Assert.Equal(listed.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
         Assert.True(replayed.GetProperty("replayed").GetBoolean());
         Assert.Equal("/problems/credit/duplicate-decision", taken.GetProperty("type").GetString());
@@ -83,7 +85,15 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     {
         var (regulator, code) = await RegisteredAsync("MA6TAB02", SampleRegistration.IdNumber("54010219850101202"));
         var listing = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕11号"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var late = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕12号", "2026-10-26", "AnnualReportNotFiled"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        // A listing published on 20 October: its thirty days ended on Thursday 19 November.
+        var late = await factory.WithDbAsync(async db =>
+        {
+            var calendar = await factory.Services.GetRequiredService<CalendarCache>().GetAsync(db);
+            var published = new AbnormalListing(code, "拉萨双告知测试有限公司", AbnormalCause.AnnualReportNotFiled, "拉市监异〔2026〕12号", "未报送 2025 年度报告", "XZ-GSJ", "工商局", new DateOnly(2026, 10, 20), "demo-regulator", new DateOnly(2026, 10, 20), calendar, "540172");
+            db.AbnormalListings.Add(published);
+            await db.SaveChangesAsync();
+            return published.Id;
+        });
         var objection = $"/api/v1/credit/abnormal-listings/{listing}/objection";
 
         // The demo applicant's company is another: it cannot see, let alone object to, this listing.
@@ -100,10 +110,12 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         await PostAsync(regulator, objection + "/uphold", new { text = "" }, HttpStatusCode.BadRequest);
         var upheld = await PostAsync(regulator, objection + "/uphold", new { text = "实地复核，企业在登记住所正常经营" }, HttpStatusCode.OK);
         await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{listing}/removal", new { text = "再次移出" }, HttpStatusCode.Conflict);
+        var afterRemoval = await PostAsync(regulator, objection + "/dismiss", new { text = "改判" }, HttpStatusCode.Conflict);
+        Assert.Equal("/problems/credit/listing-ended", afterRemoval.GetProperty("type").GetString());
 
         // Five working days to accept from Thursday 26 November; twenty more to verify from the acceptance.
         Assert.Equal(("Lodged", "2026-12-03"), (lodged.GetProperty("objection").GetString(), lodged.GetProperty("objectionDueOn").GetString()));
-        Assert.Contains("不晚于 2026-11-25", tooLate.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("异议应自公示之日（2026-10-20）起 30 日内提出，即不晚于 2026-11-19。", tooLate.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(("Accepted", "2026-12-24"), (accepted.GetProperty("objection").GetString(), accepted.GetProperty("objectionDueOn").GetString()));
         Assert.Equal(("Upheld", "ObjectionUpheld", "2026-11-26"), (upheld.GetProperty("objection").GetString(), upheld.GetProperty("removedFor").GetString(), upheld.GetProperty("removedOn").GetString()));
         var removal = await factory.WithDbAsync(db => db.CreditEntries.SingleAsync(e => e.Source == CreditSource.Delisting && e.SourceId == listing));
@@ -132,6 +144,8 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Contains("2029-11-26 届满三年", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "AbnormalListExpired"), HttpStatusCode.BadRequest);
 
+        var otherDepartment = await factory.NewBearerClientAsync("xwgd-regulator", Roles.Regulator, "XZ-XWGD", "540000");
+        await PostAsync(otherDepartment, "/api/v1/credit/serious-listings", Serious(code, "藏新广严〔2026〕1号", cause: "", fromAbnormal: old), HttpStatusCode.Forbidden);
         var moved = await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "", fromAbnormal: old), HttpStatusCode.Created);
 
         Assert.Equal(("AbnormalListExpired", "2031-11-26", "2029-11-26", "达瓦"), (moved.GetProperty("cause").GetString(), moved.GetProperty("endsOn").GetString(), moved.GetProperty("representativeBarEndsOn").GetString(), moved.GetProperty("legalRepresentative").GetString()));
@@ -206,7 +220,7 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
 
         Assert.Contains("请选择列入原因", bad, StringComparison.Ordinal);
         Assert.Contains("请填写列入事实", bad, StringComparison.Ordinal);
-        Assert.Contains($"已将拉萨双告知测试有限公司{code[^4..]}列入经营异常名录，已记入信用记录并公示；异议期限至 2026-12-26。", listed, StringComparison.Ordinal);
+        Assert.Contains($"已将拉萨双告知测试有限公司{code[^4..]}列入经营异常名录，已记入信用记录并公示；异议期限至 2026-12-28。", listed, StringComparison.Ordinal);
         Assert.Contains("列入决定 拉市监异〔2026〕41号 已作出（重复提交未产生变化）。", twice, StringComparison.Ordinal);
         Assert.Contains("拉市监异〔2026〕41号", read, StringComparison.Ordinal);
         Assert.DoesNotContain("列入并公示", read, StringComparison.Ordinal);
@@ -215,4 +229,14 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     }
 
     private static async Task<string> ReadAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [Fact]
+    public async Task The_rule_table_in_the_database_is_the_table_shipped()
+    {
+        var stored = await factory.WithDbAsync(db => db.DisciplineRules.OrderBy(r => r.Code).ToListAsync());
+
+        Assert.Equal(
+            DisciplineRule.Shipped.Select(r => (r.Code, r.Trigger, r.Restriction, r.AppliesIn, r.Basis, r.EffectiveFrom, r.EffectiveTo, r.RatioMultiplier)),
+            stored.Select(r => (r.Code, r.Trigger, r.Restriction, r.AppliesIn, r.Basis, r.EffectiveFrom, r.EffectiveTo, r.RatioMultiplier)));
+    }
 }

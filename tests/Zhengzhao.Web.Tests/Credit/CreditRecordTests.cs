@@ -226,6 +226,8 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(entry.GetProperty("id").GetGuid(), (await again.ReadJsonAsync()).GetProperty("id").GetGuid());
         Assert.Equal(("抽查检查结果", "抽查检查：食品经营许可事项检查", "检查结果：发现问题已责令改正；从业人员健康证过期，已当场责令改正；检查日期 2026-11-24"), (entry.GetProperty("section").GetString(), entry.GetProperty("title").GetString(), entry.GetProperty("detail").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync("/api/v1/credit/inspection-results", result)).StatusCode);
+        var different = await (await inspector.PostAsJsonAsync("/api/v1/credit/inspection-results", new { inspectionId = inspection, uscc = SamplePermits.ApplicantCompany, checkItem = "食品经营许可事项检查", outcome = "NoProblem", inspectedOn = "2026-11-24" })).AssertProblemAsync(409);
+        Assert.Equal("/problems/credit/inspection-recorded", different.GetProperty("type").GetString());
         Assert.Equal(1, await factory.WithDbAsync(db => db.CreditEntries.CountAsync(e => e.Source == CreditSource.Inspection && e.SourceId == inspection)));
     }
 

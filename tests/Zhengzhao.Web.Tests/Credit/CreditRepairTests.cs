@@ -57,6 +57,8 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         var approver = await factory.BearerClientAsync(Roles.Approver);
         await PostAsync(approver, $"/api/v1/credit/repairs/{id}/decision", new { approve = true, reasons = "同意" }, HttpStatusCode.NotFound);
         await PostAsync(regulator, $"/api/v1/credit/repairs/{id}/decision", new { approve = true, reasons = "" }, HttpStatusCode.BadRequest);
+        var undecided = await PostAsync(regulator, $"/api/v1/credit/repairs/{id}/decision", new { approved = true, reasons = "字段名写错" }, HttpStatusCode.BadRequest);
+        Assert.True(undecided.GetProperty("errors").TryGetProperty("approve", out _));
         var approved = await PostAsync(regulator, $"/api/v1/credit/repairs/{id}/decision", new { approve = true, reasons = "经实地核查，企业已可通过登记住所联系" }, HttpStatusCode.OK);
         await PostAsync(regulator, $"/api/v1/credit/repairs/{id}/decision", new { approve = false, reasons = "改判" }, HttpStatusCode.Conflict);
 
@@ -65,7 +67,7 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal((ListingEnd.Repaired, new DateOnly(2026, 11, 26)), (removed.RemovedFor, removed.RemovedOn));
         var entry = await factory.WithDbAsync(db => db.CreditEntries.SingleAsync(e => e.Source == CreditSource.Delisting && e.SourceId == listing));
         Assert.Equal("移出原因：信用修复；经实地核查，企业已可通过登记住所联系；移出日期 2026-11-26", entry.Detail);
-        Assert.Empty((await (await regulator.GetAsync($"/api/v1/credit/{Company}/restrictions?context=Review")).ReadJsonAsync()).GetProperty("restrictions").EnumerateArray());
+        Assert.DoesNotContain(await RulesAsync(regulator), r => r == "LJ-05");
         var inbox = await (await applicant.GetAsync("/api/v1/messages")).ReadJsonAsync();
         Assert.Contains(inbox.GetProperty("messages").EnumerateArray(), m => m.GetProperty("subject").GetString() == "信用修复申请准予修复：列入经营异常名录：拉市监异〔2026〕31号");
         var trail = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
@@ -96,7 +98,7 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         var ended = await factory.WithDbAsync(db => db.Penalties.SingleAsync(p => p.Id == penalty));
         Assert.Equal(new DateOnly(2026, 11, 26), ended.PublicityEndedOn);
         Assert.Equal(CreditEntryKind.PenaltyPublicityEnded, await factory.WithDbAsync(db => db.CreditEntries.Where(e => e.SourceId == second).Select(e => e.Kind).SingleAsync()));
-        await PostAsync(applicant, "/api/v1/credit/repairs", Repair("Penalty", penalty, evidence), HttpStatusCode.Conflict);
+        await PostAsync(applicant, "/api/v1/credit/repairs", Repair("Penalty", penalty, evidence), HttpStatusCode.NotFound);
 
         // A false commitment found on verification: repaired, the commitment route opens again.
         var filed = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(applicant, "SL-010") })).ReadJsonAsync();
@@ -139,8 +141,8 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         };
         var wrongTarget = WebUtility.HtmlDecode(await (await company.PostAsync($"{page}?handler=Apply", form)).Content.ReadAsStringAsync());
 
-        Assert.Contains("列入经营异常名录：拉市监异〔2026〕51号（未按照规定的期限公示年度报告）", mine, StringComparison.Ordinal);
-        Assert.Contains("提出异议（至 2026-12-20）", mine, StringComparison.Ordinal);
+        Assert.Contains("列入经营异常名录：拉市监异〔2026〕51号", mine, StringComparison.Ordinal);
+        Assert.Contains("提出异议（至 2026-12-28）", mine, StringComparison.Ordinal);
         Assert.Contains("异议已提交，工商局应于 2026-12-03 前决定是否受理。", objected, StringComparison.Ordinal);
         Assert.Contains("请选择修复事项", wrongTarget, StringComparison.Ordinal);
 
@@ -166,6 +168,25 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(ListingEnd.Repaired, await factory.WithDbAsync(db => db.AbnormalListings.Where(l => l.Id == listing).Select(l => l.RemovedFor).SingleAsync()));
     }
 
-    private static async Task<string[]> RulesAsync(HttpClient staff) =>
-        [.. (await (await staff.GetAsync($"/api/v1/credit/{Company}/restrictions")).ReadJsonAsync()).GetProperty("restrictions").EnumerateArray().Select(r => r.GetProperty("rule").GetString()!)];
+    private static async Task<string[]> RulesAsync(HttpClient staff, string? code = null) =>
+        [.. (await (await staff.GetAsync($"/api/v1/credit/{code ?? Company}/restrictions")).ReadJsonAsync()).GetProperty("restrictions").EnumerateArray().Select(r => r.GetProperty("rule").GetString()!)];
+
+    [Fact]
+    public async Task A_serious_listing_ended_by_repair_frees_its_legal_representative_to_serve_elsewhere()
+    {
+        var regulator = await factory.BearerClientAsync(Roles.Regulator);
+        var person = SampleRegistration.IdNumber("54010219850101301");
+        var listed = SampleRegistration.Code("MA6TRP11");
+        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(listed, "rp-listed", person: person))).EnsureSuccessStatusCode();
+        var company = await factory.NewBearerClientAsync("rp-founder", Roles.Applicant, uscc: listed);
+        var serious = (await PostAsync(regulator, "/api/v1/credit/serious-listings", new { uscc = listed, cause = "SafetyHarm", decisionNumber = "拉市监严〔2025〕61号", facts = "产品致人伤害", listedOn = "2025-11-20" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var elsewhere = SampleRegistration.Code("MA6TRP12");
+        await PostAsync(regulator, "/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "rp-barred", person: person), HttpStatusCode.Conflict);
+
+        var repair = (await PostAsync(company, "/api/v1/credit/repairs", Repair("SeriousListing", serious, await UploadAsync(company, "整改报告.pdf")), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await PostAsync(regulator, $"/api/v1/credit/repairs/{repair}/decision", new { approve = true, reasons = "已整改满一年，未再发生违法行为" }, HttpStatusCode.OK);
+
+        await PostAsync(regulator, "/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "rp-free", person: person), HttpStatusCode.Created);
+        Assert.Empty(await RulesAsync(regulator, listed));
+    }
 }

@@ -58,7 +58,7 @@ public sealed class ListsModel(FindListings find, ListAbnormal listAbnormal, Lis
 
     public Task OnPostAbnormalAsync(CancellationToken cancellationToken) =>
         ActAsync(async () => (await listAbnormal.HandleAsync(new(Uscc, Cause, DecisionNumber, Facts, ListedOn, User.DepartmentCode(), User.ToActor()), cancellationToken))
-            .Then(l => l.Replayed ? $"列入决定 {l.Listing.DecisionNumber} 已作出（重复提交未产生变化）。" : $"已将{l.Listing.EnterpriseName}列入经营异常名录，已记入信用记录并公示；异议期限至 {AbnormalListRules.ObjectionDeadline(l.Listing.ListedOn):yyyy-MM-dd}。"), cancellationToken);
+            .Then(l => l.Replayed ? $"列入决定 {l.Listing.DecisionNumber} 已作出（重复提交未产生变化）。" : $"已将{l.Listing.EnterpriseName}列入经营异常名录，已记入信用记录并公示；异议期限至 {l.Listing.ObjectionDeadline:yyyy-MM-dd}。"), cancellationToken);
 
     public Task OnPostSeriousAsync(CancellationToken cancellationToken) =>
         ActAsync(async () => (await listSerious.HandleAsync(new(Uscc, SeriousCause, DecisionNumber, Facts, ListedOn, ListingId, User.DepartmentCode(), User.ToActor()), cancellationToken))

@@ -38,6 +38,11 @@ public sealed class RepairsModel(FindRepairs find, ApplyForRepair apply, DecideR
     public Task OnPostApplyAsync(RepairTarget? target, Guid targetId, string? statement, CancellationToken cancellationToken) =>
         ActAsync(async () =>
         {
+            if (!IsCompany)
+            {
+                return new Refusal("forbidden", "无权办理", "信用修复由企业申请。", RefusalKind.Forbidden);
+            }
+
             var evidence = new List<Guid>();
             foreach (var form in Request.Form.Files.Where(f => f.Name == "evidence" && f.Length > 0).Take(MaxFiles + 1))
             {
@@ -55,10 +60,10 @@ public sealed class RepairsModel(FindRepairs find, ApplyForRepair apply, DecideR
                 .Then(r => $"信用修复申请已提交，由作出决定的机关审核：{r.TargetTitle}。");
         }, cancellationToken);
 
-    public Task OnPostDecideAsync(Guid repairId, bool approve, string? reasons, CancellationToken cancellationToken) =>
-        ActAsync(async () => IsCompany
-            ? new Refusal("forbidden", "无权办理", "信用修复申请由作出决定的机关审核。", RefusalKind.Forbidden)
-            : (await decide.HandleAsync(new(repairId, approve, reasons, User.DepartmentCode(), User.ToActor()), cancellationToken))
+    public Task OnPostDecideAsync(Guid repairId, bool? approve, string? reasons, CancellationToken cancellationToken) =>
+        ActAsync(async () => IsCompany ? new Refusal("forbidden", "无权办理", "信用修复申请由作出决定的机关审核。", RefusalKind.Forbidden)
+            : approve is not { } decision ? new Refusal("invalid-input", "请求有误", "请选择准予修复或不予修复。")
+            : (await decide.HandleAsync(new(repairId, decision, reasons, User.DepartmentCode(), User.ToActor()), cancellationToken))
                 .Then(r => $"{r.EnterpriseName}的信用修复申请：{RepairRules.Name(r.State)}。"), cancellationToken);
 
     private string Company => User.EnterpriseUscc() ?? string.Empty;

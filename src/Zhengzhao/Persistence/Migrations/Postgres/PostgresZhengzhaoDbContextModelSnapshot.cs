@@ -807,6 +807,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly>("ObjectionDeadline")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ObjectionDecidedOn")
                         .HasColumnType("date");
 
@@ -823,6 +826,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.Property<string>("ObjectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RemovalNote")
                         .HasMaxLength(1000)
@@ -851,6 +857,11 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RemovedOn", "ListedOn");
+
+                    b.HasIndex("Uscc", "Cause")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AbnormalListings_Standing")
+                        .HasFilter("\"RemovedOn\" IS NULL");
 
                     b.HasIndex("Uscc", "RemovedOn");
 
@@ -1288,11 +1299,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
-
-                    b.Property<string>("LegalRepresentativeIdMasked")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
 
                     b.Property<string>("LegalRepresentativeIdProtected")
                         .IsRequired()

@@ -796,6 +796,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("ObjectionDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ObjectionDecidedOn")
                         .HasColumnType("TEXT");
 
@@ -811,6 +814,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ObjectionReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RemovalNote")
@@ -840,6 +846,11 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RemovedOn", "ListedOn");
+
+                    b.HasIndex("Uscc", "Cause")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AbnormalListings_Standing")
+                        .HasFilter("\"RemovedOn\" IS NULL");
 
                     b.HasIndex("Uscc", "RemovedOn");
 
@@ -1276,11 +1287,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.Property<string>("LegalRepresentative")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LegalRepresentativeIdMasked")
-                        .IsRequired()
-                        .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalRepresentativeIdProtected")

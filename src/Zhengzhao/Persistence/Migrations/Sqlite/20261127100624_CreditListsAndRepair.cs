@@ -8,11 +8,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CreditLists : Migration
+    public partial class CreditListsAndRepair : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PublicityEndedOn",
+                table: "Penalties",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "CloserReview",
                 table: "Applications",
@@ -33,6 +39,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Authority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ListedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ObjectionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ListedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Objection = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ObjectionLodgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -49,6 +57,47 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AbnormalListings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnualReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditRepairs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    EnterpriseName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenTargetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TargetTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Statement = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AppliedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditRepairs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,7 +137,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     ListedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     LegalRepresentativeIdProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    LegalRepresentativeIdMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     AbnormalListingId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RemovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RemovalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -125,9 +173,38 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 columns: new[] { "RemovedOn", "ListedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AbnormalListings_Standing",
+                table: "AbnormalListings",
+                columns: new[] { "Uscc", "Cause" },
+                unique: true,
+                filter: "\"RemovedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AbnormalListings_Uscc_RemovedOn",
                 table: "AbnormalListings",
                 columns: new[] { "Uscc", "RemovedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_Uscc_Year",
+                table: "AnnualReports",
+                columns: new[] { "Uscc", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditRepairs_DepartmentCode_State_AppliedOn",
+                table: "CreditRepairs",
+                columns: new[] { "DepartmentCode", "State", "AppliedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditRepairs_OpenTargetId",
+                table: "CreditRepairs",
+                column: "OpenTargetId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditRepairs_Uscc",
+                table: "CreditRepairs",
+                column: "Uscc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SeriousListings_AbnormalListingId",
@@ -159,10 +236,20 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "AbnormalListings");
 
             migrationBuilder.DropTable(
+                name: "AnnualReports");
+
+            migrationBuilder.DropTable(
+                name: "CreditRepairs");
+
+            migrationBuilder.DropTable(
                 name: "DisciplineRules");
 
             migrationBuilder.DropTable(
                 name: "SeriousListings");
+
+            migrationBuilder.DropColumn(
+                name: "PublicityEndedOn",
+                table: "Penalties");
 
             migrationBuilder.DropColumn(
                 name: "CloserReview",
