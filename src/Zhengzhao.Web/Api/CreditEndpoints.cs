@@ -66,14 +66,7 @@ public static class CreditEndpoints
                 }
 
                 var result = await record.HandleAsync(new(request.DecisionNumber, request.Uscc, request.LegalBasis, request.Facts, measure.Value, request.Amount, decided.Value, user.DepartmentCode(), user.ToActor()), ct);
-                if (result.Value is not { } recorded)
-                {
-                    return Problems.From(result.Refusal!);
-                }
-
-                var p = recorded.Penalty;
-                var body = new PenaltyView(p.Id, p.DecisionNumber, p.Uscc, p.Measure.ToString(), p.Amount, p.DecidedOn, recorded.Replayed, View(recorded.Entry));
-                return recorded.Replayed ? Results.Ok(body) : Results.Created($"/api/v1/credit/{p.Uscc}/record", body);
+                return Saved(result, r => r.Penalty.Uscc, r => r.Replayed, r => new PenaltyView(r.Penalty.Id, r.Penalty.DecisionNumber, r.Penalty.Uscc, r.Penalty.Measure.ToString(), r.Penalty.Amount, r.Penalty.DecidedOn, r.Replayed, View(r.Entry)));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Approver, Roles.DepartmentAdmin, Roles.Inspector, Roles.Regulator))
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
@@ -89,14 +82,7 @@ public static class CreditEndpoints
                 }
 
                 var result = await record.HandleAsync(new(request.Uscc, request.Year, filedOn.Value, user.DepartmentCode(), user.ToActor()), ct);
-                if (result.Value is not { } recorded)
-                {
-                    return Problems.From(result.Refusal!);
-                }
-
-                var r = recorded.Report;
-                var body = new AnnualReportView(r.Id, r.Uscc, r.Year, r.FiledOn, recorded.Status.ToString(), AnnualReportRules.Name(recorded.Status), recorded.Replayed);
-                return recorded.Replayed ? Results.Ok(body) : Results.Created($"/api/v1/credit/{r.Uscc}/record", body);
+                return Saved(result, r => r.Report.Uscc, r => r.Replayed, r => new AnnualReportView(r.Report.Id, r.Report.Uscc, r.Report.Year, r.Report.FiledOn, r.Status.ToString(), AnnualReportRules.Name(r.Status), r.Replayed));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Regulator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("RecordAnnualReport").WithSummary("记录企业报送的年度报告（年报系统或市场监管部门）；同一企业同一年度重复提交返回已记录的报送")
@@ -112,9 +98,7 @@ public static class CreditEndpoints
                 }
 
                 var result = await record.HandleAsync(new(request.InspectionId, request.Uscc, request.CheckItem, outcome.Value, inspectedOn.Value, request.Note, user.DepartmentCode(), user.ToActor()), ct);
-                return result.Value is not { } recorded ? Problems.From(result.Refusal!)
-                    : recorded.Replayed ? Results.Ok(View(recorded.Entry))
-                    : Results.Created($"/api/v1/credit/{recorded.Entry.Uscc}/record", View(recorded.Entry));
+                return Saved(result, r => r.Entry.Uscc, r => r.Replayed, r => View(r.Entry));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Inspector, Roles.Regulator, Roles.DepartmentAdmin)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("RecordInspectionResult").WithSummary("公示抽查检查结果（供检查模块调用）；以检查任务编号去重")
@@ -137,6 +121,17 @@ public static class CreditEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Oversight, Roles.DepartmentAdmin))
             .WithName("ListLatePublications").WithSummary("超过 20 个工作日才公示的信用信息，按部门统计（督查室看全部，部门负责人看本部门）");
         return api;
+    }
+
+    /// <summary>A credit decision saved (201, pointing at the company's record) or sent again (200, with what was saved).</summary>
+    internal static IResult Saved<T>(Result<T> result, Func<T, string> uscc, Func<T, bool> replayed, Func<T, object> view)
+    {
+        if (result.Value is not { } value)
+        {
+            return Problems.From(result.Refusal!);
+        }
+
+        return replayed(value) ? Results.Ok(view(value)) : Results.Created($"/api/v1/credit/{uscc(value)}/record", view(value));
     }
 
     private static EntryView View(CreditEntry e) => new(

@@ -57,7 +57,7 @@ public static class CreditListEndpoints
                 }
 
                 var result = await list.HandleAsync(new(request.Uscc, cause.Value, request.DecisionNumber, request.Facts, listedOn.Value, user.DepartmentCode(), user.ToActor()), ct);
-                return Created(result, r => View(r.Listing, r.Replayed), r => r.Replayed);
+                return CreditEndpoints.Saved(result, r => r.Listing.Uscc, r => r.Replayed, r => View(r.Listing, r.Replayed));
             })
             .RequireAuthorization(p => p.RequireRole(regulator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("ListAbnormal").WithSummary("列入经营异常名录（市场监管部门）；同一文号重复提交返回已作出的决定")
@@ -99,7 +99,7 @@ public static class CreditListEndpoints
                 }
 
                 var result = await list.HandleAsync(new(request.Uscc, cause.Value, request.DecisionNumber, request.Facts, listedOn.Value, request.FromAbnormal, user.DepartmentCode(), user.ToActor()), ct);
-                return Created(result, r => View(r.Listing, r.Replayed), r => r.Replayed);
+                return CreditEndpoints.Saved(result, r => r.Listing.Uscc, r => r.Replayed, r => View(r.Listing, r.Replayed));
             })
             .RequireAuthorization(p => p.RequireRole(regulator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("ListSerious").WithSummary("列入严重违法失信名单；fromAbnormal 为届满三年的经营异常名录列入决定时，即确认移入")
@@ -160,11 +160,6 @@ public static class CreditListEndpoints
         var result = await handle.HandleAsync(new(id, step, request.Text, new(company, company is null ? user.DepartmentCode() : null, user.ToActor())), ct);
         return result.ToHttpResult(l => View(l));
     }
-
-    private static IResult Created<T>(Result<T> result, Func<T, object> view, Func<T, bool> replayed) =>
-        result.Value is not { } value ? Problems.From(result.Refusal!)
-        : replayed(value) ? Results.Ok(view(value))
-        : Results.Created((string?)null, view(value));
 
     private static AbnormalView View(AbnormalListing l, bool replayed = false) => new(
         l.Id, l.Uscc, l.EnterpriseName, l.Cause.ToString(), AbnormalListRules.Name(l.Cause), l.DecisionNumber, l.Facts, l.Authority, l.ListedOn, l.ObjectionDeadline,

@@ -14,4 +14,18 @@ internal static class CreditCodes
             ? checkedCode.Code!.Value
             : new Refusal("credit/invalid-code", "统一社会信用代码有误", checkedCode.Reason!) { Errors = new Dictionary<string, string[]> { ["code"] = [checkedCode.Reason!] } };
     }
+
+    /// <summary>The company a form names, checked with the form's other fields; empty when it is wrong.</summary>
+    public static string Check(this FieldErrors errors, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var checkedCode = Registry.Uscc.Check(code);
+        if (!checkedCode.IsValid)
+        {
+            errors.Add("uscc", checkedCode.Reason!);
+            return string.Empty;
+        }
+
+        return checkedCode.Code!.Value;
+    }
 }

@@ -8,6 +8,12 @@ namespace Zhengzhao.Credit;
 /// <summary>What the two lists' decisions share: one decision number per department, one winner of a double submit.</summary>
 internal static class CreditLists
 {
+    /// <summary>What every listing decision states besides its cause: the number, the facts, the date.</summary>
+    public static (string Number, string Facts, DateOnly ListedOn) Decision(FieldErrors errors, string? number, string? facts, DateOnly? listedOn, DateOnly today) =>
+        (errors.Text("decisionNumber", number, Penalty.MaxNumberLength, "列入决定书文号"),
+         errors.Text("facts", facts, AbnormalListing.MaxTextLength, "列入事实"),
+         errors.Date("listedOn", listedOn, today, "列入日期"));
+
     public static Refusal NumberTaken(string number) =>
         new("credit/duplicate-decision", "文号已使用", $"本机关决定书文号“{number}”已用于另一项决定，请核对文号。", RefusalKind.Conflict);
 

@@ -33,4 +33,17 @@ internal static class CreditSubjects
             ? new Refusal("credit/no-department", $"不能{doing}", $"您的账户未归属在用的部门，不能以部门名义{doing}，请联系系统管理员。", RefusalKind.Forbidden)
             : (name, departmentCode);
     }
+
+    /// <summary>The company and the deciding department together: every credit decision starts with both.</summary>
+    public static async Task<Result<(CreditSubject Company, (string Name, string Code) Decider)>> DecisionAsync(this ZhengzhaoDbContext db, string uscc, string departmentCode, string doing, CancellationToken cancellationToken)
+    {
+        var subject = await db.SubjectAsync(uscc, cancellationToken);
+        if (subject.Value is not { } company)
+        {
+            return subject.Refusal!;
+        }
+
+        var decider = await db.DeciderAsync(departmentCode, doing, cancellationToken);
+        return decider.IsSuccess ? (company, decider.Value) : decider.Refusal!;
+    }
 }

@@ -22,11 +22,7 @@ public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars,
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
-        var code = Uscc.Check(command.Uscc);
-        if (!code.IsValid)
-        {
-            errors.Add("uscc", code.Reason!);
-        }
+        var uscc = errors.Check(command.Uscc);
 
         if (command.Cause is not { } cause || !Enum.IsDefined(cause))
         {
@@ -34,32 +30,25 @@ public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars,
             cause = default;
         }
 
-        var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "列入决定书文号");
-        var facts = errors.Text("facts", command.Facts, AbnormalListing.MaxTextLength, "列入事实");
         var today = ChinaTime.Today(time);
-        var listedOn = errors.Date("listedOn", command.ListedOn, today, "列入日期");
+        var (number, facts, listedOn) = CreditLists.Decision(errors, command.DecisionNumber, command.Facts, command.ListedOn, today);
         if (errors.Any)
         {
             return errors.Refusal("credit/invalid-listing", "列入信息有误");
         }
 
-        var uscc = code.Code!.Value;
         if (await db.AbnormalListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
         {
             return made.Uscc == uscc && made.Cause == cause && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
         }
 
-        var subject = await db.SubjectAsync(uscc, cancellationToken);
-        if (subject.Value is not { } company)
+        var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "作出列入决定", cancellationToken);
+        if (!decision.IsSuccess)
         {
-            return subject.Refusal!;
+            return decision.Refusal!;
         }
 
-        var decider = await db.DeciderAsync(command.DepartmentCode, "作出列入决定", cancellationToken);
-        if (!decider.IsSuccess)
-        {
-            return decider.Refusal!;
-        }
+        var (company, decider) = decision.Value;
 
         if (company.Status != EnterpriseStatus.Active)
         {
@@ -71,13 +60,13 @@ public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars,
             return new Refusal("credit/already-listed", "已在名录中", $"{company.Name}已因“{AbnormalListRules.Name(cause)}”列入经营异常名录，尚未移出。", RefusalKind.Conflict);
         }
 
-        var (authority, departmentCode) = decider.Value;
+        var (authority, departmentCode) = decider;
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var listing = new AbnormalListing(uscc, company.Name, cause, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, today, calendar, company.RegionCode);
         db.AbnormalListings.Add(listing);
         db.CreditEntries.Add(CreditEntry.PublishedToday(
             uscc, CreditEntryKind.AbnormalListing, $"列入经营异常名录：{number}", $"列入原因：{AbnormalListRules.Name(cause)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}；异议期限至 {listing.ObjectionDeadline:yyyy-MM-dd}",
-            decider.Value, listedOn, (calendar, company.RegionCode), today, CreditSource.Listing, listing.Id));
+            decider, listedOn, (calendar, company.RegionCode), today, CreditSource.Listing, listing.Id));
         db.Record(command.Actor, time, "credit.abnormal-listed", nameof(AbnormalListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{AbnormalListRules.Name(cause)}");
         return await CreditLists.SaveAsync(db, () => new Listed(listing, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);
     }

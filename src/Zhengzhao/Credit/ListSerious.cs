@@ -23,11 +23,7 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
-        var code = Uscc.Check(command.Uscc);
-        if (!code.IsValid)
-        {
-            errors.Add("uscc", code.Reason!);
-        }
+        var uscc = errors.Check(command.Uscc);
 
         var cause = command.FromAbnormal is null ? command.Cause : SeriousCause.AbnormalListExpired;
         if (cause is not { } chosen || !Enum.IsDefined(chosen) || (chosen == SeriousCause.AbnormalListExpired && command.FromAbnormal is null))
@@ -36,32 +32,25 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
             chosen = default;
         }
 
-        var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "列入决定书文号");
-        var facts = errors.Text("facts", command.Facts, AbnormalListing.MaxTextLength, "列入事实");
         var today = ChinaTime.Today(time);
-        var listedOn = errors.Date("listedOn", command.ListedOn, today, "列入日期");
+        var (number, facts, listedOn) = CreditLists.Decision(errors, command.DecisionNumber, command.Facts, command.ListedOn, today);
         if (errors.Any)
         {
             return errors.Refusal("credit/invalid-listing", "列入信息有误");
         }
 
-        var uscc = code.Code!.Value;
         if (await db.SeriousListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
         {
             return made.Uscc == uscc && made.Cause == chosen && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
         }
 
-        var subject = await db.SubjectAsync(uscc, cancellationToken);
-        if (subject.Value is not { } company)
+        var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "作出列入决定", cancellationToken);
+        if (!decision.IsSuccess)
         {
-            return subject.Refusal!;
+            return decision.Refusal!;
         }
 
-        var decider = await db.DeciderAsync(command.DepartmentCode, "作出列入决定", cancellationToken);
-        if (!decider.IsSuccess)
-        {
-            return decider.Refusal!;
-        }
+        var (company, decider) = decision.Value;
 
         if (await db.SeriousListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today, cancellationToken))
         {
@@ -99,12 +88,12 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
             await CreditLists.CloseRepairsAsync(db, abnormal, cancellationToken);
         }
 
-        var (authority, departmentCode) = decider.Value;
+        var (authority, departmentCode) = decider;
         var listing = new SeriousListing(uscc, company.Name, chosen, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, (company.LegalRepresentative, company.IdProtected), command.FromAbnormal);
         db.SeriousListings.Add(listing);
         db.CreditEntries.Add(CreditEntry.PublishedToday(
             uscc, CreditEntryKind.SeriousListing, $"列入严重违法失信名单：{number}", $"列入原因：{SeriousListRules.Name(chosen)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}，届满移出日期 {listing.EndsOn:yyyy-MM-dd}；{listing.Remedies}",
-            decider.Value, listedOn, days, today, CreditSource.Listing, listing.Id));
+            decider, listedOn, days, today, CreditSource.Listing, listing.Id));
         db.Record(command.Actor, time, "credit.serious-listed", nameof(SeriousListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{SeriousListRules.Name(chosen)}；法定代表人 {company.LegalRepresentative}（{company.IdMasked}）{listing.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业法定代表人");
         return await CreditLists.SaveAsync(db, () => new Listed(listing, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);
     }

@@ -22,11 +22,7 @@ public sealed class RecordAnnualReport(ZhengzhaoDbContext db, CalendarCache cale
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
-        var code = Uscc.Check(command.Uscc);
-        if (!code.IsValid)
-        {
-            errors.Add("uscc", code.Reason!);
-        }
+        var uscc = errors.Check(command.Uscc);
 
         var today = ChinaTime.Today(time);
         if (command.Year is not { } year || year < 2000 || year >= today.Year)
@@ -46,7 +42,6 @@ public sealed class RecordAnnualReport(ZhengzhaoDbContext db, CalendarCache cale
             return errors.Refusal("credit/invalid-annual-report", "年报信息有误");
         }
 
-        var uscc = code.Code!.Value;
         var status = AnnualReportRules.Status(year, filedOn, today);
         if (await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.Uscc == uscc && r.Year == year, cancellationToken) is { } filed)
         {
@@ -55,24 +50,20 @@ public sealed class RecordAnnualReport(ZhengzhaoDbContext db, CalendarCache cale
                 : new Refusal("credit/annual-report-filed", "该年度已报送", $"该企业 {year} 年度报告已于 {filed.FiledOn:yyyy-MM-dd} 报送。", RefusalKind.Conflict);
         }
 
-        var subject = await db.SubjectAsync(uscc, cancellationToken);
-        if (subject.Value is not { } company)
+        var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "记录年度报告", cancellationToken);
+        if (!decision.IsSuccess)
         {
-            return subject.Refusal!;
+            return decision.Refusal!;
         }
 
-        var decider = await db.DeciderAsync(command.DepartmentCode, "记录年度报告", cancellationToken);
-        if (!decider.IsSuccess)
-        {
-            return decider.Refusal!;
-        }
+        var (company, decider) = decision.Value;
 
         var report = new AnnualReport(uscc, year, filedOn, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         db.AnnualReports.Add(report);
         db.CreditEntries.Add(CreditEntry.PublishedToday(
             uscc, CreditEntryKind.AnnualReport, $"{year} 年度报告", $"{filedOn:yyyy-MM-dd} 报送，{AnnualReportRules.Name(status)}（报送期限 {AnnualReportRules.Deadline(year):yyyy-MM-dd}）",
-            decider.Value, filedOn, (calendar, company.RegionCode), today, CreditSource.AnnualReport, report.Id));
+            decider, filedOn, (calendar, company.RegionCode), today, CreditSource.AnnualReport, report.Id));
         db.Record(command.Actor, time, "credit.annual-report", nameof(AnnualReport), report.Id.ToString(), $"{company.Name}（{uscc}）{year} 年度报告：{filedOn:yyyy-MM-dd} 报送，{AnnualReportRules.Name(status)}");
         return await CreditLists.SaveAsync(db, () => new Recorded(report, status, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);
     }

@@ -54,11 +54,7 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
             errors.Add("inspectionId", "请提供抽查检查任务的编号。");
         }
 
-        var code = Uscc.Check(command.Uscc);
-        if (!code.IsValid)
-        {
-            errors.Add("uscc", code.Reason!);
-        }
+        var uscc = errors.Check(command.Uscc);
 
         var item = errors.Text("checkItem", command.CheckItem, MaxItemLength, "抽查事项");
         if (command.Outcome is not { } outcome || !Enum.IsDefined(outcome))
@@ -80,7 +76,6 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
             return errors.Refusal("credit/invalid-inspection-result", "检查结果有误");
         }
 
-        var uscc = code.Code!.Value;
         var title = $"抽查检查：{item}";
         var detail = $"检查结果：{Name(outcome)}{(note.Length > 0 ? $"；{note}" : string.Empty)}；检查日期 {inspectedOn:yyyy-MM-dd}";
         if (await db.CreditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Source == CreditSource.Inspection && e.SourceId == command.InspectionId, cancellationToken) is { } recorded)
@@ -90,22 +85,18 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
                 : new Refusal("credit/inspection-recorded", "检查结果已公示", "该检查任务已公示了不同的检查结果；更正检查结果请联系作出检查的机关。", RefusalKind.Conflict);
         }
 
-        var subject = await db.SubjectAsync(uscc, cancellationToken);
-        if (subject.Value is not { } company)
+        var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "公示检查结果", cancellationToken);
+        if (!decision.IsSuccess)
         {
-            return subject.Refusal!;
+            return decision.Refusal!;
         }
 
-        var decider = await db.DeciderAsync(command.DepartmentCode, "公示检查结果", cancellationToken);
-        if (!decider.IsSuccess)
-        {
-            return decider.Refusal!;
-        }
+        var (company, decider) = decision.Value;
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var entry = CreditEntry.PublishedToday(
             uscc, CreditEntryKind.InspectionResult, title, detail,
-            decider.Value, inspectedOn, (calendar, company.RegionCode), today, CreditSource.Inspection, command.InspectionId);
+            decider, inspectedOn, (calendar, company.RegionCode), today, CreditSource.Inspection, command.InspectionId);
         db.CreditEntries.Add(entry);
         db.Record(command.Actor, time, "credit.inspection-result", nameof(CreditEntry), entry.Id.ToString(), $"{company.Name}（{uscc}）{item}：{Name(outcome)}");
         return await CreditLists.SaveAsync(db, () => new Recorded(entry, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);

@@ -26,11 +26,7 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
         var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "处罚决定书文号");
-        var code = Uscc.Check(command.Uscc);
-        if (!code.IsValid)
-        {
-            errors.Add("uscc", code.Reason!);
-        }
+        var uscc = errors.Check(command.Uscc);
 
         var basis = errors.Text("legalBasis", command.LegalBasis, Penalty.MaxBasisLength, "处罚依据");
         var facts = errors.Text("facts", command.Facts, Penalty.MaxFactsLength, "违法事实");
@@ -60,30 +56,25 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
             return errors.Refusal("credit/invalid-penalty", "处罚信息有误");
         }
 
-        var uscc = code.Code!.Value;
         if (await FindAsync(command.DepartmentCode, number, cancellationToken) is { } entered)
         {
             return Same(entered.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? entered : Taken(number);
         }
 
-        var enterprise = await db.SubjectAsync(uscc, cancellationToken);
-        if (enterprise.Value is not { } subject)
+        var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "录入行政处罚", cancellationToken);
+        if (!decision.IsSuccess)
         {
-            return enterprise.Refusal!;
+            return decision.Refusal!;
         }
 
-        var decider = await db.DeciderAsync(command.DepartmentCode, "录入行政处罚", cancellationToken);
-        if (!decider.IsSuccess)
-        {
-            return decider.Refusal!;
-        }
+        var (subject, decider) = decision.Value;
 
         var penalty = new Penalty(number, uscc, command.DepartmentCode, basis, facts, measure, command.Amount, decidedOn, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var money = command.Amount is { } yuan ? $"，罚没金额 {yuan:0.##} 元" : string.Empty;
         var entry = CreditEntry.PublishedToday(
             uscc, CreditEntryKind.Penalty, $"行政处罚：{number}", $"违法事实：{facts}；处罚依据：{basis}；处罚内容：{Penalty.Name(measure)}{money}；决定日期 {penalty.DecidedOn:yyyy-MM-dd}",
-            decider.Value, penalty.DecidedOn, (calendar, subject.RegionCode), today, CreditSource.Penalty, penalty.Id);
+            decider, penalty.DecidedOn, (calendar, subject.RegionCode), today, CreditSource.Penalty, penalty.Id);
         db.Penalties.Add(penalty);
         db.CreditEntries.Add(entry);
         db.Record(command.Actor, time, "credit.penalty-recorded", nameof(Penalty), penalty.Id.ToString(), $"{subject.Name}（{uscc}）：{number}，{Penalty.Name(measure)}{money}{(entry.PublishedLate ? $"；超过公示时限（应于 {entry.PublishDueOn:yyyy-MM-dd} 前公示）" : string.Empty)}");
