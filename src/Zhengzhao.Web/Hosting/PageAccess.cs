@@ -18,6 +18,7 @@ public static class PageAccess
         pages.AllowAnonymousToFolder("/Services");
         pages.AllowAnonymousToFolder("/Catalog");
         pages.AllowAnonymousToFolder("/Verify");
+        pages.AllowAnonymousToFolder("/Publicity");
         pages.AllowAnonymousToPage("/Account/Login");
         pages.AllowAnonymousToPage("/Account/AccessDenied");
         pages.AuthorizeFolder("/Admin", Roles.Administrator);

@@ -79,6 +79,7 @@ public static class ZhengzhaoHost
             return Task.CompletedTask;
         }));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddPublicRateLimit(builder.Configuration);
 
         // Chinese text goes into pages as characters, not as numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -114,6 +115,7 @@ public static class ZhengzhaoHost
         app.UseAuthentication();
         app.UseOneTimePasswordGate();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
@@ -133,6 +135,7 @@ public static class ZhengzhaoHost
         api.MapMessageEndpoints();
         api.MapCreditEndpoints();
         api.MapCreditListEndpoints();
+        api.MapPublicEndpoints();
         api.MapCoordinationEndpoints();
         api.MapPermitEndpoints();
         api.MapUsccEndpoints();

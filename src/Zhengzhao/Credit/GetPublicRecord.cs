@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// A company's credit record as the public reads it (企业信用信息公示): the register's public facts and the record by
+/// the portal's tabs. Nothing personal beyond the legal representative's name, which the licence itself shows: no
+/// identity or phone numbers, and penalties only while they are still published.
+/// </summary>
+public sealed class GetPublicRecord(ZhengzhaoDbContext db, GetCreditRecord record, TimeProvider time) : IUseCase
+{
+    /// <summary>The portal's tabs, in order; 基础信息 also carries the register's history and the annual reports.</summary>
+    public static readonly IReadOnlyList<string> Tabs = ["基础信息", "行政许可", "行政处罚", "经营异常名录", "严重违法失信名单", "抽查检查结果", "告知承诺履约"];
+
+    public sealed record Basics(string Uscc, string Name, string Type, string Status, string LegalRepresentative, string Region, DateOnly EstablishedOn, string RegisteringAuthority, string Address, string BusinessScope);
+
+    public sealed record PublicRecord(Basics Company, IReadOnlyDictionary<string, IReadOnlyList<CreditEntry>> Sections, IReadOnlyList<GetCreditRecord.YearReport> AnnualReports);
+
+    public async Task<Result<PublicRecord>> HandleAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        var found = await record.HandleAsync(code, cancellationToken);
+        if (found.Value is not { } staffRecord)
+        {
+            return found.Refusal!;
+        }
+
+        var basics = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == staffRecord.Uscc)
+            .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new { e.Uscc, e.Name, e.Type, e.Status, e.LegalRepresentative, Region = r.Name, e.EstablishedOn, e.RegisteringAuthority, e.Address, e.BusinessScope })
+            .FirstAsync(cancellationToken);
+        var today = ChinaTime.Today(time);
+        var penalties = staffRecord.Entries.Where(e => e.Source == CreditSource.Penalty).Select(e => e.SourceId).ToList();
+        var stillPublished = (await db.Penalties.AsNoTracking().Where(p => penalties.Contains(p.Id)).ToListAsync(cancellationToken))
+            .Where(p => today < p.PublicUntil).Select(p => p.Id).ToHashSet();
+
+        // A penalty no longer published is gone from the public record, with the note that ended it.
+        var shown = staffRecord.Entries.Where(e => e.Source != CreditSource.Penalty || stillPublished.Contains(e.SourceId)).Where(e => e.Kind != CreditEntryKind.PenaltyPublicityEnded);
+        var sections = Tabs.ToDictionary(t => t, t => (IReadOnlyList<CreditEntry>)[.. shown.Where(e => Tab(e.Kind) == t)]);
+        return new PublicRecord(
+            new Basics(basics.Uscc, basics.Name, EnterpriseTypes.DisplayName(basics.Type), EnterpriseStatuses.Name(basics.Status), basics.LegalRepresentative, basics.Region, basics.EstablishedOn, basics.RegisteringAuthority, basics.Address, basics.BusinessScope),
+            sections,
+            staffRecord.AnnualReports);
+    }
+
+    /// <summary>The tab an entry is shown under: the record's section, with the register's and the annual reports under 基础信息.</summary>
+    public static string Tab(CreditEntryKind kind) => CreditPublicity.Section(kind) switch
+    {
+        "登记信息" or "年度报告" => "基础信息",
+        var section => section,
+    };
+}
