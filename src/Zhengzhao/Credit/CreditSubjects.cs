@@ -11,7 +11,7 @@ public sealed record CreditSubject(string Uscc, string Name, string RegionCode, 
 /// <summary>The look-ups every credit decision starts with: the company on the register, the deciding department.</summary>
 internal static class CreditSubjects
 {
-    public static async Task<Result<CreditSubject>> SubjectAsync(this ZhengzhaoDbContext db, string uscc, CancellationToken cancellationToken)
+    private static async Task<Result<CreditSubject>> SubjectAsync(this ZhengzhaoDbContext db, string uscc, CancellationToken cancellationToken)
     {
         var subject = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc)
             .Select(e => new CreditSubject(e.Uscc, e.Name, e.RegionCode, e.Status, e.LegalRepresentative, e.LegalRepresentativeIdProtected, e.LegalRepresentativeIdMasked))
@@ -26,7 +26,7 @@ internal static class CreditSubjects
         db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.RegionCode).FirstAsync(cancellationToken);
 
     /// <summary>The caller's department by name, if it is active: decisions are made in a department's name.</summary>
-    public static async Task<Result<(string Name, string Code)>> DeciderAsync(this ZhengzhaoDbContext db, string departmentCode, string doing, CancellationToken cancellationToken)
+    private static async Task<Result<(string Name, string Code)>> DeciderAsync(this ZhengzhaoDbContext db, string departmentCode, string doing, CancellationToken cancellationToken)
     {
         var name = await db.Departments.AsNoTracking().Where(d => d.Code == departmentCode && d.IsActive).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
         return name is null
