@@ -8,7 +8,7 @@ namespace Zhengzhao.Browser.Tests;
 /// <summary>Each demo account signs in with its one-time password, sets its own, and sees the menu of its role.</summary>
 public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static readonly string[] PublicMenu = ["首页", "事项目录", "需办许可", "信用代码校验", "工作日查询", "证照核验", "接口文档"];
+    private static readonly string[] PublicMenu = ["首页", "事项目录", "需办许可", "信用代码校验", "工作日查询", "证照核验", "企业信用信息公示", "接口文档"];
 
     public static TheoryData<string, string[]> MenuByRole() => new()
     {

@@ -14,9 +14,19 @@ public static class PublicEndpoints
         string Code, string Name, string Type, string Status, string LegalRepresentative, string Region, DateOnly Established, string RegisteringAuthority, string Address, string BusinessScope,
         IReadOnlyList<YearView> AnnualReports, IReadOnlyDictionary<string, IReadOnlyList<EntryView>> Sections);
 
+    public sealed record MatchView(string Code, string Name, string Type, string Status, string LegalRepresentative, string Region, DateOnly Established);
+
+    /// <summary>A page of matches; <c>total</c> counts up to 1,000 and <c>capped</c> says there were more.</summary>
+    public sealed record SearchView(int Total, bool Capped, int Page, int PageSize, int Pages, IReadOnlyList<MatchView> Items);
+
     public static RouteGroupBuilder MapPublicEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/public").WithTags("信用信息公示 Public").AllowAnonymous().RequireRateLimiting(PublicRateLimit.Policy);
+
+        group.MapGet("/enterprises", async (string? q, int? page, SearchPublicEnterprises search, CancellationToken ct) =>
+                (await search.HandleAsync(q, page ?? 1, ct)).ToHttpResult(Found))
+            .WithName("SearchPublicEnterprises").WithSummary("按名称中连续的至少两个字或完整的统一社会信用代码查询企业，按代码排序分页（每页 20 条，最多计 1000 条）")
+            .Produces<SearchView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/enterprises/{code}", async (string code, GetPublicRecord get, CancellationToken ct) =>
                 (await get.HandleAsync(code, ct)).ToHttpResult(View))
@@ -24,6 +34,9 @@ public static class PublicEndpoints
             .Produces<CompanyView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
+
+    private static SearchView Found(SearchPublicEnterprises.Results r) =>
+        new(r.Total, r.Capped, r.Page, SearchPublicEnterprises.PageSize, r.Pages, [.. r.Items.Select(c => new MatchView(c.Uscc, c.Name, c.Type, c.Status, c.LegalRepresentative, c.Region, c.EstablishedOn))]);
 
     private static CompanyView View(GetPublicRecord.PublicRecord r)
     {

@@ -16,6 +16,7 @@ public static class Navigation
         new("Credit code check", "/Services/Uscc"),
         new("Working-day calendar", "/Services/Calendar"),
         new("Verify a permit", "/Verify"),
+        new("Credit publicity", "/Publicity"),
         new("API reference", "/api/docs/"),
     ];
 

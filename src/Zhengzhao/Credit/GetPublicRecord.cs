@@ -27,9 +27,7 @@ public sealed class GetPublicRecord(ZhengzhaoDbContext db, GetCreditRecord recor
             return found.Refusal!;
         }
 
-        var basics = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == staffRecord.Uscc)
-            .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new { e.Uscc, e.Name, e.Type, e.Status, e.LegalRepresentative, Region = r.Name, e.EstablishedOn, e.RegisteringAuthority, e.Address, e.BusinessScope })
-            .FirstAsync(cancellationToken);
+        var basics = (await BasicsAsync(db, [staffRecord.Uscc], cancellationToken))[0];
         var today = ChinaTime.Today(time);
         var penalties = staffRecord.Entries.Where(e => e.Source == CreditSource.Penalty).Select(e => e.SourceId).ToList();
         var stillPublished = (await db.Penalties.AsNoTracking().Where(p => penalties.Contains(p.Id)).ToListAsync(cancellationToken))
@@ -38,10 +36,17 @@ public sealed class GetPublicRecord(ZhengzhaoDbContext db, GetCreditRecord recor
         // A penalty no longer published is gone from the public record, with the note that ended it.
         var shown = staffRecord.Entries.Where(e => e.Source != CreditSource.Penalty || stillPublished.Contains(e.SourceId)).Where(e => e.Kind != CreditEntryKind.PenaltyPublicityEnded);
         var sections = Tabs.ToDictionary(t => t, t => (IReadOnlyList<CreditEntry>)[.. shown.Where(e => Tab(e.Kind) == t)]);
-        return new PublicRecord(
-            new Basics(basics.Uscc, basics.Name, EnterpriseTypes.DisplayName(basics.Type), EnterpriseStatuses.Name(basics.Status), basics.LegalRepresentative, basics.Region, basics.EstablishedOn, basics.RegisteringAuthority, basics.Address, basics.BusinessScope),
-            sections,
-            staffRecord.AnnualReports);
+        return new PublicRecord(basics, sections, staffRecord.AnnualReports);
+    }
+
+    /// <summary>The register's public facts of the enterprises with these codes, in code order, as the portal shows them.</summary>
+    internal static async Task<IReadOnlyList<Basics>> BasicsAsync(ZhengzhaoDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var rows = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.Uscc))
+            .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new { e.Uscc, e.Name, e.Type, e.Status, e.LegalRepresentative, Region = r.Name, e.EstablishedOn, e.RegisteringAuthority, e.Address, e.BusinessScope })
+            .OrderBy(e => e.Uscc)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(e => new Basics(e.Uscc, e.Name, EnterpriseTypes.DisplayName(e.Type), EnterpriseStatuses.Name(e.Status), e.LegalRepresentative, e.Region, e.EstablishedOn, e.RegisteringAuthority, e.Address, e.BusinessScope))];
     }
 
     /// <summary>The tab an entry is shown under: the record's section, with the register's and the annual reports under 基础信息.</summary>

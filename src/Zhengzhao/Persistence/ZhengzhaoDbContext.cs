@@ -48,6 +48,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
+    public DbSet<NameGram> NameGrams => Set<NameGram>();
+
     public DbSet<Push> Pushes => Set<Push>();
 
     public DbSet<PushCopy> PushCopies => Set<PushCopy>();

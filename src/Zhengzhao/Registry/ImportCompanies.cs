@@ -203,6 +203,7 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
                 db,
                 nameof(EnterpriseChange.Id), nameof(EnterpriseChange.Uscc), nameof(EnterpriseChange.EventId), nameof(EnterpriseChange.Kind),
                 nameof(EnterpriseChange.Summary), nameof(EnterpriseChange.At));
+            await using var grams = RowInserter.For<NameGram>(db, nameof(NameGram.Gram), nameof(NameGram.Uscc));
             await foreach (var chunk in rows.Reader.ReadAllAsync(cancellationToken))
             {
                 foreach (var (company, protectedId) in chunk)
@@ -212,6 +213,11 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
                     if (await enterprises.InsertAsync(batch, cancellationToken, company.Code.Value, f.Name, f.Type, f.LegalRepresentative, protectedId, company.LegalRepresentativeId.Masked, f.Address, f.RegionCode, f.RegisteringAuthority, f.EstablishedOn, f.ApprovedOn, f.RegisteredCapital, f.BusinessScope, EnterpriseStatus.Active))
                     {
                         await changes.InsertAsync(batch, cancellationToken, SequentialGuid.Next(), company.Code.Value, run.EventId, "存量导入", $"批量导入存量主体（{run.FileName} 第 {company.Row} 行）", now);
+                        foreach (var gram in NameIndex.Grams(f.Name))
+                        {
+                            await grams.InsertAsync(batch, cancellationToken, gram, company.Code.Value);
+                        }
+
                         imported++;
                     }
                     else

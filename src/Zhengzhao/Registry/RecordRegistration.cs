@@ -137,6 +137,7 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
 
             enterprise = new Enterprise(uscc, facts, protectedId, id.Masked, eventId, now);
             db.Enterprises.Add(enterprise);
+            NameIndex.Track(db, uscc.Value, before: null, name);
             change = enterprise.Changes[0];
         }
         else
@@ -146,12 +147,14 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
                 return new Refusal("registry/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc.Value} 尚未登记，不能办理变更。", RefusalKind.NotFound);
             }
 
+            var before = enterprise.Name;
             var changed = enterprise.Change(facts, protectedId, id.Masked, eventId, now);
             if (!changed.IsSuccess)
             {
                 return changed.Refusal!;
             }
 
+            NameIndex.Track(db, uscc.Value, before, name);
             change = changed.Value!;
         }
 

@@ -14,12 +14,12 @@ public static class SampleRegistration
     /// <summary>A resident identity number with a valid check character, from its first 17 digits.</summary>
     public static string IdNumber(string first17) => first17 + IdentityNumber.ComputeCheckCharacter(first17);
 
-    public static object Json(string code, string eventId, string kind = "Registration", string scope = FilmAndFood, string? person = null, string establishedOn = "2026-11-20") => new
+    public static object Json(string code, string eventId, string kind = "Registration", string scope = FilmAndFood, string? person = null, string establishedOn = "2026-11-20", string? name = null) => new
     {
         eventId,
         kind,
         uscc = code,
-        name = "拉萨双告知测试有限公司" + code[^4..],
+        name = name ?? "拉萨双告知测试有限公司" + code[^4..],
         type = "DomesticCompany",
         legalRepresentative = "达瓦",
         legalRepresentativeId = person ?? Person,

@@ -124,6 +124,19 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Imported_companies_are_found_by_any_two_characters_of_their_names()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var file = CsvFile(Row(Code("MA6TKM41"), name: "拉萨市羊湖鹰隼商贸有限公司"), Row(Code("MA6TKM42"), name: "拉萨市鹰隼旅游开发有限公司"));
+
+        (await UploadAsync(client, file)).EnsureSuccessStatusCode();
+
+        var found = await factory.WithDbAsync(db => NameIndex.SearchAsync(db, "鹰隼", page: 1, size: 20, cap: 1000));
+        Assert.Equal([Code("MA6TKM41"), Code("MA6TKM42")], found.Value!.Codes);
+        Assert.Equal([Code("MA6TKM41")], (await factory.WithDbAsync(db => NameIndex.SearchAsync(db, "羊湖鹰隼", page: 1, size: 20, cap: 1000))).Value!.Codes);
+    }
+
+    [Fact]
     public async Task Each_run_is_recorded_with_its_file_hash_and_one_audit_entry()
     {
         var client = await factory.BearerClientAsync(Roles.Regulator);

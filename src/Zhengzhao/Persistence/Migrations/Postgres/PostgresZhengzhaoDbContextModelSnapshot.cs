@@ -2401,6 +2401,21 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Registry.NameGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.HasKey("Gram", "Uscc");
+
+                    b.ToTable("NameGrams");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -2390,6 +2390,21 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Registry.NameGram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Gram", "Uscc");
+
+                    b.ToTable("NameGrams");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhengzhao.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NameIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // WITHOUT ROWID, which EF cannot express: the postings are stored once, in the primary key's b-tree,
+            // instead of in a rowid table plus an index holding the same two columns again.
+            migrationBuilder.Sql("""
+                CREATE TABLE "NameGrams" (
+                    "Gram" TEXT NOT NULL,
+                    "Uscc" TEXT NOT NULL,
+                    CONSTRAINT "PK_NameGrams" PRIMARY KEY ("Gram", "Uscc")
+                ) WITHOUT ROWID;
+                """);
+            migrationBuilder.Sql(Registry.NameIndex.BackfillSql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "NameGrams");
+        }
+    }
+}
