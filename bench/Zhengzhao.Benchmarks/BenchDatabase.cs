@@ -7,12 +7,14 @@ using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Benchmarks;
 
-/// <summary>A fresh SQLite file database, migrated and loaded with the reference data and calendar, with the core's use cases.</summary>
+/// <summary>A fresh database, migrated and loaded with the reference data and calendar, with the core's use cases.</summary>
 internal static class BenchDatabase
 {
-    public static async Task<ServiceProvider> CreateAsync(string path)
+    /// <summary>A SQLite file at <paramref name="path"/>.</summary>
+    public static Task<ServiceProvider> CreateAsync(string path) => CreateAsync(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}"));
+
+    public static async Task<ServiceProvider> CreateAsync(DatabaseSettings settings)
     {
-        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}");
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddSingleton<CalendarCache>()

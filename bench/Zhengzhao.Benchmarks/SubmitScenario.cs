@@ -53,34 +53,12 @@ internal static class SubmitScenario
         TwiceAtOnce,
     }
 
-    /// <summary>
-    /// The web app runs with server GC (the Web SDK's default) and this console host does not: the scenario runs in a
-    /// child process of this program that does, as the platform would.
-    /// </summary>
-    public static async Task<int> RunWithServerGcAsync(IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, Environment = { ["DOTNET_gcServer"] = "1" } };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(SubmitScenario).Assembly.Location);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(start)!;
-        await child.WaitForExitAsync();
-        return child.ExitCode;
-    }
-
     public static async Task RunAsync(int applications, int concurrency, double retryShare, int baselineApplications)
     {
         var folder = Directory.CreateTempSubdirectory("zz-submit-bench-").FullName;
         try
         {
-            await using var app = await StartAsync(folder);
+            await using var app = await BenchHost.StartAsync(folder, new() { ["Bootstrap:Administrator:UserName"] = Administrator, ["Bootstrap:Administrator:Password"] = Password + "Admin" });
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = (concurrency * 2) + 2 }) { BaseAddress = new Uri(address) };
             var setup = Stopwatch.StartNew();
@@ -121,35 +99,6 @@ internal static class SubmitScenario
     }
 
     /// <summary>The platform as Program.cs composes it, in Production, listening on a free loopback port.</summary>
-    private static async Task<WebApplication> StartAsync(string folder)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            // The web assembly's name, so its pages and its appsettings.json are found as when it runs by itself.
-            ApplicationName = typeof(ZhengzhaoHost).Assembly.GetName().Name,
-            EnvironmentName = Environments.Production,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
-            ["ConnectionStrings:Zhengzhao"] = $"Data Source={Path.Combine(folder, "zhengzhao.db")}",
-            ["Storage:Uploads"] = Path.Combine(folder, "uploads"),
-            ["Seed:Demo"] = "false",
-            ["Bootstrap:Administrator:UserName"] = Administrator,
-            ["Bootstrap:Administrator:Password"] = Password + "Admin",
-
-            // The app's own log lines (JSON, as in production) go to standard error, the figures to standard output.
-            ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddZhengzhao();
-        var app = builder.Build();
-        await app.InitialiseDatabaseAsync();
-        app.UseZhengzhao();
-        await app.StartAsync();
-        return app;
-    }
 
     /// <summary>Companies, their applicants with bearer tokens, and one upload per company that every application references.</summary>
     private static async Task<IReadOnlyList<Applicant>> PrepareAsync(WebApplication app, HttpClient http)
@@ -384,7 +333,7 @@ internal static class SubmitScenario
         }
     }
 
-    private static double Percentile(double[] sorted, double share) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
+    internal static double Percentile(double[] sorted, double share) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
 
     private static async Task<HttpResponseMessage> EnsureAsync(HttpResponseMessage response, string what)
     {

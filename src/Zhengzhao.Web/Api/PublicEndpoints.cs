@@ -16,7 +16,7 @@ public static class PublicEndpoints
 
     public sealed record MatchView(string Code, string Name, string Type, string Status, string LegalRepresentative, string Region, DateOnly Established);
 
-    /// <summary>A page of matches; <c>total</c> counts up to 1,000 and <c>capped</c> says there were more.</summary>
+    /// <summary>A page of matches; <c>total</c> counts up to 100 and <c>capped</c> says there were more.</summary>
     public sealed record SearchView(int Total, bool Capped, int Page, int PageSize, int Pages, IReadOnlyList<MatchView> Items);
 
     public static RouteGroupBuilder MapPublicEndpoints(this RouteGroupBuilder api)
@@ -25,7 +25,7 @@ public static class PublicEndpoints
 
         group.MapGet("/enterprises", async (string? q, int? page, SearchPublicEnterprises search, CancellationToken ct) =>
                 (await search.HandleAsync(q, page ?? 1, ct)).ToHttpResult(Found))
-            .WithName("SearchPublicEnterprises").WithSummary("按名称中连续的至少两个字或完整的统一社会信用代码查询企业，按代码排序分页（每页 20 条，最多计 1000 条）")
+            .WithName("SearchPublicEnterprises").WithSummary("按名称中连续的至少两个字或完整的统一社会信用代码查询企业，按代码排序分页（每页 20 条，最多计 100 条）")
             .Produces<SearchView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/enterprises/{code}", async (string code, GetPublicRecord get, CancellationToken ct) =>

@@ -12,8 +12,11 @@ public sealed class SearchPublicEnterprises(ZhengzhaoDbContext db) : IUseCase
 {
     public const int PageSize = 20;
 
-    /// <summary>How many matches are counted and paged through; a fuller name finds the rest.</summary>
-    public const int MatchCap = 1_000;
+    /// <summary>
+    /// How many matches are counted and paged through (five pages); a fuller name finds the rest. A longer query's
+    /// matches are each checked against the name, so this bounds its cost too (ADR 22).
+    /// </summary>
+    public const int MatchCap = 100;
 
     /// <summary>The matches of <see cref="Query"/>; <see cref="Capped"/> when there were more than <see cref="MatchCap"/>.</summary>
     public sealed record Results(string Query, IReadOnlyList<GetPublicRecord.Basics> Items, int Total, bool Capped, int Page, int Pages);

@@ -127,13 +127,16 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
     public async Task Imported_companies_are_found_by_any_two_characters_of_their_names()
     {
         var client = await factory.BearerClientAsync(Roles.Regulator);
-        var file = CsvFile(Row(Code("MA6TKM41"), name: "拉萨市羊湖鹰隼商贸有限公司"), Row(Code("MA6TKM42"), name: "拉萨市鹰隼旅游开发有限公司"));
+        var many = Enumerable.Range(0, 40).Select(i => Row(Code($"MA6TKN{i:00}"), name: $"拉萨市鹞鹛第{i}号商贸有限公司")).ToArray();
+        var file = CsvFile([Row(Code("MA6TKM41"), name: "拉萨市羊湖鹰隼商贸有限公司"), Row(Code("MA6TKM42"), name: "拉萨市鹰隼旅游开发有限公司"), .. many]);
 
         (await UploadAsync(client, file)).EnsureSuccessStatusCode();
 
-        var found = await factory.WithDbAsync(db => NameIndex.SearchAsync(db, "鹰隼", page: 1, size: 20, cap: 1000));
-        Assert.Equal([Code("MA6TKM41"), Code("MA6TKM42")], found.Value!.Codes);
-        Assert.Equal([Code("MA6TKM41")], (await factory.WithDbAsync(db => NameIndex.SearchAsync(db, "羊湖鹰隼", page: 1, size: 20, cap: 1000))).Value!.Codes);
+        Task<NameMatches> FindAsync(string text) => factory.WithDbAsync(async db => (await NameIndex.SearchAsync(db, text, page: 1, size: 50, cap: 1000)).Value!);
+        Assert.Equal([Code("MA6TKM41"), Code("MA6TKM42")], (await FindAsync("鹰隼")).Codes);
+        Assert.Equal([Code("MA6TKM41")], (await FindAsync("羊湖鹰隼")).Codes);
+        Assert.Equal(40, (await FindAsync("鹞鹛")).Total);
+        Assert.Equal([Code("MA6TKN17")], (await FindAsync("鹞鹛第17号")).Codes);
     }
 
     [Fact]
