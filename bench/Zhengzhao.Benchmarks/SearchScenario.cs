@@ -20,8 +20,8 @@ namespace Zhengzhao.Benchmarks;
 
 /// <summary>
 /// The public search over a register of generated companies (seed 2018): imported through the real use case into the
-/// platform's SQLite file, then, when a PostgreSQL server is given, copied into a fresh PostgreSQL database whose name
-/// index the migration's own statement builds. On each, <see cref="SearchPublicEnterprises"/> is timed server-side,
+/// platform's SQLite file and indexed by the name index's catch-up; then, when a PostgreSQL server is given, copied
+/// into a fresh PostgreSQL database as the migration leaves an existing register, and indexed the same way. On each, <see cref="SearchPublicEnterprises"/> is timed server-side,
 /// query by query, for two characters, three or more, and codes, each sampled from the register; the baseline in the
 /// same run is the register's search as it was before the index (<c>code = q OR name LIKE '%q%'</c>, counted to the
 /// same cap, the same page). Finally the public API over loopback HTTP, with the fair-use limit raised: many clients,
@@ -42,7 +42,8 @@ internal static class SearchScenario
                 CompanyGenerator.FromReferenceData(Seed).WriteCsv(writer, companies);
             }
 
-            await using var app = await BenchHost.StartAsync(folder, new() { ["PublicPortal:RequestsPerMinute"] = "100000000" });
+            // The catch-up is run and timed here rather than by the background service.
+            await using var app = await BenchHost.StartAsync(folder, new() { ["PublicPortal:RequestsPerMinute"] = "100000000", ["Registry:IndexNames"] = "false" });
             await ImportAsync(app.Services, file);
             var sqlite = new FileInfo(Path.Combine(folder, "zhengzhao.db"));
             var queries = await SampleAsync(app.Services, queriesPerKind);
@@ -79,9 +80,37 @@ internal static class SearchScenario
         await using var stream = File.OpenRead(file);
         var result = await scope.ServiceProvider.GetRequiredService<ImportCompanies>().HandleAsync(new(stream, "companies.csv", Actor.System));
         var outcome = result.Value ?? throw new InvalidOperationException(result.Refusal!.Detail);
-        var db = scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
+        Report($"imported {outcome.Imported:N0} companies in {clock.Elapsed.TotalSeconds:N1} s (ImportCompanies, SQLite); load average {ImportScenario.LoadAverage()}");
+        await CatchUpAsync("SQLite", services);
+    }
+
+    /// <summary>The name index's catch-up, as the background service runs it after an import or the migration.</summary>
+    private static async Task CatchUpAsync(string database, IServiceProvider services)
+    {
+        var clock = Stopwatch.StartNew();
+        var (companies, passes) = (0, 0);
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var indexed = await scope.ServiceProvider.GetRequiredService<IndexNames>().RunAsync();
+            if (indexed == 0)
+            {
+                break;
+            }
+
+            (companies, passes) = (companies + indexed, passes + 1);
+        }
+
+        await using var count = services.CreateAsyncScope();
+        var db = count.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
         var postings = await db.NameGrams.CountAsync();
-        Report($"imported {outcome.Imported:N0} companies with {postings:N0} name-index postings ({postings / (double)outcome.Imported:N1} a name) in {clock.Elapsed.TotalSeconds:N1} s (ImportCompanies, SQLite)");
+        if (db.Database.IsSqlite())
+        {
+            // As SQLite's automatic checkpoint does once no reader holds the log: the queries read the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        Report($"{database}: name index caught up on {companies:N0} companies in {passes} passes, {clock.Elapsed.TotalSeconds:N1} s: {postings:N0} postings ({postings / (double)Math.Max(1, companies):N1} a name); load average {ImportScenario.LoadAverage()}");
     }
 
     /// <summary>Queries as people type them: parts of names on the register, whole codes, and one pair no name holds.</summary>
@@ -158,7 +187,7 @@ internal static class SearchScenario
 
     /// <summary>
     /// A fresh PostgreSQL database, migrated, with the register copied from the SQLite file (binary COPY) and the name
-    /// index built by the statement the migration runs for names already on a register.
+    /// index built by its catch-up.
     /// </summary>
     private static async Task<ServiceProvider> PostgresAsync(string server, string sqliteFile)
     {
@@ -180,7 +209,7 @@ internal static class SearchScenario
             await using var read = source.CreateCommand();
             read.CommandText = """SELECT "Uscc", "Name", "Type", "LegalRepresentative", "LegalRepresentativeIdProtected", "LegalRepresentativeIdMasked", "Address", "RegionCode", "RegisteringAuthority", "EstablishedOn", "ApprovedOn", "RegisteredCapital", "BusinessScope", "Status" FROM "Enterprises" """;
             await using var rows = await read.ExecuteReaderAsync();
-            await using var copy = await connection.BeginBinaryImportAsync("""COPY "Enterprises" ("Uscc", "Name", "Type", "LegalRepresentative", "LegalRepresentativeIdProtected", "LegalRepresentativeIdMasked", "Address", "RegionCode", "RegisteringAuthority", "EstablishedOn", "ApprovedOn", "RegisteredCapital", "BusinessScope", "Status") FROM STDIN (FORMAT BINARY)""");
+            await using var copy = await connection.BeginBinaryImportAsync("""COPY "Enterprises" ("Uscc", "Name", "Type", "LegalRepresentative", "LegalRepresentativeIdProtected", "LegalRepresentativeIdMasked", "Address", "RegionCode", "RegisteringAuthority", "EstablishedOn", "ApprovedOn", "RegisteredCapital", "BusinessScope", "Status", "NameIndexed") FROM STDIN (FORMAT BINARY)""");
             while (await rows.ReadAsync())
             {
                 await copy.StartRowAsync();
@@ -194,19 +223,18 @@ internal static class SearchScenario
                 await copy.WriteAsync(decimal.Parse(rows.GetString(11), CultureInfo.InvariantCulture), NpgsqlDbType.Numeric);
                 await copy.WriteAsync(rows.GetString(12), NpgsqlDbType.Varchar);
                 await copy.WriteAsync(rows.GetString(13), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
             }
 
             await copy.CompleteAsync();
         }
 
-        Report($"PostgreSQL: register copied in {clock.Elapsed.TotalSeconds:N1} s");
+        Report($"PostgreSQL: register copied in {clock.Elapsed.TotalSeconds:N1} s, every company still to be indexed, as the migration leaves an existing register");
+        await CatchUpAsync("PostgreSQL", services);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            clock.Restart();
-            await db.Database.ExecuteSqlRawAsync(NameIndex.BackfillSql);
-            Report($"PostgreSQL: name index built by the migration's statement in {clock.Elapsed.TotalSeconds:N1} s, {await db.NameGrams.CountAsync():N0} postings");
             clock.Restart();
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
             var size = await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync();

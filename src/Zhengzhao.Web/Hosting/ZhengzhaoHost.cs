@@ -57,6 +57,11 @@ public static class ZhengzhaoHost
             services.AddHostedService<LicensingSweepService>();
         }
 
+        if (builder.Configuration.GetValue("Registry:IndexNames", defaultValue: true))
+        {
+            services.AddHostedService<Registry.NameIndexService>();
+        }
+
         if (builder.Configuration.GetValue("Credit:Collect", defaultValue: true))
         {
             services.AddHostedService<CreditCollectorService>();

@@ -69,6 +69,13 @@ public sealed class Enterprise
 
     public EnterpriseStatus Status { get; private set; }
 
+    /// <summary>
+    /// Whether the name index holds this name: at once for a registration, which writes its postings in the same
+    /// save; after the catch-up (<see cref="IndexNames"/>) for a company imported in bulk or on the register before
+    /// the index existed.
+    /// </summary>
+    public bool NameIndexed { get; private set; } = true;
+
     public IReadOnlyList<EnterpriseChange> Changes => _changes;
 
     /// <summary>Records a change of registration; what changed is written to the history in the registrar's words.</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,7 +25,6 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
     public const int BatchSize = 25_000;
     private const int ChunkSize = 1_000;
     private const int SqliteCacheKilobytes = 64 * 1024;
-    private const int PostingsPerStatement = 250;
     public const string ReportHeader = "行号,列,原因";
 
     public sealed record Command(Stream File, string FileName, Actor Actor);
@@ -200,24 +198,20 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
                 nameof(Enterprise.Uscc), nameof(Enterprise.Name), nameof(Enterprise.Type), nameof(Enterprise.LegalRepresentative),
                 nameof(Enterprise.LegalRepresentativeIdProtected), nameof(Enterprise.LegalRepresentativeIdMasked), nameof(Enterprise.Address),
                 nameof(Enterprise.RegionCode), nameof(Enterprise.RegisteringAuthority), nameof(Enterprise.EstablishedOn), nameof(Enterprise.ApprovedOn),
-                nameof(Enterprise.RegisteredCapital), nameof(Enterprise.BusinessScope), nameof(Enterprise.Status));
+                nameof(Enterprise.RegisteredCapital), nameof(Enterprise.BusinessScope), nameof(Enterprise.Status), nameof(Enterprise.NameIndexed));
             await using var changes = RowInserter.For<EnterpriseChange>(
                 db,
                 nameof(EnterpriseChange.Id), nameof(EnterpriseChange.Uscc), nameof(EnterpriseChange.EventId), nameof(EnterpriseChange.Kind),
                 nameof(EnterpriseChange.Summary), nameof(EnterpriseChange.At));
-            await using var postings = RowInserter.For<NameGram>(db, PostingsPerStatement, nameof(NameGram.Gram), nameof(NameGram.Uscc));
-            await using var posting = RowInserter.For<NameGram>(db, nameof(NameGram.Gram), nameof(NameGram.Uscc));
-            var pending = new List<(string Gram, string Uscc)>();
             await foreach (var chunk in rows.Reader.ReadAllAsync(cancellationToken))
             {
                 foreach (var (company, protectedId) in chunk)
                 {
                     var f = company.Facts;
                     var batch = transaction.GetDbTransaction();
-                    if (await enterprises.InsertAsync(batch, cancellationToken, company.Code.Value, f.Name, f.Type, f.LegalRepresentative, protectedId, company.LegalRepresentativeId.Masked, f.Address, f.RegionCode, f.RegisteringAuthority, f.EstablishedOn, f.ApprovedOn, f.RegisteredCapital, f.BusinessScope, EnterpriseStatus.Active))
+                    if (await enterprises.InsertAsync(batch, cancellationToken, company.Code.Value, f.Name, f.Type, f.LegalRepresentative, protectedId, company.LegalRepresentativeId.Masked, f.Address, f.RegionCode, f.RegisteringAuthority, f.EstablishedOn, f.ApprovedOn, f.RegisteredCapital, f.BusinessScope, EnterpriseStatus.Active, false))
                     {
                         await changes.InsertAsync(batch, cancellationToken, SequentialGuid.Next(), company.Code.Value, run.EventId, "存量导入", $"批量导入存量主体（{run.FileName} 第 {company.Row} 行）", now);
-                        pending.AddRange(NameIndex.Grams(f.Name).Select(gram => (gram, company.Code.Value)));
                         imported++;
                     }
                     else
@@ -227,7 +221,6 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
 
                     if (++inBatch == BatchSize)
                     {
-                        await WritePostingsAsync(pending, postings, posting, batch, cancellationToken);
                         await transaction.CommitAsync(cancellationToken);
                         await transaction.DisposeAsync();
                         transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -236,7 +229,6 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
                 }
             }
 
-            await WritePostingsAsync(pending, postings, posting, transaction.GetDbTransaction(), cancellationToken);
             run.Finish(imported, skipped, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -251,33 +243,6 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         }
 
         return (imported, skipped);
-    }
-
-    /// <summary>
-    /// The batch's name-index postings, in the index's own order and a few hundred to a statement: written row by row
-    /// in file order they took more than twice as long as the rest of the import (docs/benchmarks.md).
-    /// </summary>
-    private static async Task WritePostingsAsync(List<(string Gram, string Uscc)> pending, RowInserter many, RowInserter one, DbTransaction batch, CancellationToken cancellationToken)
-    {
-        pending.Sort((a, b) => string.CompareOrdinal(a.Gram, b.Gram) is var byGram and not 0 ? byGram : string.CompareOrdinal(a.Uscc, b.Uscc));
-        var values = new object?[PostingsPerStatement * 2];
-        var whole = pending.Count - (pending.Count % PostingsPerStatement);
-        for (var start = 0; start < whole; start += PostingsPerStatement)
-        {
-            for (var i = 0; i < PostingsPerStatement; i++)
-            {
-                (values[2 * i], values[(2 * i) + 1]) = pending[start + i];
-            }
-
-            await many.InsertRowsAsync(batch, cancellationToken, values);
-        }
-
-        foreach (var (gram, uscc) in pending.Skip(whole))
-        {
-            await one.InsertAsync(batch, cancellationToken, gram, uscc);
-        }
-
-        pending.Clear();
     }
 
     private sealed record Prepared(CompanyRow Company, string ProtectedId);

@@ -154,7 +154,12 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
                 return changed.Refusal!;
             }
 
-            NameIndex.Track(db, uscc.Value, before, name);
+            // A company the catch-up has not indexed yet is indexed by it, under the name it then has.
+            if (enterprise.NameIndexed)
+            {
+                NameIndex.Track(db, uscc.Value, before, name);
+            }
+
             change = changed.Value!;
         }
 

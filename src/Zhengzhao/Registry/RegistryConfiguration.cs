@@ -23,6 +23,9 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.Property(e => e.BusinessScope).HasMaxLength(5000);
         builder.HasIndex(e => e.Name);
         builder.HasIndex(e => e.RegionCode);
+
+        // Only the companies still to be indexed, so the catch-up finds them without reading the register.
+        builder.HasIndex(e => e.Uscc, "IX_Enterprises_NameNotIndexed").HasFilter("NOT \"NameIndexed\"");
         builder.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Changes).WithOne().HasForeignKey(c => c.Uscc).IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);

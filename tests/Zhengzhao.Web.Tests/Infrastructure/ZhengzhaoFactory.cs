@@ -144,6 +144,7 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:Enabled", "false");
         builder.UseSetting("Licensing:Sweep", "false");
         builder.UseSetting("Credit:Collect", "false");
+        builder.UseSetting("Registry:IndexNames", "false");
 
         // All test requests come from one address; the limit itself is tested with a lower setting.
         builder.UseSetting("PublicPortal:RequestsPerMinute", "100000");

@@ -124,15 +124,24 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Imported_companies_are_found_by_any_two_characters_of_their_names()
+    public async Task Imported_companies_are_found_by_code_at_once_and_by_any_two_characters_of_their_names_after_the_catch_up()
     {
         var client = await factory.BearerClientAsync(Roles.Regulator);
         var many = Enumerable.Range(0, 40).Select(i => Row(Code($"MA6TKN{i:00}"), name: $"拉萨市鹞鹛第{i}号商贸有限公司")).ToArray();
         var file = CsvFile([Row(Code("MA6TKM41"), name: "拉萨市羊湖鹰隼商贸有限公司"), Row(Code("MA6TKM42"), name: "拉萨市鹰隼旅游开发有限公司"), .. many]);
 
         (await UploadAsync(client, file)).EnsureSuccessStatusCode();
-
         Task<NameMatches> FindAsync(string text) => factory.WithDbAsync(async db => (await NameIndex.SearchAsync(db, text, page: 1, size: 50, cap: 1000)).Value!);
+        var beforeCatchUp = await FindAsync("鹰隼");
+        var byCode = await FindAsync(Code("MA6TKM41"));
+
+        var indexed = await factory.WithUseCaseAsync<IndexNames, int>(index => index.RunAsync(companies: 25));
+        var rest = await factory.WithUseCaseAsync<IndexNames, int>(index => index.RunAsync());
+
+        Assert.Equal((0, 1), (beforeCatchUp.Total, byCode.Total));
+        Assert.Equal(25, indexed);
+        Assert.True(rest >= 17, $"{rest} indexed by the second pass");
+        Assert.Equal(0, await factory.WithUseCaseAsync<IndexNames, int>(index => index.RunAsync()));
         Assert.Equal([Code("MA6TKM41"), Code("MA6TKM42")], (await FindAsync("鹰隼")).Codes);
         Assert.Equal([Code("MA6TKM41")], (await FindAsync("羊湖鹰隼")).Codes);
         Assert.Equal(40, (await FindAsync("鹞鹛")).Total);

@@ -2279,6 +2279,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("NameIndexed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2308,6 +2311,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex(new[] { "Uscc" }, "IX_Enterprises_NameNotIndexed")
+                        .HasFilter("NOT \"NameIndexed\"");
 
                     b.ToTable("Enterprises");
                 });

@@ -2268,6 +2268,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NameIndexed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2297,6 +2300,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex(new[] { "Uscc" }, "IX_Enterprises_NameNotIndexed")
+                        .HasFilter("NOT \"NameIndexed\"");
 
                     b.ToTable("Enterprises");
                 });

@@ -10,6 +10,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "NameIndexed",
+                table: "Enterprises",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "NameGrams",
                 columns: table => new
@@ -22,7 +29,11 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_NameGrams", x => new { x.Gram, x.Uscc });
                 });
 
-            migrationBuilder.Sql(Registry.NameIndex.BackfillSql);
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_NameNotIndexed",
+                table: "Enterprises",
+                column: "Uscc",
+                filter: "NOT \"NameIndexed\"");
         }
 
         /// <inheritdoc />
@@ -30,6 +41,14 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "NameGrams");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enterprises_NameNotIndexed",
+                table: "Enterprises");
+
+            migrationBuilder.DropColumn(
+                name: "NameIndexed",
+                table: "Enterprises");
         }
     }
 }

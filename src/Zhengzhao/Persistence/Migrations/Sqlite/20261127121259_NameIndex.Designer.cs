@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261127112228_NameIndex")]
+    [Migration("20261127121259_NameIndex")]
     partial class NameIndex
     {
         /// <inheritdoc />
@@ -2271,6 +2271,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NameIndexed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2300,6 +2303,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex(new[] { "Uscc" }, "IX_Enterprises_NameNotIndexed")
+                        .HasFilter("NOT \"NameIndexed\"");
 
                     b.ToTable("Enterprises");
                 });

@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261127112302_NameIndex")]
+    [Migration("20261127121451_NameIndex")]
     partial class NameIndex
     {
         /// <inheritdoc />
@@ -2282,6 +2282,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("NameIndexed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2311,6 +2314,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex(new[] { "Uscc" }, "IX_Enterprises_NameNotIndexed")
+                        .HasFilter("NOT \"NameIndexed\"");
 
                     b.ToTable("Enterprises");
                 });

@@ -10,6 +10,13 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "NameIndexed",
+                table: "Enterprises",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             // WITHOUT ROWID, which EF cannot express: the postings are stored once, in the primary key's b-tree,
             // instead of in a rowid table plus an index holding the same two columns again.
             migrationBuilder.Sql("""
@@ -19,7 +26,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     CONSTRAINT "PK_NameGrams" PRIMARY KEY ("Gram", "Uscc")
                 ) WITHOUT ROWID;
                 """);
-            migrationBuilder.Sql(Registry.NameIndex.BackfillSql);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_NameNotIndexed",
+                table: "Enterprises",
+                column: "Uscc",
+                filter: "NOT \"NameIndexed\"");
         }
 
         /// <inheritdoc />
@@ -27,6 +39,14 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "NameGrams");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enterprises_NameNotIndexed",
+                table: "Enterprises");
+
+            migrationBuilder.DropColumn(
+                name: "NameIndexed",
+                table: "Enterprises");
         }
     }
 }
