@@ -229,7 +229,7 @@ internal static class SubmitScenario
         await Task.WhenAll(clients);
         var elapsed = clock.Elapsed;
         process.Refresh();
-        return new Phase(plan, answers, concurrency, elapsed, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0) - collections, LoadAverage());
+        return new Phase(plan, answers, concurrency, elapsed, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(0) - collections, ImportScenario.LoadAverage());
     }
 
     private static async Task<Answer> SendAsync(HttpClient http, Submission submission)
@@ -345,8 +345,6 @@ internal static class SubmitScenario
         return response;
     }
 
-    // Other processes on the machine take their share of the cores: the figures are read together with this.
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Report(string line) => Console.WriteLine(line);
 

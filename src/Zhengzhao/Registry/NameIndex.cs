@@ -126,7 +126,7 @@ public static class NameIndex
         var grams = Grams(fragment);
         var postings = db.NameGrams.AsNoTracking();
         IQueryable<NameGram> matches;
-        if (grams.Count == 1 && Length(fragment) == MinimumLength)
+        if (Length(fragment) == MinimumLength)
         {
             // Two characters are exactly one pair: its postings are the answer, with nothing to check.
             matches = postings.Where(g => g.Gram == grams[0]);
