@@ -103,14 +103,14 @@ internal static class SearchScenario
 
         await using var count = services.CreateAsyncScope();
         var db = count.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();
-        var postings = await db.NameGrams.CountAsync();
+        var (pairs, runs) = (await db.NameGrams.CountAsync(), await db.NameTrigrams.CountAsync());
         if (db.Database.IsSqlite())
         {
             // As SQLite's automatic checkpoint does once no reader holds the log: the queries read the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
 
-        Report($"{database}: name index caught up on {companies:N0} companies in {passes} passes, {clock.Elapsed.TotalSeconds:N1} s: {postings:N0} postings ({postings / (double)Math.Max(1, companies):N1} a name); load average {ImportScenario.LoadAverage()}");
+        Report($"{database}: name index caught up on {companies:N0} companies in {passes} passes, {clock.Elapsed.TotalSeconds:N1} s: {pairs:N0} pairs and {runs:N0} runs of three ({(pairs + runs) / (double)Math.Max(1, companies):N1} postings a name); load average {ImportScenario.LoadAverage()}");
     }
 
     /// <summary>Queries as people type them: parts of names on the register, whole codes, and one pair no name holds.</summary>

@@ -50,6 +50,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<NameGram> NameGrams => Set<NameGram>();
 
+    public DbSet<NameTrigram> NameTrigrams => Set<NameTrigram>();
+
     public DbSet<Push> Pushes => Set<Push>();
 
     public DbSet<PushCopy> PushCopies => Set<PushCopy>();

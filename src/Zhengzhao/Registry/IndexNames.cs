@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,25 +54,13 @@ public sealed class IndexNames(ZhengzhaoDbContext db, TimeProvider time) : IUseC
             }
 
             // In the index's own order and a few hundred to a statement: each page of the index is written once.
-            var postings = names.SelectMany(n => NameIndex.Grams(n.Name).Select(gram => (Gram: gram, n.Uscc))).ToList();
-            postings.Sort((a, b) => string.CompareOrdinal(a.Gram, b.Gram) is var byGram and not 0 ? byGram : string.CompareOrdinal(a.Uscc, b.Uscc));
-            await using var many = RowInserter.For<NameGram>(db, PostingsPerStatement, nameof(NameGram.Gram), nameof(NameGram.Uscc));
-            await using var one = RowInserter.For<NameGram>(db, nameof(NameGram.Gram), nameof(NameGram.Uscc));
-            var batch = transaction.GetDbTransaction();
-            foreach (var chunk in postings.Chunk(PostingsPerStatement))
-            {
-                if (chunk.Length == PostingsPerStatement)
-                {
-                    await many.InsertRowsAsync(batch, cancellationToken, [.. chunk.SelectMany(p => new object?[] { p.Gram, p.Uscc })]);
-                }
-                else
-                {
-                    foreach (var (gram, uscc) in chunk)
-                    {
-                        await one.InsertAsync(batch, cancellationToken, gram, uscc);
-                    }
-                }
-            }
+            var pairs = names.SelectMany(n => NameIndex.Grams(n.Name).Select(gram => new NameGram(gram, n.Uscc))).ToList();
+            pairs.Sort((a, b) => string.CompareOrdinal(a.Gram, b.Gram) is var byGram and not 0 ? byGram : string.CompareOrdinal(a.Uscc, b.Uscc));
+            await WriteAsync(transaction.GetDbTransaction(), pairs, p => [p.Gram, p.Uscc], cancellationToken, nameof(NameGram.Gram), nameof(NameGram.Uscc));
+            var runs = names.SelectMany(n => NameIndex.Trigrams(n.Name).Select(run => new NameTrigram(run.Gram, n.Uscc, run.Position))).ToList();
+            runs.Sort((a, b) => string.CompareOrdinal(a.Gram, b.Gram) is var byGram and not 0 ? byGram
+                : string.CompareOrdinal(a.Uscc, b.Uscc) is var byCode and not 0 ? byCode : a.Position.CompareTo(b.Position));
+            await WriteAsync(transaction.GetDbTransaction(), runs, r => [r.Gram, r.Uscc, r.Position], cancellationToken, nameof(NameTrigram.Gram), nameof(NameTrigram.Uscc), nameof(NameTrigram.Position));
 
             // The same rows as read, in the same snapshot: the first unindexed ones up to the last code read.
             var last = names[^1].Uscc;
@@ -83,6 +72,26 @@ public sealed class IndexNames(ZhengzhaoDbContext db, TimeProvider time) : IUseC
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task WriteAsync<TPosting>(DbTransaction transaction, List<TPosting> postings, Func<TPosting, object?[]> values, CancellationToken cancellationToken, params string[] columns)
+    {
+        await using var many = RowInserter.For<TPosting>(db, PostingsPerStatement, columns);
+        await using var one = RowInserter.For<TPosting>(db, columns);
+        foreach (var chunk in postings.Chunk(PostingsPerStatement))
+        {
+            if (chunk.Length == PostingsPerStatement)
+            {
+                await many.InsertRowsAsync(transaction, cancellationToken, [.. chunk.SelectMany(values)]);
+            }
+            else
+            {
+                foreach (var posting in chunk)
+                {
+                    await one.InsertAsync(transaction, cancellationToken, values(posting));
+                }
+            }
         }
     }
 }

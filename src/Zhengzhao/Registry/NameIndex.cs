@@ -25,17 +25,47 @@ public sealed class NameGram
 }
 
 /// <summary>
+/// Three adjacent characters of an enterprise's name and where they stand in it (the first character's place, from
+/// 0): a posting of the name index for fragments of three characters or more.
+/// </summary>
+public sealed class NameTrigram
+{
+    private NameTrigram()
+    {
+        Gram = Uscc = string.Empty;
+    }
+
+    public NameTrigram(string gram, string uscc, int position)
+    {
+        Gram = gram;
+        Uscc = uscc;
+        Position = position;
+    }
+
+    public string Gram { get; private set; }
+
+    public string Uscc { get; private set; }
+
+    public int Position { get; private set; }
+}
+
+/// <summary>A run of adjacent characters of a name and the place of its first character, counted from 0.</summary>
+public readonly record struct Placed(string Gram, int Position);
+
+/// <summary>
 /// One page of the codes whose names contain a fragment, in code order; how many there are, counted up to a cap;
 /// and the page number, kept within the pages there are.
 /// </summary>
 public sealed record NameMatches(IReadOnlyList<string> Codes, int Total, bool Capped, int Page, int Pages);
 
 /// <summary>
-/// The register's name index: every pair of adjacent characters of every name, keyed (pair, code), so that a search
-/// by any part of a name reads postings instead of scanning the register (ADR 22). Chinese names have no word breaks
-/// and people search with two characters as often as with more, so the pair is the unit: a two-character query is one
-/// key range, read in code order; a longer one is read through its rarest pair, checked against the next two rarest
-/// and then against the name itself. Characters are Unicode scalars, as SQLite's and PostgreSQL's <c>substr</c> count them.
+/// The register's name index (ADR 22): every pair of adjacent characters of every name, keyed (pair, code), and every
+/// run of three with its place, keyed (run, code, place), so that a search by any part of a name reads postings
+/// instead of scanning the register. Chinese names have no word breaks and people search with two characters as
+/// often as with more. A two-character query is one range of pairs, read in code order. A longer one is covered by
+/// runs of three laid end to end: the rarest run's postings are read in code order, and each is kept when the other
+/// runs stand at their places in the same name, which the index answers without reading the name. Characters are
+/// Unicode scalars, as SQLite's and PostgreSQL's <c>substr</c> count them.
 /// </summary>
 public static class NameIndex
 {
@@ -43,49 +73,58 @@ public static class NameIndex
     public const int MinimumLength = 2;
 
     /// <summary>
-    /// How many postings of a pair are counted to rank the pairs of a longer query: beyond it a pair is simply common,
-    /// and the ranking needs no more than that.
+    /// How many postings of a run are counted to rank the runs of a query: beyond it a run is simply common. Counting
+    /// further separated more runs and cost more than it saved.
     /// </summary>
     private const int RankingBound = 2_000;
+
+    /// <summary>
+    /// How many runs a query checks in the index, which covers fragments of up to nine characters. A longer one has
+    /// its candidates' names read for the rest, once three runs in place have left little but its matches: more
+    /// relations in one query made PostgreSQL plan for longer than it ran.
+    /// </summary>
+    private const int RunsChecked = 3;
 
     /// <summary>The number of characters (Unicode scalars) of <paramref name="text"/>.</summary>
     public static int Length(string text) => text.EnumerateRunes().Count();
 
     /// <summary>The distinct pairs of adjacent characters of <paramref name="text"/>, in the order they first appear.</summary>
-    public static IReadOnlyList<string> Grams(string text)
+    public static IReadOnlyList<string> Grams(string text) => [.. Runs(text, 2).Select(r => r.Gram).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Every run of three adjacent characters of <paramref name="text"/>, with its place.</summary>
+    public static IReadOnlyList<Placed> Trigrams(string text) => Runs(text, 3);
+
+    /// <summary>
+    /// Runs of three laid end to end over a fragment of three characters or more, the last overlapping the one before
+    /// when the length is not a multiple of three. Together they fix every character, so a name holding each of them
+    /// at the same distance from the first holds the fragment.
+    /// </summary>
+    public static IReadOnlyList<Placed> Cover(string fragment)
+    {
+        var runs = Trigrams(fragment);
+        return [.. runs.Where(r => r.Position % 3 == 0 || r.Position == runs.Count - 1)];
+    }
+
+    private static List<Placed> Runs(string text, int size)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var grams = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        Rune? previous = null;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (previous is { } first)
-            {
-                var gram = string.Concat(first.ToString(), rune.ToString());
-                if (seen.Add(gram))
-                {
-                    grams.Add(gram);
-                }
-            }
-
-            previous = rune;
-        }
-
-        return grams;
+        var characters = text.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        return [.. Enumerable.Range(0, Math.Max(0, characters.Length - size + 1)).Select(i => new Placed(string.Concat(characters.AsSpan(i, size)), i))];
     }
 
     /// <summary>
     /// Brings the postings of one enterprise in line with its name, in the caller's unit of work: a registration
-    /// (<paramref name="before"/> null) adds them, a change of name swaps the pairs that differ.
+    /// (<paramref name="before"/> null) adds them, a change of name swaps those that differ.
     /// </summary>
     public static void Track(ZhengzhaoDbContext db, string uscc, string? before, string after)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var old = before is null ? [] : Grams(before);
-        var current = Grams(after);
-        db.NameGrams.RemoveRange(old.Except(current, StringComparer.Ordinal).Select(g => new NameGram(g, uscc)));
-        db.NameGrams.AddRange(current.Except(old, StringComparer.Ordinal).Select(g => new NameGram(g, uscc)));
+        var (oldPairs, pairs) = (before is null ? [] : Grams(before), Grams(after));
+        db.NameGrams.RemoveRange(oldPairs.Except(pairs, StringComparer.Ordinal).Select(g => new NameGram(g, uscc)));
+        db.NameGrams.AddRange(pairs.Except(oldPairs, StringComparer.Ordinal).Select(g => new NameGram(g, uscc)));
+        var (oldRuns, runs) = (before is null ? [] : Trigrams(before), Trigrams(after));
+        db.NameTrigrams.RemoveRange(oldRuns.Except(runs).Select(r => new NameTrigram(r.Gram, uscc, r.Position)));
+        db.NameTrigrams.AddRange(runs.Except(oldRuns).Select(r => new NameTrigram(r.Gram, uscc, r.Position)));
     }
 
     /// <summary>
@@ -121,45 +160,48 @@ public static class NameIndex
 
     private static Dictionary<string, string[]> Field(string message) => new() { ["q"] = [message] };
 
+    /// <summary>
+    /// The codes up to one past the cap, read in one query: few enough to count and page in memory, so the matching,
+    /// the costly part, runs once.
+    /// </summary>
     private static async Task<NameMatches> FindAsync(ZhengzhaoDbContext db, string fragment, int page, int size, int cap, CancellationToken cancellationToken)
     {
-        var grams = Grams(fragment);
-        var postings = db.NameGrams.AsNoTracking();
-        IQueryable<NameGram> matches;
-        if (Length(fragment) == MinimumLength)
-        {
-            // Two characters are exactly one pair: its postings are the answer, with nothing to check.
-            matches = postings.Where(g => g.Gram == grams[0]);
-        }
-        else
-        {
-            var ranked = new List<(string Gram, int Count)>(grams.Count);
-            foreach (var gram in grams)
-            {
-                ranked.Add((gram, await postings.Where(g => g.Gram == gram).Take(RankingBound).CountAsync(cancellationToken)));
-            }
-
-            // Driven by the rarest pair; the next two rarest are lookups in the index's key, so the company's row is
-            // read to check the whole fragment only for the few that hold all three. Not every pair: PostgreSQL
-            // spent 20 ms planning the join of seven, for a query that ran in one.
-            ranked.Sort((a, b) => a.Count.CompareTo(b.Count));
-            var rarest = ranked[0].Gram;
-            matches = postings.Where(g => g.Gram == rarest);
-            foreach (var (other, _) in ranked.Skip(1).Take(2))
-            {
-                matches = matches.Where(g => postings.Any(h => h.Gram == other && h.Uscc == g.Uscc));
-            }
-
-            matches = matches.Where(g => db.Enterprises.Any(e => e.Uscc == g.Uscc && e.Name.Contains(fragment)));
-        }
-
-        var counted = await matches.Take(cap + 1).CountAsync(cancellationToken);
-        var total = Math.Min(counted, cap);
+        var matching = Length(fragment) == MinimumLength
+            ? db.NameGrams.AsNoTracking().Where(g => g.Gram == fragment).Select(g => g.Uscc)
+            : await HoldingAsync(db, fragment, cancellationToken);
+        var found = await matching.OrderBy(uscc => uscc).Take(cap + 1).ToListAsync(cancellationToken);
+        var total = Math.Min(found.Count, cap);
         var pages = Math.Max(1, (total + size - 1) / size);
         var number = Math.Clamp(page, 1, pages);
-        var codes = total == 0
-            ? []
-            : await matches.OrderBy(g => g.Uscc).Skip((number - 1) * size).Take(size).Select(g => g.Uscc).ToListAsync(cancellationToken);
-        return new NameMatches(codes, total, counted > cap, number, pages);
+        return new NameMatches([.. found.Skip((number - 1) * size).Take(size)], total, found.Count > cap, number, pages);
+    }
+
+    /// <summary>The codes of the names holding a fragment of three characters or more, once each.</summary>
+    private static async Task<IQueryable<string>> HoldingAsync(ZhengzhaoDbContext db, string fragment, CancellationToken cancellationToken)
+    {
+        var postings = db.NameTrigrams.AsNoTracking();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var run in Cover(fragment).DistinctBy(r => r.Gram))
+        {
+            counts[run.Gram] = await postings.Where(t => t.Gram == run.Gram).Take(RankingBound).CountAsync(cancellationToken);
+        }
+
+        // Driven by the rarest run, in code order; the others are lookups of the whole key, at their distance from it.
+        var ranked = Cover(fragment).OrderBy(r => counts[r.Gram]).ToList();
+        var driver = ranked[0];
+        var matches = postings.Where(t => t.Gram == driver.Gram);
+        foreach (var (gram, position) in ranked.Skip(1).Take(RunsChecked - 1))
+        {
+            var offset = position - driver.Position;
+            matches = matches.Where(t => postings.Any(o => o.Gram == gram && o.Uscc == t.Uscc && o.Position == t.Position + offset));
+        }
+
+        if (ranked.Count > RunsChecked)
+        {
+            matches = matches.Where(t => db.Enterprises.Any(e => e.Uscc == t.Uscc && e.Name.Contains(fragment)));
+        }
+
+        // A name may hold the fragment twice.
+        return matches.Select(t => t.Uscc).Distinct();
     }
 }

@@ -59,10 +59,16 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         var (x, y, z) = (Token(1), Token(1), Token(1));
         var whole = await RegisterAsync("MA6TPW11", $"拉萨{x}{y}{z}文化传媒有限公司");
         await RegisterAsync("MA6TPW12", $"拉萨{x}{y}丁{y}{z}文化传媒有限公司");
+        await RegisterAsync("MA6TPW13", $"拉萨{x}{y}{z}丁文化传媒有限公司");
+        var limited = await RegisterAsync("MA6TPW14", $"拉萨{x}{y}{z}文化传媒有限责任公司");
+        var twice = await RegisterAsync("MA6TPW15", $"{x}{y}{z}{x}{y}{z}文化传媒有限公司");
         using var anyone = factory.CreateClient();
 
-        Assert.Equal([whole], Codes(await SearchAsync(anyone, x + y + z)));
-        Assert.Equal([whole], Codes(await SearchAsync(anyone, $"{x}{y}{z}文化")));
+        Assert.Equal([whole, limited, twice], Codes(await SearchAsync(anyone, $"{x}{y}{z}文化")));
+        Assert.Equal([whole, limited, twice], Codes(await SearchAsync(anyone, $"{x}{y}{z}文化传")));
+        Assert.Equal([whole, twice], Codes(await SearchAsync(anyone, $"{x}{y}{z}文化传媒有限公司")));
+        Assert.Equal([whole], Codes(await SearchAsync(anyone, $"萨{x}{y}{z}文化传媒有限公司")));
+        Assert.Equal([twice], Codes(await SearchAsync(anyone, $"{y}{z}{x}{y}")));
         Assert.Empty(Codes(await SearchAsync(anyone, $"{z}{y}{x}")));
     }
 
@@ -145,6 +151,7 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
     private Task<int> ForgetPostingsAsync(string code) => factory.WithDbAsync(async db =>
     {
         await db.NameGrams.Where(g => g.Uscc == code).ExecuteDeleteAsync();
+        await db.NameTrigrams.Where(t => t.Uscc == code).ExecuteDeleteAsync();
         return await db.Enterprises.Where(e => e.Uscc == code).ExecuteUpdateAsync(s => s.SetProperty(e => e.NameIndexed, false));
     });
 
@@ -157,7 +164,9 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         var name = $"拉萨{pair}𠀀𠀀{pair}商贸有限公司";
         var code = await RegisterAsync("MA6TPW41", name);
         Task<List<string>> PostingsAsync() => factory.WithDbAsync(db => db.NameGrams.Where(g => g.Uscc == code).Select(g => g.Gram).OrderBy(g => g).ToListAsync());
+        Task<List<Placed>> RunsAsync() => factory.WithDbAsync(db => db.NameTrigrams.Where(t => t.Uscc == code).OrderBy(t => t.Position).Select(t => new Placed(t.Gram, t.Position)).ToListAsync());
         var registered = await PostingsAsync();
+        var registeredRuns = await RunsAsync();
         await ForgetPostingsAsync(code);
         using var anyone = factory.CreateClient();
 
@@ -170,7 +179,10 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(NameIndex.Grams(name).Order(StringComparer.Ordinal), registered.Order(StringComparer.Ordinal));
         Assert.Equal(registered, await PostingsAsync());
         Assert.Contains("𠀀𠀀", registered);
+        Assert.Equal(NameIndex.Trigrams(name), registeredRuns);
+        Assert.Equal(registeredRuns, await RunsAsync());
         Assert.Equal([code], Codes(await SearchAsync(anyone, pair)));
+        Assert.Equal([code], Codes(await SearchAsync(anyone, $"{pair}𠀀𠀀{pair}商")));
         Assert.Equal(0, await CatchUpAsync());
     }
 

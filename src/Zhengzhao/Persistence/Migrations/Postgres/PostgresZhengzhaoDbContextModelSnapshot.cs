@@ -2422,6 +2422,24 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("NameGrams");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Registry.NameTrigram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Gram", "Uscc", "Position");
+
+                    b.ToTable("NameTrigrams");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -2411,6 +2411,24 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("NameGrams");
                 });
 
+            modelBuilder.Entity("Zhengzhao.Registry.NameTrigram", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Gram", "Uscc", "Position");
+
+                    b.ToTable("NameTrigrams");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
