@@ -13,8 +13,8 @@ public sealed class SearchPublicEnterprises(ZhengzhaoDbContext db) : IUseCase
     public const int PageSize = 20;
 
     /// <summary>
-    /// How many matches are counted and paged through (five pages); a fuller name finds the rest. A longer query's
-    /// matches are each checked against the name, so this bounds its cost too (ADR 22).
+    /// How many matches are counted and paged through (five pages); a fuller name finds the rest. The index stops
+    /// reading postings there, so this bounds a common query's cost too (ADRs 22, 23).
     /// </summary>
     public const int MatchCap = 100;
 

@@ -180,14 +180,19 @@ public static class NameIndex
     private static async Task<IQueryable<string>> HoldingAsync(ZhengzhaoDbContext db, string fragment, CancellationToken cancellationToken)
     {
         var postings = db.NameTrigrams.AsNoTracking();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var run in Cover(fragment).DistinctBy(r => r.Gram))
+        var ranked = Cover(fragment);
+        if (ranked.Count > 1)
         {
-            counts[run.Gram] = await postings.Where(t => t.Gram == run.Gram).Take(RankingBound).CountAsync(cancellationToken);
+            // Every run counted up to the bound in one statement, each a range of the key; a run no name holds has no
+            // row, counts 0, and drives a query that reads nothing.
+            var counts = await ranked.Select(r => r.Gram).Distinct(StringComparer.Ordinal)
+                .Select(gram => postings.Where(t => t.Gram == gram).Take(RankingBound).GroupBy(t => t.Gram).Select(run => new { Gram = run.Key, Count = run.Count() }))
+                .Aggregate(Queryable.Concat)
+                .ToDictionaryAsync(c => c.Gram, c => c.Count, StringComparer.Ordinal, cancellationToken);
+            ranked = [.. ranked.OrderBy(r => counts.GetValueOrDefault(r.Gram))];
         }
 
-        // Driven by the rarest run, in code order; the others are lookups of the whole key, at their distance from it.
-        var ranked = Cover(fragment).OrderBy(r => counts[r.Gram]).ToList();
+        // Driven by the rarest run, in code order; the next two must stand at their distance from it in the same name.
         var driver = ranked[0];
         var matches = postings.Where(t => t.Gram == driver.Gram);
         foreach (var (gram, position) in ranked.Skip(1).Take(RunsChecked - 1))
@@ -201,7 +206,8 @@ public static class NameIndex
             matches = matches.Where(t => db.Enterprises.Any(e => e.Uscc == t.Uscc && e.Name.Contains(fragment)));
         }
 
-        // A name may hold the fragment twice.
-        return matches.Select(t => t.Uscc).Distinct();
+        // A name may hold the fragment twice. Grouped, not DISTINCT: EF nests a DISTINCT in a subquery under the order
+        // and the limit, and the databases then read and sort every match instead of stopping at the cap.
+        return matches.GroupBy(t => t.Uscc).Select(codes => codes.Key);
     }
 }

@@ -70,6 +70,7 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal([whole], Codes(await SearchAsync(anyone, $"萨{x}{y}{z}文化传媒有限公司")));
         Assert.Equal([twice], Codes(await SearchAsync(anyone, $"{y}{z}{x}{y}")));
         Assert.Empty(Codes(await SearchAsync(anyone, $"{z}{y}{x}")));
+        Assert.Empty(Codes(await SearchAsync(anyone, $"{x}{y}{z}武化")));
     }
 
     [Fact]
