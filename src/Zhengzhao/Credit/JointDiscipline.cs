@@ -21,13 +21,20 @@ public sealed partial class JointDiscipline(ZhengzhaoDbContext db, IDataProtecti
     public async Task<IReadOnlyList<Bar>> BarsAsync(string uscc, Restriction? restriction, CancellationToken cancellationToken = default)
     {
         var today = ChinaTime.Today(time);
+        var (serious, abnormal, breaches) = (Serious(uscc, today), Abnormal(uscc, today), Breaches(uscc));
+
+        // The rules and whether the company meets each, in one statement: every filing asks, and most companies meet
+        // none. The words of a fact are read only for a company that meets it.
+        var rules = await Rules(restriction)
+            .Select(r => new { Rule = r, Met = r.Trigger == DisciplineTrigger.SeriousList ? serious.Any() : r.Trigger == DisciplineTrigger.AbnormalList ? abnormal.Any() : breaches.Any() })
+            .ToListAsync(cancellationToken);
         var bars = new List<Bar>();
         var facts = new Dictionary<DisciplineTrigger, Fact?>();
-        foreach (var rule in await RulesAsync(today, restriction, cancellationToken))
+        foreach (var rule in rules.Where(r => r.Met && r.Rule.InForce(today)).Select(r => r.Rule))
         {
             if (!facts.TryGetValue(rule.Trigger, out var fact))
             {
-                fact = facts[rule.Trigger] = await FactAsync(rule.Trigger, uscc, today, cancellationToken);
+                fact = facts[rule.Trigger] = await FactAsync(rule.Trigger, serious, abnormal, breaches, cancellationToken);
             }
 
             // The bar on the legal representative runs three years, not the listing's five.
@@ -82,34 +89,37 @@ public sealed partial class JointDiscipline(ZhengzhaoDbContext db, IDataProtecti
         }
     }
 
-    private async Task<List<DisciplineRule>> RulesAsync(DateOnly today, Restriction? restriction, CancellationToken cancellationToken)
-    {
-        var rules = await db.DisciplineRules.AsNoTracking().Where(r => restriction == null || r.Restriction == restriction).OrderBy(r => r.Code).ToListAsync(cancellationToken);
-        return [.. rules.Where(r => r.InForce(today))];
-    }
+    private IQueryable<DisciplineRule> Rules(Restriction? restriction) =>
+        db.DisciplineRules.AsNoTracking().Where(r => restriction == null || r.Restriction == restriction).OrderBy(r => r.Code);
+
+    private async Task<List<DisciplineRule>> RulesAsync(DateOnly today, Restriction? restriction, CancellationToken cancellationToken) =>
+        [.. (await Rules(restriction).ToListAsync(cancellationToken)).Where(r => r.InForce(today))];
+
+    private IQueryable<SeriousListing> Serious(string uscc, DateOnly today) =>
+        db.SeriousListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today && l.EndsOn > today);
+
+    private IQueryable<AbnormalListing> Abnormal(string uscc, DateOnly today) =>
+        db.AbnormalListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today);
+
+    private IQueryable<CommitmentBreach> Breaches(string uscc) =>
+        db.CommitmentBreaches.AsNoTracking().Where(b => b.Uscc == uscc && b.RepairedOn == null);
 
     /// <summary>The fact on the record that meets a condition, in words, and when a serious listing's bar on the representative ends.</summary>
     private sealed record Fact(string Text, DateOnly? RepresentativeBarEndsOn = null);
 
     /// <summary>The fact on the record that meets the condition; null when the company does not meet it.</summary>
-    private async Task<Fact?> FactAsync(DisciplineTrigger trigger, string uscc, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Fact?> FactAsync(DisciplineTrigger trigger, IQueryable<SeriousListing> serious, IQueryable<AbnormalListing> abnormal, IQueryable<CommitmentBreach> breaches, CancellationToken cancellationToken)
     {
         switch (trigger)
         {
             case DisciplineTrigger.SeriousList:
-                var serious = await db.SeriousListings.AsNoTracking()
-                    .Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today && l.EndsOn > today)
-                    .OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
-                return serious is null ? null : new Fact($"该企业于 {serious.ListedOn:yyyy-MM-dd} 被{serious.Authority}列入严重违法失信名单（{serious.DecisionNumber}）", serious.RepresentativeBarEndsOn);
+                var listing = await serious.OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
+                return listing is null ? null : new Fact($"该企业于 {listing.ListedOn:yyyy-MM-dd} 被{listing.Authority}列入严重违法失信名单（{listing.DecisionNumber}）", listing.RepresentativeBarEndsOn);
             case DisciplineTrigger.AbnormalList:
-                var abnormal = await db.AbnormalListings.AsNoTracking()
-                    .Where(l => l.Uscc == uscc && l.RemovedOn == null && l.ListedOn <= today)
-                    .OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
-                return abnormal is null ? null : new Fact($"该企业于 {abnormal.ListedOn:yyyy-MM-dd} 因{AbnormalListRules.Name(abnormal.Cause)}被列入经营异常名录（{abnormal.DecisionNumber}）");
+                var entry = await abnormal.OrderByDescending(l => l.ListedOn).FirstOrDefaultAsync(cancellationToken);
+                return entry is null ? null : new Fact($"该企业于 {entry.ListedOn:yyyy-MM-dd} 因{AbnormalListRules.Name(entry.Cause)}被列入经营异常名录（{entry.DecisionNumber}）");
             default:
-                var breach = await db.CommitmentBreaches.AsNoTracking()
-                    .Where(b => b.Uscc == uscc && b.RepairedOn == null)
-                    .OrderByDescending(b => b.RecordedOn).FirstOrDefaultAsync(cancellationToken);
+                var breach = await breaches.OrderByDescending(b => b.RecordedOn).FirstOrDefaultAsync(cancellationToken);
                 return breach is null ? null : new Fact($"该企业于 {breach.RecordedOn:yyyy-MM-dd} 经核查存在虚假承诺（{breach.ItemCode}）");
         }
     }
