@@ -59,7 +59,7 @@ public readonly record struct Placed(string Gram, int Position);
 public sealed record NameMatches(IReadOnlyList<string> Codes, int Total, bool Capped, int Page, int Pages);
 
 /// <summary>
-/// The register's name index (ADR 22): every pair of adjacent characters of every name, keyed (pair, code), and every
+/// The register's name index (ADRs 22, 23): every pair of adjacent characters of every name, keyed (pair, code), and every
 /// run of three with its place, keyed (run, code, place), so that a search by any part of a name reads postings
 /// instead of scanning the register. Chinese names have no word breaks and people search with two characters as
 /// often as with more. A two-character query is one range of pairs, read in code order. A longer one is covered by
