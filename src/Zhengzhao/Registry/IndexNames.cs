@@ -54,13 +54,14 @@ public sealed class IndexNames(ZhengzhaoDbContext db, TimeProvider time) : IUseC
             }
 
             // In the index's own order and a few hundred to a statement: each page of the index is written once.
+            var batch = transaction.GetDbTransaction();
             var pairs = names.SelectMany(n => NameIndex.Grams(n.Name).Select(gram => new NameGram(gram, n.Uscc))).ToList();
             pairs.Sort((a, b) => string.CompareOrdinal(a.Gram, b.Gram) is var byGram and not 0 ? byGram : string.CompareOrdinal(a.Uscc, b.Uscc));
-            await WriteAsync(transaction.GetDbTransaction(), pairs, p => [p.Gram, p.Uscc], cancellationToken, nameof(NameGram.Gram), nameof(NameGram.Uscc));
+            await WriteAsync(batch, pairs, p => [p.Gram, p.Uscc], cancellationToken, nameof(NameGram.Gram), nameof(NameGram.Uscc));
             var runs = names.SelectMany(n => NameIndex.Trigrams(n.Name).Select(run => new NameTrigram(run.Gram, n.Uscc, run.Position))).ToList();
             runs.Sort((a, b) => string.CompareOrdinal(a.Gram, b.Gram) is var byGram and not 0 ? byGram
                 : string.CompareOrdinal(a.Uscc, b.Uscc) is var byCode and not 0 ? byCode : a.Position.CompareTo(b.Position));
-            await WriteAsync(transaction.GetDbTransaction(), runs, r => [r.Gram, r.Uscc, r.Position], cancellationToken, nameof(NameTrigram.Gram), nameof(NameTrigram.Uscc), nameof(NameTrigram.Position));
+            await WriteAsync(batch, runs, r => [r.Gram, r.Uscc, r.Position], cancellationToken, nameof(NameTrigram.Gram), nameof(NameTrigram.Uscc), nameof(NameTrigram.Position));
 
             // The same rows as read, in the same snapshot: the first unindexed ones up to the last code read.
             var last = names[^1].Uscc;

@@ -50,7 +50,7 @@ public sealed class NameTrigram
 }
 
 /// <summary>A run of adjacent characters of a name and the place of its first character, counted from 0.</summary>
-public readonly record struct Placed(string Gram, int Position);
+public readonly record struct PlacedRun(string Gram, int Position);
 
 /// <summary>
 /// One page of the codes whose names contain a fragment, in code order; how many there are, counted up to a cap;
@@ -92,24 +92,24 @@ public static class NameIndex
     public static IReadOnlyList<string> Grams(string text) => [.. Runs(text, 2).Select(r => r.Gram).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every run of three adjacent characters of <paramref name="text"/>, with its place.</summary>
-    public static IReadOnlyList<Placed> Trigrams(string text) => Runs(text, 3);
+    public static IReadOnlyList<PlacedRun> Trigrams(string text) => Runs(text, 3);
 
     /// <summary>
     /// Runs of three laid end to end over a fragment of three characters or more, the last overlapping the one before
     /// when the length is not a multiple of three. Together they fix every character, so a name holding each of them
     /// at the same distance from the first holds the fragment.
     /// </summary>
-    public static IReadOnlyList<Placed> Cover(string fragment)
+    public static IReadOnlyList<PlacedRun> Cover(string fragment)
     {
         var runs = Trigrams(fragment);
         return [.. runs.Where(r => r.Position % 3 == 0 || r.Position == runs.Count - 1)];
     }
 
-    private static List<Placed> Runs(string text, int size)
+    private static List<PlacedRun> Runs(string text, int size)
     {
         ArgumentNullException.ThrowIfNull(text);
         var characters = text.EnumerateRunes().Select(r => r.ToString()).ToArray();
-        return [.. Enumerable.Range(0, Math.Max(0, characters.Length - size + 1)).Select(i => new Placed(string.Concat(characters.AsSpan(i, size)), i))];
+        return [.. Enumerable.Range(0, Math.Max(0, characters.Length - size + 1)).Select(i => new PlacedRun(string.Concat(characters.AsSpan(i, size)), i))];
     }
 
     /// <summary>

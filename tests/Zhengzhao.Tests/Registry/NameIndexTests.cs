@@ -23,7 +23,7 @@ public sealed class NameIndexTests
         Assert.Equal(
             [new("拉萨雪", 0), new("萨雪域", 1), new("雪域雪", 2), new("域雪域", 3), new("雪域公", 4), new("域公司", 5)],
             NameIndex.Trigrams("拉萨雪域雪域公司"));
-        Assert.Equal([new Placed("拉𠀀𠀀", 0), new Placed("𠀀𠀀商", 1)], NameIndex.Trigrams("拉𠀀𠀀商"));
+        Assert.Equal([new PlacedRun("拉𠀀𠀀", 0), new PlacedRun("𠀀𠀀商", 1)], NameIndex.Trigrams("拉𠀀𠀀商"));
         Assert.Empty(NameIndex.Trigrams("拉萨"));
     }
 

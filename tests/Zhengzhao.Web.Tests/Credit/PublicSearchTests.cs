@@ -165,7 +165,7 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         var name = $"拉萨{pair}𠀀𠀀{pair}商贸有限公司";
         var code = await RegisterAsync("MA6TPW41", name);
         Task<List<string>> PostingsAsync() => factory.WithDbAsync(db => db.NameGrams.Where(g => g.Uscc == code).Select(g => g.Gram).OrderBy(g => g).ToListAsync());
-        Task<List<Placed>> RunsAsync() => factory.WithDbAsync(db => db.NameTrigrams.Where(t => t.Uscc == code).OrderBy(t => t.Position).Select(t => new Placed(t.Gram, t.Position)).ToListAsync());
+        Task<List<PlacedRun>> RunsAsync() => factory.WithDbAsync(db => db.NameTrigrams.Where(t => t.Uscc == code).OrderBy(t => t.Position).Select(t => new PlacedRun(t.Gram, t.Position)).ToListAsync());
         var registered = await PostingsAsync();
         var registeredRuns = await RunsAsync();
         await ForgetPostingsAsync(code);
