@@ -189,4 +189,11 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 public sealed class SqliteZhengzhaoDbContext(DbContextOptions<SqliteZhengzhaoDbContext> options) : ZhengzhaoDbContext(options);
 
 /// <summary>The PostgreSQL flavour: its own migrations, under Persistence/Migrations/Postgres.</summary>
-public sealed class PostgresZhengzhaoDbContext(DbContextOptions<PostgresZhengzhaoDbContext> options) : ZhengzhaoDbContext(options);
+public sealed class PostgresZhengzhaoDbContext(DbContextOptions<PostgresZhengzhaoDbContext> options) : ZhengzhaoDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        NameIndexByteOrder.Apply(builder);
+    }
+}

@@ -181,7 +181,10 @@ public static class NameIndex
     {
         var postings = db.NameTrigrams.AsNoTracking();
         var ranked = Cover(fragment);
-        if (ranked.Count > 1)
+        // PostgreSQL's planner knows from its statistics how common each run is and orders them itself; counting
+        // first cost more than the search. SQLite takes them as written, so the rarest must come first. Either way,
+        // counts choose which runs to check when there are more than the index checks.
+        if (ranked.Count > RunsChecked || (ranked.Count > 1 && !db.Database.IsNpgsql()))
         {
             // Every run counted up to the bound in one statement, each a range of the key; a run no name holds has no
             // row, counts 0, and drives a query that reads nothing.
@@ -192,7 +195,8 @@ public static class NameIndex
             ranked = [.. ranked.OrderBy(r => counts.GetValueOrDefault(r.Gram))];
         }
 
-        // Driven by the rarest run, in code order; the next two must stand at their distance from it in the same name.
+        // Driven by the rarest run, in code order (on PostgreSQL, by the one its planner finds rarest); the next two must
+        // stand at their distance from it in the same name.
         var driver = ranked[0];
         var matches = postings.Where(t => t.Gram == driver.Gram);
         foreach (var (gram, position) in ranked.Skip(1).Take(RunsChecked - 1))

@@ -92,17 +92,36 @@ public sealed class PlatformTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         var (query, expected) = factory.Provider == DatabaseProvider.Sqlite
             ? ("PRAGMA journal_mode;", "wal")
             : ("SELECT datctype FROM pg_database WHERE datname = current_database();", "C.UTF-8");
-        var setting = await factory.WithDbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = query;
-            return (string)(await command.ExecuteScalarAsync())!;
-        });
-
-        Assert.Equal(expected, setting);
+        Assert.Equal(expected, await ScalarAsync(query));
     }
+
+    [Fact]
+    public async Task The_name_index_compares_characters_and_codes_byte_by_byte()
+    {
+        // Byte order is code point order for UTF-8, so it is the order people see; on PostgreSQL, C.UTF-8 would compare
+        // each key through the C library instead (ADR 23).
+        var (query, expected) = factory.Provider == DatabaseProvider.Sqlite
+            ? ("""
+               SELECT group_concat(DISTINCT coll) FROM (
+                   SELECT coll FROM pragma_index_xinfo('sqlite_autoindex_NameGrams_1') WHERE key
+                   UNION ALL SELECT coll FROM pragma_index_xinfo('sqlite_autoindex_NameTrigrams_1') WHERE key);
+               """, "BINARY")
+            : ("""
+               SELECT string_agg(DISTINCT collation_name, ',') FROM information_schema.columns
+               WHERE table_name IN ('NameGrams', 'NameTrigrams') AND column_name IN ('Gram', 'Uscc');
+               """, "C");
+
+        Assert.Equal(expected, await ScalarAsync(query));
+    }
+
+    private Task<string> ScalarAsync(string query) => factory.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = query;
+        return (string)(await command.ExecuteScalarAsync())!;
+    });
 
     [Fact]
     public async Task A_restart_keeps_edits_and_does_not_seed_twice()

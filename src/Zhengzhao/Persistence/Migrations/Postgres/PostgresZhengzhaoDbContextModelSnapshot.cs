@@ -2411,11 +2411,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Gram")
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasColumnType("character varying(2)")
+                        .UseCollation("C");
 
                     b.Property<string>("Uscc")
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
 
                     b.HasKey("Gram", "Uscc");
 
@@ -2426,11 +2428,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Gram")
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasColumnType("character varying(3)")
+                        .UseCollation("C");
 
                     b.Property<string>("Uscc")
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
