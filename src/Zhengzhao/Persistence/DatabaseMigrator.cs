@@ -30,8 +30,9 @@ public static class DatabaseMigrator
     }
 
     /// <summary>
-    /// EF would create the database from the server's default template, whose ctype may be C; Chinese text search
-    /// (pg_trgm) needs a UTF-8 ctype, so the database is created here from template0 with C.UTF-8.
+    /// EF would create the database from the server's default template, whose encoding and ctype may be ASCII-only.
+    /// The database is created here from template0 in UTF-8, so that text functions count a Chinese character as one,
+    /// as the name index does, and with a C.UTF-8 ctype, so that character classes know it as a letter.
     /// </summary>
     private static async Task EnsurePostgresDatabaseAsync(string connectionString, CancellationToken cancellationToken)
     {

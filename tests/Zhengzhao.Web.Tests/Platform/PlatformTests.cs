@@ -88,7 +88,8 @@ public sealed class PlatformTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
     [Fact]
     public async Task The_store_is_set_up_as_the_provider_needs()
     {
-        // SQLite in WAL mode, so readers go on while one writer writes; PostgreSQL with a UTF-8 ctype, for Chinese search.
+        // SQLite in WAL mode, so readers go on while one writer writes; PostgreSQL with a UTF-8 ctype, so that
+        // character classes know Chinese characters.
         var (query, expected) = factory.Provider == DatabaseProvider.Sqlite
             ? ("PRAGMA journal_mode;", "wal")
             : ("SELECT datctype FROM pg_database WHERE datname = current_database();", "C.UTF-8");
