@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
@@ -35,16 +36,28 @@ internal static class CreditLists
     /// <summary>
     /// Saves. A unique clash or a lost concurrency check means another request decided at that moment (a double submit,
     /// two officers moving one listing): it is asked again, and then answers as a replay or as a number already used.
+    /// A <paramref name="transaction"/> the caller opened is committed with the save, or ended (rolled back) before asking
+    /// again, which opens its own.
     /// </summary>
-    public static async Task<Result<T>> SaveAsync<T>(ZhengzhaoDbContext db, Func<T> saved, Func<Task<Result<T>>> again, CancellationToken cancellationToken)
+    public static async Task<Result<T>> SaveAsync<T>(ZhengzhaoDbContext db, Func<T> saved, Func<Task<Result<T>>> again, CancellationToken cancellationToken, IDbContextTransaction? transaction = null)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return saved();
         }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
             db.ChangeTracker.Clear();
             return await again();
         }

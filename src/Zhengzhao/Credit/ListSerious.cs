@@ -39,18 +39,39 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
             return errors.Refusal("credit/invalid-listing", "列入信息有误");
         }
 
+        // One company's listings take turns, so two decisions made at the same moment cannot both list it: on
+        // PostgreSQL a lock on its code until the transaction ends; SQLite's write transaction (BEGIN IMMEDIATE)
+        // already serialises every writer.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(727003, hashtext({uscc}))", cancellationToken);
+        }
+
+        var decided = await DecideAsync(command, new(uscc, chosen, number, facts, listedOn), today, cancellationToken);
+        return decided.Value is { Replayed: false } listed
+            ? await CreditLists.SaveAsync(db, () => listed, () => HandleAsync(command, cancellationToken), cancellationToken, transaction)
+            : decided;
+    }
+
+    private sealed record Decision(string Uscc, SeriousCause Cause, string Number, string Facts, DateOnly ListedOn);
+
+    /// <summary>The listing, and what it ends, added to the unit of work; or why it cannot be made, or the one already made.</summary>
+    private async Task<Result<Listed>> DecideAsync(Command command, Decision decision, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (uscc, chosen, number, facts, listedOn) = decision;
         if (await db.SeriousListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
         {
             return made.Uscc == uscc && made.Cause == chosen && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
         }
 
-        var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "作出列入决定", cancellationToken);
-        if (!decision.IsSuccess)
+        var parties = await db.DecisionAsync(uscc, command.DepartmentCode, "作出列入决定", cancellationToken);
+        if (!parties.IsSuccess)
         {
-            return decision.Refusal!;
+            return parties.Refusal!;
         }
 
-        var (company, decider) = decision.Value;
+        var (company, decider) = parties.Value;
 
         if (await db.SeriousListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today, cancellationToken))
         {
@@ -95,6 +116,6 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
             uscc, CreditEntryKind.SeriousListing, $"列入严重违法失信名单：{number}", $"列入原因：{SeriousListRules.Name(chosen)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}，届满移出日期 {listing.EndsOn:yyyy-MM-dd}；{listing.Remedies}",
             decider, listedOn, days, today, CreditSource.Listing, listing.Id));
         db.Record(command.Actor, time, "credit.serious-listed", nameof(SeriousListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{SeriousListRules.Name(chosen)}；法定代表人 {company.LegalRepresentative}（{company.IdMasked}）{listing.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业法定代表人");
-        return await CreditLists.SaveAsync(db, () => new Listed(listing, Replayed: false), () => HandleAsync(command, cancellationToken), cancellationToken);
+        return new Listed(listing, Replayed: false);
     }
 }

@@ -180,6 +180,25 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     }
 
     [Fact]
+    public async Task Decisions_listing_one_company_at_the_same_moment_list_it_once()
+    {
+        var (regulator, code) = await RegisteredAsync("MA6TAB08", SampleRegistration.IdNumber("54010219850101208"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => regulator.PostAsJsonAsync("/api/v1/credit/serious-listings", Serious(code, $"拉市监严〔2026〕3{i}号"))));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        foreach (var refused in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Equal("/problems/credit/already-listed", (await refused.ReadJsonAsync()).GetProperty("type").GetString());
+        }
+
+        var written = await factory.WithDbAsync(async db => (
+            await db.SeriousListings.CountAsync(l => l.Uscc == code),
+            await db.CreditEntries.CountAsync(e => e.Uscc == code && e.Kind == CreditEntryKind.SeriousListing)));
+        Assert.Equal((1, 1), written);
+    }
+
+    [Fact]
     public async Task The_legal_representative_of_a_blacklisted_company_cannot_be_registered_as_one_elsewhere_for_three_years()
     {
         var barred = SampleRegistration.IdNumber("54010219850101205");
