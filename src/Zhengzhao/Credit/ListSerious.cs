@@ -54,12 +54,13 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
             : decided;
     }
 
-    private sealed record Decision(string Uscc, SeriousCause Cause, string Number, string Facts, DateOnly ListedOn);
+    /// <summary>What the decision states, once checked.</summary>
+    private sealed record Terms(string Uscc, SeriousCause Cause, string Number, string Facts, DateOnly ListedOn);
 
     /// <summary>The listing, and what it ends, added to the unit of work; or why it cannot be made, or the one already made.</summary>
-    private async Task<Result<Listed>> DecideAsync(Command command, Decision decision, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Result<Listed>> DecideAsync(Command command, Terms terms, DateOnly today, CancellationToken cancellationToken)
     {
-        var (uscc, chosen, number, facts, listedOn) = decision;
+        var (uscc, chosen, number, facts, listedOn) = terms;
         if (await db.SeriousListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
         {
             return made.Uscc == uscc && made.Cause == chosen && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);

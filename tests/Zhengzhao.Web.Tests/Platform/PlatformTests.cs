@@ -100,7 +100,7 @@ public sealed class PlatformTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
     public async Task The_name_index_compares_characters_and_codes_byte_by_byte()
     {
         // Byte order is code point order for UTF-8, so it is the order people see; on PostgreSQL, C.UTF-8 would compare
-        // each key through the C library instead (ADR 23).
+        // each key through the C library instead (ADR 24).
         var (query, expected) = factory.Provider == DatabaseProvider.Sqlite
             ? ("""
                SELECT group_concat(DISTINCT coll) FROM (
