@@ -63,8 +63,9 @@ public sealed record NameMatches(IReadOnlyList<string> Codes, int Total, bool Ca
 /// run of three with its place, keyed (run, code, place), so that a search by any part of a name reads postings
 /// instead of scanning the register. Chinese names have no word breaks and people search with two characters as
 /// often as with more. A two-character query is one range of pairs, read in code order. A longer one is covered by
-/// runs of three laid end to end: the rarest run's postings are read in code order, and each is kept when the other
-/// runs stand at their places in the same name, which the index answers without reading the name. Characters are
+/// runs of three laid end to end: the rarest run's postings are read in code order (on PostgreSQL, the run its
+/// planner finds rarest; ADR 24), and each is kept when the other runs stand at their places in the same name, which
+/// the index answers without reading the name. Characters are
 /// Unicode scalars, as SQLite's and PostgreSQL's <c>substr</c> count them.
 /// </summary>
 public static class NameIndex

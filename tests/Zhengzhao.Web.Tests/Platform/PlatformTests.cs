@@ -108,7 +108,7 @@ public sealed class PlatformTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
                    UNION ALL SELECT coll FROM pragma_index_xinfo('sqlite_autoindex_NameTrigrams_1') WHERE key);
                """, "BINARY")
             : ("""
-               SELECT string_agg(DISTINCT collation_name, ',') FROM information_schema.columns
+               SELECT string_agg(DISTINCT coalesce(collation_name, 'default'), ',') FROM information_schema.columns
                WHERE table_name IN ('NameGrams', 'NameTrigrams') AND column_name IN ('Gram', 'Uscc');
                """, "C");
 

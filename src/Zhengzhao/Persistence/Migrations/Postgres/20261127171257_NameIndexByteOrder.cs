@@ -8,60 +8,23 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
     public partial class NameIndexByteOrder : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            // Both columns of a table in one statement, so that its primary key is rebuilt once. The rows stay as they
-            // are: only the order of the index changes, and for this text it sorts the same.
-            migrationBuilder.Sql("""ALTER TABLE "NameGrams" ALTER COLUMN "Gram" TYPE character varying(2) COLLATE "C", ALTER COLUMN "Uscc" TYPE character varying(18) COLLATE "C";""");
-            migrationBuilder.Sql("""ALTER TABLE "NameTrigrams" ALTER COLUMN "Gram" TYPE character varying(3) COLLATE "C", ALTER COLUMN "Uscc" TYPE character varying(18) COLLATE "C";""");
-        }
+        protected override void Up(MigrationBuilder migrationBuilder) => UseCollation(migrationBuilder, "C");
 
         /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
+        protected override void Down(MigrationBuilder migrationBuilder) => UseCollation(migrationBuilder, "default");
+
+        /// <summary>
+        /// Both columns of a table in one statement, so that its primary key is rebuilt once; the rows stay as they are.
+        /// Changing a column's type drops its statistics, and with no rows changed nothing would gather them again soon:
+        /// without them the planner cannot tell a rare run from a common one (ADR 24), so they are gathered here.
+        /// </summary>
+        private static void UseCollation(MigrationBuilder migrationBuilder, string collation)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "Uscc",
-                table: "NameTrigrams",
-                type: "character varying(18)",
-                maxLength: 18,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(18)",
-                oldMaxLength: 18,
-                oldCollation: "C");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Gram",
-                table: "NameTrigrams",
-                type: "character varying(3)",
-                maxLength: 3,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(3)",
-                oldMaxLength: 3,
-                oldCollation: "C");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Uscc",
-                table: "NameGrams",
-                type: "character varying(18)",
-                maxLength: 18,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(18)",
-                oldMaxLength: 18,
-                oldCollation: "C");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Gram",
-                table: "NameGrams",
-                type: "character varying(2)",
-                maxLength: 2,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(2)",
-                oldMaxLength: 2,
-                oldCollation: "C");
+            foreach (var (table, gram) in new[] { ("NameGrams", 2), ("NameTrigrams", 3) })
+            {
+                migrationBuilder.Sql($"""ALTER TABLE "{table}" ALTER COLUMN "Gram" TYPE character varying({gram}) COLLATE "{collation}", ALTER COLUMN "Uscc" TYPE character varying(18) COLLATE "{collation}";""");
+                migrationBuilder.Sql($"""ANALYZE "{table}";""");
+            }
         }
     }
 }
