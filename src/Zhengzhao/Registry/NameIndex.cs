@@ -59,14 +59,14 @@ public readonly record struct PlacedRun(string Gram, int Position);
 public sealed record NameMatches(IReadOnlyList<string> Codes, int Total, bool Capped, int Page, int Pages);
 
 /// <summary>
-/// The register's name index (ADRs 22, 23): every pair of adjacent characters of every name, keyed (pair, code), and every
-/// run of three with its place, keyed (run, code, place), so that a search by any part of a name reads postings
+/// The register's name index (ADRs 22, 23): every pair of adjacent characters of every name, keyed (pair, code), and
+/// every run of three with its place, keyed (run, code, place), so that a search by any part of a name reads postings
 /// instead of scanning the register. Chinese names have no word breaks and people search with two characters as
 /// often as with more. A two-character query is one range of pairs, read in code order. A longer one is covered by
 /// runs of three laid end to end: the rarest run's postings are read in code order (on PostgreSQL, the run its
 /// planner finds rarest; ADR 24), and each is kept when the other runs stand at their places in the same name, which
-/// the index answers without reading the name. Characters are
-/// Unicode scalars, as SQLite's and PostgreSQL's <c>substr</c> count them.
+/// the index answers without reading the name. Characters are Unicode scalars, as SQLite's and PostgreSQL's
+/// <c>substr</c> count them.
 /// </summary>
 public static class NameIndex
 {
@@ -181,32 +181,32 @@ public static class NameIndex
     private static async Task<IQueryable<string>> HoldingAsync(ZhengzhaoDbContext db, string fragment, CancellationToken cancellationToken)
     {
         var postings = db.NameTrigrams.AsNoTracking();
-        var ranked = Cover(fragment);
+        var runs = Cover(fragment);
         // PostgreSQL's planner knows from its statistics how common each run is and orders them itself; counting
         // first cost more than the search. SQLite takes them as written, so the rarest must come first. Either way,
         // counts choose which runs to check when there are more than the index checks.
-        if (ranked.Count > RunsChecked || (ranked.Count > 1 && !db.Database.IsNpgsql()))
+        if (runs.Count > RunsChecked || (runs.Count > 1 && !db.Database.IsNpgsql()))
         {
             // Every run counted up to the bound in one statement, each a range of the key; a run no name holds has no
             // row, counts 0, and drives a query that reads nothing.
-            var counts = await ranked.Select(r => r.Gram).Distinct(StringComparer.Ordinal)
+            var counts = await runs.Select(r => r.Gram).Distinct(StringComparer.Ordinal)
                 .Select(gram => postings.Where(t => t.Gram == gram).Take(RankingBound).GroupBy(t => t.Gram).Select(run => new { Gram = run.Key, Count = run.Count() }))
                 .Aggregate(Queryable.Concat)
                 .ToDictionaryAsync(c => c.Gram, c => c.Count, StringComparer.Ordinal, cancellationToken);
-            ranked = [.. ranked.OrderBy(r => counts.GetValueOrDefault(r.Gram))];
+            runs = [.. runs.OrderBy(r => counts.GetValueOrDefault(r.Gram))];
         }
 
         // Driven by the rarest run, in code order (on PostgreSQL, by the one its planner finds rarest); the next two must
         // stand at their distance from it in the same name.
-        var driver = ranked[0];
+        var driver = runs[0];
         var matches = postings.Where(t => t.Gram == driver.Gram);
-        foreach (var (gram, position) in ranked.Skip(1).Take(RunsChecked - 1))
+        foreach (var (gram, position) in runs.Skip(1).Take(RunsChecked - 1))
         {
             var offset = position - driver.Position;
             matches = matches.Where(t => postings.Any(o => o.Gram == gram && o.Uscc == t.Uscc && o.Position == t.Position + offset));
         }
 
-        if (ranked.Count > RunsChecked)
+        if (runs.Count > RunsChecked)
         {
             matches = matches.Where(t => db.Enterprises.Any(e => e.Uscc == t.Uscc && e.Name.Contains(fragment)));
         }
