@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -20,20 +21,38 @@ public static class IdentityEndpoints
         var identity = api.MapGroup("/identity").WithTags("身份认证 Identity");
 
         // The bearer handler writes the token response itself: {tokenType, accessToken, expiresIn, refreshToken}.
-        identity.MapPost("/token", async (TokenRequest request, SignIn signIn, CancellationToken ct) =>
+        identity.MapPost("/token", async (TokenRequest request, SignIn signIn, HttpContext context, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
                 {
                     return Problems.From(new("identity/missing-credentials", "参数无效", "请提供用户名（userName）和密码（password）。"));
                 }
 
-                var result = await signIn.HandleAsync(new(request.UserName, request.Password, BearerToken: true), ct);
+                var result = await signIn.HandleAsync(new(request.UserName, request.Password, BearerToken: true, context.ClientAddress()), ct);
+                if (result.Refusal?.RetryAfter is { } wait)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return result.IsSuccess ? Results.Empty : Problems.From(result.Refusal!);
             })
             .AllowAnonymous()
             .WithName("IssueToken")
             .WithSummary("以用户名和密码换取访问令牌（Bearer）")
+            .WithDescription("同一账户或同一地址连续登录失败后须等待一段时间（429，附 Retry-After），等待时间随失败次数增加。")
             .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        identity.MapPost("/sessions/end", async (ClaimsPrincipal principal, UserManager<User> users, EndSessions endSessions, CancellationToken ct) =>
+            {
+                var result = await endSessions.HandleAsync(users.GetUserId(principal)!, ct);
+                return result.IsSuccess ? Results.NoContent() : Problems.From(result.Refusal!);
+            })
+            .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("EndSessions")
+            .WithSummary("退出所有设备：本账户此前签发的所有访问令牌、刷新令牌和网页登录均失效（至多 1 分钟内生效）")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         identity.MapPost("/refresh", async (RefreshRequest request, SignInManager<User> signInManager, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time) =>

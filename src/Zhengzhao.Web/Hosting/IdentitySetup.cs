@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,11 +52,20 @@ public static class IdentitySetup
                 o.DefaultChallengeScheme = CookieOrBearer;
                 o.DefaultForbidScheme = CookieOrBearer;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = SessionStamps.CheckBearerAsync;
+            })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
+
+        // Sign-out, a new password, a changed role, department or region and a disabled account rotate the security
+        // stamp; a login cookie is checked against it this often, a bearer token through SessionStamps.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = IdentityRules.StampCheckInterval);
+        services.AddSingleton<SessionStamps>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -103,6 +115,9 @@ public static class IdentitySetup
         return services;
     }
 
+    /// <summary>The client's address as the sign-in limits count it.</summary>
+    public static string? ClientAddress(this HttpContext context) => context?.Connection.RemoteIpAddress?.ToString();
+
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (Problems.IsApi(context.Request))
@@ -113,5 +128,62 @@ public static class IdentitySetup
 
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Checks a bearer token's security stamp against the account's, so a token dies with the session it came from.
+/// The account's stamp is remembered for <see cref="IdentityRules.StampCheckInterval"/> per instance, so an API
+/// client's every call does not read the user row; a token whose stamp differs from the remembered one makes it
+/// read again at once, so a fresh token is never refused.
+/// </summary>
+public sealed class SessionStamps(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, (string Stamp, DateTimeOffset ReadAt)> _stamps = new(StringComparer.Ordinal);
+
+    public static async Task CheckBearerAsync(MessageReceivedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var header = context.Request.Headers.Authorization.ToString();
+        const string Prefix = "Bearer ";
+        var ticket = header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? context.Options.BearerTokenProtector.Unprotect(header[Prefix.Length..].Trim()) : null;
+        if (ticket is null)
+        {
+            return; // the handler refuses it itself
+        }
+
+        var services = context.HttpContext.RequestServices;
+        if (!await services.GetRequiredService<SessionStamps>().IsCurrentAsync(ticket.Principal, services.GetRequiredService<UserManager<User>>()))
+        {
+            context.Fail("The session this token belongs to has ended.");
+        }
+    }
+
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<User> users)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(users);
+        var userId = users.GetUserId(principal);
+        var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+        if (userId is null || stamp is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        if (_stamps.TryGetValue(userId, out var known) && known.Stamp == stamp && now - known.ReadAt < IdentityRules.StampCheckInterval)
+        {
+            return true;
+        }
+
+        var current = await users.FindByIdAsync(userId) is { } user ? await users.GetSecurityStampAsync(user) : null;
+        if (current is null)
+        {
+            _stamps.TryRemove(userId, out _);
+            return false;
+        }
+
+        _stamps[userId] = (current, now);
+        return current == stamp;
     }
 }

@@ -57,6 +57,7 @@ public static class Problems
             RefusalKind.Conflict => StatusCodes.Status409Conflict,
             RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
             RefusalKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
         var problem = refusal.Errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(refusal.Errors.ToDictionary());

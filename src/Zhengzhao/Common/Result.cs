@@ -7,6 +7,9 @@ namespace Zhengzhao.Common;
 public sealed record Refusal(string Type, string Title, string Detail, RefusalKind Kind = RefusalKind.Invalid)
 {
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>For a refusal of kind <see cref="RefusalKind.TooManyRequests"/>: when the caller may try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>How a refusal maps to HTTP: which family of answer it is, not a status code, so the core stays HTTP-free.</summary>
@@ -17,6 +20,7 @@ public enum RefusalKind
     Conflict,
     Forbidden,
     Unauthenticated,
+    TooManyRequests,
 }
 
 public readonly record struct Result<T>

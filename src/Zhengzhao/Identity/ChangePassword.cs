@@ -5,6 +5,10 @@ using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Identity;
 
+/// <summary>
+/// Replaces the password. Identity rotates the security stamp with it, which ends every other session and token of
+/// the account (see IdentitySetup); the page that called this signs its own session in again.
+/// </summary>
 public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> users, TimeProvider time) : IUseCase
 {
     public sealed record Command(string UserId, string CurrentPassword, string NewPassword, string ConfirmPassword);
@@ -27,22 +31,34 @@ public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> user
             return Invalid("新密码不能与当前密码相同。");
         }
 
+        if ((IdentityRules.PasswordTooLong(command.NewPassword) ?? IdentityRules.PasswordTooLong(command.CurrentPassword)) is { } tooLong)
+        {
+            return Invalid(tooLong);
+        }
+
         var user = await users.FindByIdAsync(command.UserId);
         if (user is null)
         {
             return new Refusal("identity/user-not-found", "账户不存在", "账户不存在或已被删除。", RefusalKind.NotFound);
         }
 
-        // A wrong current password counts toward the lockout, as at sign-in: a left-open session is no way to guess it.
-        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
+        // Guesses at the current password are limited as at sign-in: a left-open session is no way to find it.
+        var now = time.GetUtcNow().UtcDateTime;
+        var accountKey = SignInAttempts.AccountKey(user.UserName!);
+        if (await SignInAttempts.ClaimAsync(db, accountKey, IdentityRules.PerAccount, now, cancellationToken) is { } wait)
         {
-            await users.AccessFailedAsync(user);
-            var locked = await users.IsLockedOutAsync(user);
-            db.Record(new Actor(user.UserName!), time, locked ? "identity.locked-out" : "identity.password-change-failed", nameof(User), user.UserName!, "修改密码时当前密码错误");
-            await db.SaveChangesAsync(cancellationToken);
-            return Invalid(locked ? "当前密码连续输错，账户已锁定，请稍后再试或联系管理员。" : "当前密码不正确。");
+            return Invalid($"当前密码输错次数过多，请在{SignInAttempts.Seconds(wait)}秒后再试。");
         }
 
+        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
+        {
+            await SignInAttempts.FailedAsync(db, [accountKey], now, cancellationToken);
+            db.Record(new Actor(user.UserName!), time, "identity.password-change-failed", nameof(User), user.UserName!, "修改密码时当前密码错误");
+            await db.SaveChangesAsync(cancellationToken);
+            return Invalid("当前密码不正确。");
+        }
+
+        await SignInAttempts.PasswordConfirmedAsync(db, accountKey, now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
         if (!outcome.Succeeded)

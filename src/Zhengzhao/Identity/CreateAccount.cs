@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
@@ -31,27 +30,27 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
         }
 
         var userName = command.UserName.Trim();
-        if (userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (userName.Length is < 3 or > IdentityRules.MaxUserNameLength || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            return Invalid("用户名应为3至50位英文字母、数字或 - _ . 。");
+            return Invalid($"用户名应为3至{IdentityRules.MaxUserNameLength}位英文字母、数字或 - _ . 。");
         }
 
-        if (command.DisplayName.Trim().Length is 0 or > 50)
+        if (AccountFields.DisplayName(command.DisplayName) is { } badName)
         {
-            return Invalid("请填写姓名或单位名称，不超过50个字。");
+            return badName;
+        }
+
+        if (command.InitialPassword is not null && IdentityRules.PasswordTooLong(command.InitialPassword) is { } tooLong)
+        {
+            return Invalid(tooLong);
         }
 
         string? uscc = null;
         if (role.IsStaff)
         {
-            if (command.DepartmentCode is null || !await db.Departments.AnyAsync(d => d.Code == command.DepartmentCode && d.IsActive, cancellationToken))
+            if (await AccountFields.PlaceAsync(db, command.DepartmentCode, command.RegionCode, cancellationToken) is { } badPlace)
             {
-                return Invalid("工作人员账户必须属于一个在用的部门。");
-            }
-
-            if (command.RegionCode is null || !await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
-            {
-                return Invalid("工作人员账户必须属于一个有效的区划。");
+                return badPlace;
             }
         }
         else
@@ -101,5 +100,5 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
         return new Created(userName, role.Name, password);
     }
 
-    private static Refusal Invalid(string detail) => new("identity/invalid-account", "账户信息无效", detail);
+    private static Refusal Invalid(string detail) => AccountFields.Invalid(detail);
 }

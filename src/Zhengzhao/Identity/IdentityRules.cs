@@ -2,11 +2,29 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Zhengzhao.Identity;
 
-/// <summary>The password and lockout rules, in one place for the host and the tests.</summary>
+/// <summary>The password, length and sign-in attempt rules, in one place for the host and the tests.</summary>
 public static class IdentityRules
 {
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const int MaxUserNameLength = 50;
+    public const int MaxDisplayNameLength = 50;
+
+    /// <summary>Long enough for any pass phrase; a cap keeps a megabyte "password" from being hashed.</summary>
+    public const int MaxPasswordLength = 128;
+
+    /// <summary>How long a session or token may outlive the event that ended it: the security stamp is re-read this often.</summary>
+    public static readonly TimeSpan StampCheckInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Failures per account: a few free tries for a mistyped password, then a doubling wait, and an hour only after
+    /// many; a guesser is slowed to a crawl, while the owner is never shut out for longer than the wait.
+    /// </summary>
+    public static readonly AttemptLimit PerAccount = new(FreeFailures: 3, LongLockAfter: 20, QuietPeriod: TimeSpan.FromHours(24));
+
+    /// <summary>
+    /// Failures per client address: more free tries and a shorter memory, as a whole office may sign in from behind
+    /// one address and mistype now and then.
+    /// </summary>
+    public static readonly AttemptLimit PerAddress = new(FreeFailures: 20, LongLockAfter: 100, QuietPeriod: TimeSpan.FromHours(1));
 
     public static void Apply(IdentityOptions options)
     {
@@ -17,10 +35,41 @@ public static class IdentityRules
         options.Password.RequireUppercase = true;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 5;
-        options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-        options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+
+        // Identity's lockout answered a locked account differently from an unknown one and let anyone lock any
+        // account; sign-in attempts are limited by SignInAttempts instead.
+        options.Lockout.AllowedForNewUsers = false;
         options.User.RequireUniqueEmail = false;
         options.SignIn.RequireConfirmedAccount = false;
+    }
+
+    /// <summary>Checks a password's length before it is hashed.</summary>
+    public static string? PasswordTooLong(string password) =>
+        password.Length > MaxPasswordLength ? $"密码不能超过{MaxPasswordLength}个字符。" : null;
+}
+
+/// <summary>How many failures in a row are free, when the wait becomes an hour, and how long a quiet spell clears the count.</summary>
+public sealed record AttemptLimit(int FreeFailures, int LongLockAfter, TimeSpan QuietPeriod)
+{
+    public static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LongLock = TimeSpan.FromHours(1);
+
+    /// <summary>The wait before the next attempt once <paramref name="failures"/> attempts have failed in a row.</summary>
+    public TimeSpan WaitAfter(int failures)
+    {
+        if (failures < FreeFailures)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (failures >= LongLockAfter)
+        {
+            return LongLock;
+        }
+
+        var doublings = Math.Min(failures - FreeFailures, 16);
+        var wait = FirstWait * (1 << doublings);
+        return wait < LongestWait ? wait : LongestWait;
     }
 }

@@ -4,12 +4,12 @@ using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Identity;
 
-/// <summary>Accounts with their roles, optionally those of one department (what a department administrator sees).</summary>
-public sealed class ListAccounts(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+/// <summary>Accounts with their roles, optionally those of one department (what a department administrator sees) or one account.</summary>
+public sealed class ListAccounts(ZhengzhaoDbContext db) : IUseCase
 {
-    public sealed record Query(string? DepartmentCode = null);
+    public sealed record Query(string? DepartmentCode = null, string? UserName = null);
 
-    public sealed record Account(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode, string? DepartmentName, string? RegionCode, string? EnterpriseUscc, bool MustChangePassword, bool LockedOut);
+    public sealed record Account(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode, string? DepartmentName, string? RegionCode, string? EnterpriseUscc, bool MustChangePassword, bool Disabled);
 
     public async Task<IReadOnlyList<Account>> HandleAsync(Query query, CancellationToken cancellationToken = default)
     {
@@ -20,6 +20,11 @@ public sealed class ListAccounts(ZhengzhaoDbContext db, TimeProvider time) : IUs
             users = users.Where(u => u.DepartmentCode == query.DepartmentCode);
         }
 
+        if (query.UserName is not null)
+        {
+            users = users.Where(u => u.UserName == query.UserName);
+        }
+
         var list = await users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var ids = list.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
@@ -27,7 +32,6 @@ public sealed class ListAccounts(ZhengzhaoDbContext db, TimeProvider time) : IUs
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
-        var now = time.GetUtcNow();
         return list.Select(u => new Account(
                 u.UserName!,
                 u.DisplayName,
@@ -37,7 +41,7 @@ public sealed class ListAccounts(ZhengzhaoDbContext db, TimeProvider time) : IUs
                 u.RegionCode,
                 u.EnterpriseUscc,
                 u.MustChangePassword,
-                u.LockoutEnd > now))
+                u.DisabledAt != null))
             .ToList();
     }
 }

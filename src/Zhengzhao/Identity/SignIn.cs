@@ -6,48 +6,84 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Identity;
 
 /// <summary>
-/// Checks a user name and password and signs the user in, by cookie for pages or by bearer token for the API;
-/// failures count toward the lockout, and each success, failure and lockout is audited.
+/// Checks a user name and password and signs the user in, by cookie for pages or by bearer token for the API.
+/// Attempts are limited per account name and per client address with a growing wait (<see cref="IdentityRules"/>),
+/// the same for a name that has no account, which also costs a password hash: neither the answer nor its time tells
+/// which accounts exist, and no stranger can lock the owner out. The owner is told at the next successful sign-in
+/// how many attempts failed since the last one.
 /// </summary>
 public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInManager, TimeProvider time) : IUseCase
 {
-    public sealed record Command(string UserName, string Password, bool BearerToken);
+    // Hashed once per process: verifying against it costs what verifying a real account's password costs.
+    private static string? dummyHash;
 
-    public sealed record SignedIn(User User, bool MustChangePassword);
+    public sealed record Command(string UserName, string Password, bool BearerToken, string? Address = null);
+
+    public sealed record SignedIn(User User, bool MustChangePassword, FailedSignIns FailedSince);
 
     public async Task<Result<SignedIn>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var user = await signInManager.UserManager.FindByNameAsync(command.UserName.Trim());
-        if (user is null)
+        var name = command.UserName.Trim();
+        if (name.Length > IdentityRules.MaxUserNameLength)
         {
+            return new Refusal("identity/invalid-credentials", "参数无效", $"用户名不能超过{IdentityRules.MaxUserNameLength}个字符。");
+        }
+
+        if (IdentityRules.PasswordTooLong(command.Password) is { } tooLong)
+        {
+            return new Refusal("identity/invalid-credentials", "参数无效", tooLong);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var accountKey = SignInAttempts.AccountKey(name);
+        var addressKey = SignInAttempts.AddressKey(command.Address);
+        if (await SignInAttempts.ClaimAsync(db, addressKey, IdentityRules.PerAddress, now, cancellationToken) is { } addressWait)
+        {
+            return SignInAttempts.TooMany(addressWait);
+        }
+
+        if (await SignInAttempts.ClaimAsync(db, accountKey, IdentityRules.PerAccount, now, cancellationToken) is { } accountWait)
+        {
+            return SignInAttempts.TooMany(accountWait);
+        }
+
+        var users = signInManager.UserManager;
+        var user = await users.FindByNameAsync(name);
+        var passwordRight = user is null ? VerifyAgainstDummy(users, command.Password) : await users.CheckPasswordAsync(user, command.Password);
+        if (user is null || !passwordRight)
+        {
+            await SignInAttempts.FailedAsync(db, [accountKey, addressKey], now, cancellationToken);
+            await AuditAsync(new Actor(name), "identity.sign-in-failed", user is null ? "账户不存在" : "密码错误", cancellationToken);
             return WrongCredentials();
         }
 
-        // The password is checked before anything about the account is told, so the answers do not reveal accounts.
-        var outcome = await signInManager.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-        var actor = new Actor(user.UserName!);
-        if (outcome.Succeeded)
+        // Only someone who knows the password learns that the account is disabled.
+        if (user.DisabledAt is not null)
         {
-            if (command.BearerToken && user.MustChangePassword)
-            {
-                return new Refusal("identity/password-change-required", "须先修改一次性密码", "该账户仍在使用一次性密码，请先在网页登录并修改密码，再申请访问令牌。", RefusalKind.Forbidden);
-            }
-
-            signInManager.AuthenticationScheme = command.BearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
-            await signInManager.SignInAsync(user, isPersistent: false);
-            await AuditAsync(actor, "identity.signed-in", command.BearerToken ? "令牌登录" : "网页登录", cancellationToken);
-            return new SignedIn(user, user.MustChangePassword);
+            await AuditAsync(new Actor(name), "identity.sign-in-refused", "账户已停用", cancellationToken);
+            return new Refusal("identity/account-disabled", "账户已停用", "该账户已被停用，请联系管理员。", RefusalKind.Forbidden);
         }
 
-        if (outcome.IsLockedOut)
+        var failedSince = await SignInAttempts.SignedInAsync(db, accountKey, addressKey, now, cancellationToken);
+        if (command.BearerToken && user.MustChangePassword)
         {
-            await AuditAsync(actor, "identity.locked-out", $"连续 {IdentityRules.MaxFailedAttempts} 次密码错误，锁定 {IdentityRules.LockoutDuration.TotalMinutes} 分钟", cancellationToken);
-            return new Refusal("identity/locked-out", "账户已锁定", $"密码连续输错 {IdentityRules.MaxFailedAttempts} 次，账户已锁定 {IdentityRules.LockoutDuration.TotalMinutes} 分钟，请稍后再试或联系管理员。", RefusalKind.Forbidden);
+            return new Refusal("identity/password-change-required", "须先修改一次性密码", "该账户仍在使用一次性密码，请先在网页登录并修改密码，再申请访问令牌。", RefusalKind.Forbidden);
         }
 
-        await AuditAsync(actor, "identity.sign-in-failed", "密码错误", cancellationToken);
-        return WrongCredentials();
+        signInManager.AuthenticationScheme = command.BearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+        await signInManager.SignInAsync(user, isPersistent: false);
+        var how = command.BearerToken ? "令牌登录" : "网页登录";
+        await AuditAsync(new Actor(user.UserName!), "identity.signed-in", failedSince.Count > 0 ? $"{how}（此前有 {failedSince.Count} 次失败的登录尝试）" : how, cancellationToken);
+        return new SignedIn(user, user.MustChangePassword, failedSince);
+    }
+
+    private static bool VerifyAgainstDummy(UserManager<User> users, string password)
+    {
+        var dummy = new User();
+        dummyHash ??= users.PasswordHasher.HashPassword(dummy, Guid.NewGuid().ToString("N"));
+        users.PasswordHasher.VerifyHashedPassword(dummy, dummyHash, password);
+        return false;
     }
 
     private async Task AuditAsync(Actor actor, string action, string summary, CancellationToken cancellationToken)

@@ -21,4 +21,7 @@ public sealed class User : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when an administrator disables the account: it no longer signs in, and its sessions and tokens end.</summary>
+    public DateTime? DisabledAt { get; set; }
 }

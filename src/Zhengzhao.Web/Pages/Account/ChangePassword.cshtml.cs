@@ -5,7 +5,7 @@ using Zhengzhao.Identity;
 
 namespace Zhengzhao.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(ChangePassword changePassword, SignInManager<User> signInManager) : PageModel
+public sealed class ChangePasswordModel(ChangePassword changePassword, EndSessions endSessions, SignInManager<User> signInManager) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool First { get; set; }
@@ -42,10 +42,24 @@ public sealed class ChangePasswordModel(ChangePassword changePassword, SignInMan
             return Page();
         }
 
-        // A new cookie without the one-time-password claim.
+        // A new cookie with the new security stamp and without the one-time-password claim: this session goes on,
+        // every other ends.
         await signInManager.RefreshSignInAsync(result.Value!);
         First = false;
         Done = true;
         return Page();
+    }
+
+    /// <summary>退出所有设备: every session and token of the account ends, this one included.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync(CancellationToken cancellationToken)
+    {
+        if (signInManager.UserManager.GetUserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        await endSessions.HandleAsync(userId, cancellationToken);
+        await signInManager.SignOutAsync();
+        return Redirect("/Account/Login");
     }
 }

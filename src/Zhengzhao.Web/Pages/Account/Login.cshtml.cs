@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Account;
 
@@ -17,6 +19,11 @@ public sealed class LoginModel(SignIn signIn) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>Failed attempts on the account since its last sign-in, shown to the owner before going on.</summary>
+    public string? FailedNotice { get; private set; }
+
+    public string NextUrl { get; private set; } = "/Workbench";
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
@@ -25,18 +32,25 @@ public sealed class LoginModel(SignIn signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.HandleAsync(new(UserName, Password, BearerToken: false), cancellationToken);
+        var result = await signIn.HandleAsync(new(UserName, Password, BearerToken: false, HttpContext.ClientAddress()), cancellationToken);
         if (!result.IsSuccess)
         {
             Error = result.Refusal!.Detail;
+            if (result.Refusal.RetryAfter is not null)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
+
             return Page();
         }
 
-        if (result.Value!.MustChangePassword)
+        NextUrl = result.Value!.MustChangePassword ? "/Account/ChangePassword?first=True" : Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Workbench";
+        if (result.Value.FailedSince is { Count: > 0 } failed)
         {
-            return RedirectToPage("/Account/ChangePassword", new { first = true });
+            FailedNotice = $"自您上次登录以来，此账户有 {failed.Count} 次失败的登录尝试，最近一次在 {ChinaTime.ToChina(failed.LastAt!.Value):yyyy-MM-dd HH:mm}（北京时间）。如果不是您本人所为，请修改密码，并可“退出所有设备”。";
+            return Page();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Workbench");
+        return LocalRedirect(NextUrl);
     }
 }

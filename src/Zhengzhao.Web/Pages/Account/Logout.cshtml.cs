@@ -5,10 +5,16 @@ using Zhengzhao.Identity;
 
 namespace Zhengzhao.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<User> signInManager) : PageModel
+/// <summary>Signing out ends the account's sessions and tokens on every device, not only this browser's cookie.</summary>
+public sealed class LogoutModel(SignInManager<User> signInManager, EndSessions endSessions) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (signInManager.UserManager.GetUserId(User) is { } userId)
+        {
+            await endSessions.HandleAsync(userId, cancellationToken);
+        }
+
         await signInManager.SignOutAsync();
         return Redirect("/");
     }

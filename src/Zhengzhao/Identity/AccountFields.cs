@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Identity;
+
+/// <summary>The checks an account's fields pass when it is opened and when it is edited.</summary>
+internal static class AccountFields
+{
+    public static Refusal? DisplayName(string displayName) =>
+        displayName.Trim().Length is 0 or > IdentityRules.MaxDisplayNameLength ? Invalid($"请填写姓名或单位名称，不超过{IdentityRules.MaxDisplayNameLength}个字。") : null;
+
+    /// <summary>A member of staff works in an active department and a known region.</summary>
+    public static async Task<Refusal?> PlaceAsync(ZhengzhaoDbContext db, string? departmentCode, string? regionCode, CancellationToken cancellationToken)
+    {
+        if (departmentCode is null || !await db.Departments.AnyAsync(d => d.Code == departmentCode && d.IsActive, cancellationToken))
+        {
+            return Invalid("工作人员账户必须属于一个在用的部门。");
+        }
+
+        return regionCode is null || !await db.Regions.AnyAsync(r => r.Code == regionCode, cancellationToken)
+            ? Invalid("工作人员账户必须属于一个有效的区划。")
+            : null;
+    }
+
+    public static Refusal Invalid(string detail) => new("identity/invalid-account", "账户信息无效", detail);
+}
