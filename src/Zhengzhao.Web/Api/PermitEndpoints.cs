@@ -27,13 +27,13 @@ public static class PermitEndpoints
 
         group.MapGet("/verify/{token}", async (string token, VerifyPermit verify, CancellationToken ct) =>
                 (await verify.ByTokenAsync(token, ct)).ToHttpResult())
-            .AllowAnonymous()
-            .WithName("VerifyPermitByToken").WithSummary("扫码核验：证照二维码中的核验码对应的证照及其当前状态（公开，不含个人信息）").ProducesProblem(StatusCodes.Status404NotFound);
+            .AllowAnonymous().RequireRateLimiting(PublicRateLimit.Policy)
+            .WithName("VerifyPermitByToken").WithSummary("扫码核验：证照二维码中的核验码对应的证照及其当前状态（公开，不含个人信息）").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/{number}", async (string number, VerifyPermit verify, CancellationToken ct) =>
                 (await verify.ByNumberAsync(number, ct)).ToHttpResult())
-            .AllowAnonymous()
-            .WithName("VerifyPermitByNumber").WithSummary("按证号核验证照的当前状态（公开，不含个人信息）").ProducesProblem(StatusCodes.Status404NotFound);
+            .AllowAnonymous().RequireRateLimiting(PublicRateLimit.Policy)
+            .WithName("VerifyPermitByNumber").WithSummary("按证号核验证照的当前状态（公开，不含个人信息）").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/", async (string? number, FindPermits find, VerifyPermit verify, PermitLinks links, HttpContext context, CancellationToken ct) =>
                 context.User.PermitScope() is { } scope

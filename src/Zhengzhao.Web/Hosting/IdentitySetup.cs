@@ -36,9 +36,6 @@ public static class IdentitySetup
 
     public static IServiceCollection AddZhengzhaoIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        var requireHttps = configuration.GetValue<bool>("Security:RequireHttps");
-        var securePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-
         services.AddIdentity<User, IdentityRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<ZhengzhaoDbContext>()
             .AddErrorDescriber<ChineseIdentityErrors>()
@@ -72,7 +69,6 @@ public static class IdentitySetup
             o.Cookie.Name = "zhengzhao.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = securePolicy;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
@@ -88,7 +84,6 @@ public static class IdentitySetup
         {
             o.Cookie.Name = "zhengzhao.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = securePolicy;
         });
 
         // Keys in the database, so every instance behind the load balancer reads the others' cookies and tokens.

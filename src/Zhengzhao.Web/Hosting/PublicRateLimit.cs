@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Zhengzhao.Web.Hosting;
 
 /// <summary>
-/// The public portal's fair-use limit: so many look-ups a minute per client address (<c>PublicPortal:RequestsPerMinute</c>,
+/// The public portal's fair-use limit: so many look-ups (credit search and record, permit verification) a minute per client address (<c>PublicPortal:RequestsPerMinute</c>,
 /// default 120). Past it, people get a polite Chinese page and the API a 429 problem, both with <c>Retry-After</c>;
 /// never a captcha.
 /// </summary>
@@ -45,7 +45,7 @@ public static class PublicRateLimit
         await context.Response.WriteAsync(
             $"""
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>请稍后再试 · 企业信用信息公示</title></head>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>请稍后再试 · “证照分离”改革服务平台</title></head>
             <body><main><h1>请稍后再试</h1><p>{WebUtility.HtmlEncode(Detail)}</p><p>约 {seconds} 秒后可再次查询。</p><p><a href="/">返回首页</a></p></main></body></html>
             """,
             cancellationToken);

@@ -70,6 +70,7 @@ public static class ZhengzhaoHost
         // Uploaded materials live beside the database, outside the web root: nothing there is ever served as a static file.
         var uploads = builder.Configuration["Storage:Uploads"] is { Length: > 0 } configured ? configured : Path.Combine(builder.Environment.ContentRootPath, "data", "uploads");
         services.Configure<UploadStorageOptions>(o => o.Root = Path.GetFullPath(uploads, builder.Environment.ContentRootPath));
+        services.AddSecureTransport(builder.Configuration, builder.Environment);
         services.AddZhengzhaoIdentity(builder.Configuration);
         services.AddZhengzhaoProblemDetails();
 
@@ -104,15 +105,11 @@ public static class ZhengzhaoHost
     public static WebApplication UseZhengzhao(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecureTransport();
+
         // The API answers errors as problem details; people get a Chinese page.
         app.UseWhen(context => Problems.IsApi(context.Request), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !Problems.IsApi(context.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
-        if (app.Configuration.GetValue<bool>("Security:RequireHttps"))
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
-
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.MapStaticAssets().AllowAnonymous();
@@ -128,7 +125,9 @@ public static class ZhengzhaoHost
         app.MapScalarApiReference("/api/docs", o => o
             .WithTitle("证照分离改革服务平台 API 文档")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()).AllowAnonymous();
+            .DisableDefaultFonts()
+            .AddHeadContent("<script src=\"/js/api-docs.js\"></script>")
+            .WithNonce()).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
         api.MapCalendarEndpoints();

@@ -37,7 +37,8 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Testing";
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client over HTTPS, as production is reached: outside Development cookies are sent back over HTTPS only.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>A client holding a bearer token for the demo account of the role.</summary>
     public async Task<HttpClient> BearerClientAsync(string role) => await TokenClientAsync(await ReadyDemoAccountAsync(role));

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Zhengzhao.Licensing;
+using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Verify;
 
 /// <summary>证照核验, open to everyone: the QR code's link, or a permit number typed in.</summary>
+/// <remarks>Permit numbers run in sequence, so the look-up shares the public portal's fair-use limit (ADR 21).</remarks>
+[EnableRateLimiting(PublicRateLimit.Policy)]
 public sealed class IndexModel(VerifyPermit verify) : PageModel
 {
     [BindProperty(SupportsGet = true)]
