@@ -10,6 +10,8 @@ namespace Zhengzhao.Calendar;
 /// </summary>
 public sealed record HolidayNotice(int Year, string Source, IReadOnlyList<HolidayNoticeDay> Days)
 {
+    public const int MaxSourceLength = 500;
+
     public static Result<HolidayNotice> Parse(string json)
     {
         try
@@ -62,7 +64,13 @@ public sealed record HolidayNotice(int Year, string Source, IReadOnlyList<Holida
             days.Add(day.Value!);
         }
 
-        return new HolidayNotice(year, ReadSource(root), days);
+        var source = ReadSource(root);
+        if (source.Length > MaxSourceLength)
+        {
+            return Invalid($"公告来源（source 或 papers）不能超过{MaxSourceLength}个字。");
+        }
+
+        return SheetText.Problem("公告来源", source) is { } problem ? Invalid(problem) : new HolidayNotice(year, source, days);
     }
 
     private static Result<HolidayNoticeDay> ReadDay(JsonElement item, int year, int index)
@@ -92,6 +100,11 @@ public sealed record HolidayNotice(int Year, string Source, IReadOnlyList<Holida
             return Invalid($"第{index}条：名称不能为空，且不超过50个字。");
         }
 
+        if (SheetText.Problem("名称", text) is { } problem)
+        {
+            return Invalid($"第{index}条：{problem}");
+        }
+
         return new HolidayNoticeDay(parsed, text, off.GetBoolean());
     }
 
@@ -99,12 +112,12 @@ public sealed record HolidayNotice(int Year, string Source, IReadOnlyList<Holida
     {
         if (root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String)
         {
-            return source.GetString()!;
+            return source.GetString()!.Trim();
         }
 
         if (root.TryGetProperty("papers", out var papers) && papers.ValueKind == JsonValueKind.Array)
         {
-            return string.Join(" ", papers.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString()));
+            return string.Join(" ", papers.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString())).Trim();
         }
 
         return string.Empty;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 
@@ -28,6 +29,39 @@ public static class CatalogSheet
     ];
 
     private static readonly string[] Required = ["事项名称", "审批部门", "设定依据", "改革方式", "事项编码"];
+
+    /// <summary>
+    /// The longest text a cell may hold, by column: the item rules' own limits where a cell is one field, room for
+    /// every entry where a cell is a list; any other column holds a name or a short value.
+    /// </summary>
+    private static readonly Dictionary<string, int> MaxLengths = new()
+    {
+        ["设定依据"] = 2000,
+        ["具体改革举措"] = 2000,
+        ["加强事中事后监管措施"] = 2000,
+        ["申请条件"] = 10000,
+        ["申请材料"] = 10000,
+        ["办理环节"] = 5000,
+        ["收费"] = 5000,
+        ["告知承诺书"] = 10000,
+        ["经营范围关键词"] = 2000,
+    };
+
+    private const int MaxShortLength = 200;
+
+    /// <summary>
+    /// The columns the catalogue keeps as written, which are never a formula nor hold control characters (the law
+    /// names an item in words); the other columns are codes, names of departments and terms, numbers, flags and
+    /// dates, which their own rules refuse when they hold either.
+    /// </summary>
+    private static readonly HashSet<string> TextColumns =
+    [
+        "事项名称", "设定依据", "具体改革举措", "加强事中事后监管措施", "申请条件", "申请材料", "办理环节", "收费", "办理地点", "办理时间",
+        "许可证件名称", "告知承诺书", "经营范围关键词",
+    ];
+
+    /// <summary>The longest text a column's cell may hold.</summary>
+    public static int MaxLength(string column) => MaxLengths.GetValueOrDefault(column, MaxShortLength);
 
     public static IReadOnlyDictionary<string, string> ToRow(int sequence, string code, CatalogKind kind, ItemContent c, IReadOnlyDictionary<string, string> departmentNames, DateOnly? validFrom) =>
         new Dictionary<string, string>
@@ -134,6 +168,19 @@ public static class CatalogSheet
         {
             Problem(column, $"“{text}”应为“是”或“否”。");
             return false;
+        }
+
+        foreach (var column in Columns)
+        {
+            var text = Cell(column);
+            if (text.Length > MaxLength(column))
+            {
+                Problem(column, $"“{column}”不能超过 {MaxLength(column)} 字，现为 {text.Length} 字。");
+            }
+            else if (TextColumns.Contains(column) && SheetText.Problem(column, text) is { } textProblem)
+            {
+                Problem(column, textProblem);
+            }
         }
 
         foreach (var column in Required.Where(c => Cell(c).Length == 0))

@@ -5,7 +5,10 @@ using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Catalog;
 
-/// <summary>The catalogue as a spreadsheet in the import layout: each item's latest published version, retired items left out.</summary>
+/// <summary>
+/// The catalogue as a spreadsheet in the import layout: each item's latest published version, retired items left out.
+/// Formula-like text is neutralised, so a cell that looks like <c>=HYPERLINK(…)</c> stays text when it is edited.
+/// </summary>
 public sealed class ExportCatalog(ZhengzhaoDbContext db) : IUseCase
 {
     public async Task<byte[]> HandleAsync(CatalogKind? kind, CancellationToken cancellationToken = default)
@@ -21,7 +24,7 @@ public sealed class ExportCatalog(ZhengzhaoDbContext db) : IUseCase
             {
                 var version = item.LatestPublished!;
                 return CatalogSheet.ToRow(index + 1, item.Code, item.Kind, version.Content, departments, version.ValidFrom)
-                    .ToDictionary(c => c.Key, c => (object)c.Value);
+                    .ToDictionary(c => c.Key, c => (object)SheetText.Neutralise(c.Value));
             })
             .ToList();
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
@@ -14,6 +13,9 @@ namespace Zhengzhao.Catalog;
 public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
     public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>What a catalogue workbook may hold: the whole of it is checked in memory before anything is written.</summary>
+    public static readonly SheetLimits Limits = new(MaxPartBytes: 64L << 20, MaxStringTableChars: 8L << 20, MaxRows: 5_001, MaxColumns: 64, MaxCellLength: SheetLimits.ExcelCellLength);
 
     public sealed record Command(Stream File, long Length, Actor Actor);
 
@@ -37,7 +39,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
 
         using var buffer = new MemoryStream();
         await command.File.CopyToAsync(buffer, cancellationToken);
-        var read = ReadSheet(buffer);
+        var read = ReadSheet(buffer, cancellationToken);
         if (read.FileError is not null)
         {
             return Failed(read.FileError);
@@ -146,8 +148,11 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
 
     private sealed record SheetRead(string Sheet, IReadOnlyList<(int Row, IReadOnlyDictionary<string, string> Cells)> Rows, IReadOnlyList<SheetProblem> Problems, string? FileError);
 
-    /// <summary>Opens the workbook and maps each data row's cells to the header's column names.</summary>
-    private static SheetRead ReadSheet(MemoryStream buffer)
+    /// <summary>
+    /// Opens the workbook and maps each data row's cells to the header's column names. The rows are streamed: a wrong
+    /// header is refused before any other row is read, and a file past <see cref="Limits"/> is refused as it is met.
+    /// </summary>
+    private static SheetRead ReadSheet(MemoryStream buffer, CancellationToken cancellationToken)
     {
         buffer.Position = 0;
         if (!Spreadsheet.LooksLikeWorkbook(buffer))
@@ -157,30 +162,36 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
 
         try
         {
-            var sheets = MiniExcel.GetSheetNames(buffer);
-            var sheet = sheets.Contains(CatalogSheet.SheetName) ? CatalogSheet.SheetName : sheets.FirstOrDefault() ?? string.Empty;
-            buffer.Position = 0;
-            var raw = MiniExcel.Query(buffer, useHeaderRow: false, sheetName: sheet)
-                .Cast<IDictionary<string, object?>>()
-                .Select(r => r.ToDictionary(c => c.Key, c => Spreadsheet.CellText(c.Value)))
-                .ToList();
-            if (raw.Count == 0)
+            var sheets = Spreadsheet.SheetNames(buffer, Limits);
+            var sheet = sheets.Contains(CatalogSheet.SheetName) || sheets.Count == 0 ? CatalogSheet.SheetName : sheets[0];
+            using var rows = Spreadsheet.ReadRows(buffer, Limits, sheet, cancellationToken).GetEnumerator();
+            if (!rows.MoveNext())
             {
                 return new SheetRead(sheet, [], [], "工作簿是空的。");
             }
 
-            var header = raw[0].Where(c => c.Value.Length > 0).ToDictionary(c => c.Key, c => c.Value);
-            var headerProblems = CatalogSheet.CheckHeader([.. header.Values], sheet);
+            var header = rows.Current.Cells.Select((name, index) => (Name: name, Index: index)).Where(c => c.Name.Length > 0).ToList();
+            var headerProblems = CatalogSheet.CheckHeader([.. header.Select(c => c.Name)], sheet);
             if (headerProblems.Count > 0)
             {
                 return new SheetRead(sheet, [], headerProblems, null);
             }
 
-            var rows = raw.Skip(1)
-                .Select((cells, index) => (Row: index + 2, Cells: (IReadOnlyDictionary<string, string>)header.ToDictionary(h => h.Value, h => cells.GetValueOrDefault(h.Key) ?? string.Empty)))
-                .Where(r => r.Cells.Values.Any(v => v.Length > 0))
-                .ToList();
-            return rows.Count == 0 ? new SheetRead(sheet, [], [], "工作簿中没有事项数据行。") : new SheetRead(sheet, rows, [], null);
+            var read = new List<(int Row, IReadOnlyDictionary<string, string> Cells)>();
+            while (rows.MoveNext())
+            {
+                var (row, cells) = rows.Current;
+                if (header.Exists(h => h.Index < cells.Length && cells[h.Index].Length > 0))
+                {
+                    read.Add((row, header.ToDictionary(h => h.Name, h => h.Index < cells.Length ? cells[h.Index] : string.Empty)));
+                }
+            }
+
+            return read.Count == 0 ? new SheetRead(sheet, [], [], "工作簿中没有事项数据行。") : new SheetRead(sheet, read, [], null);
+        }
+        catch (SheetLimitException e)
+        {
+            return new SheetRead(string.Empty, [], [], $"未导入任何数据：{e.Message}");
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {

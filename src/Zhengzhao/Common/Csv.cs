@@ -54,19 +54,25 @@ public static class Csv
     /// <summary>
     /// The records of the text, numbered from 1 as a spreadsheet numbers rows (a quoted line break does not start a
     /// new record). A byte-order mark is dropped by the reader's encoding; a blank line is a record with one empty field.
+    /// A record that cannot be what its writer meant carries a problem in Chinese: a quote never closed (which took
+    /// every later line into one field), a field over <paramref name="maxFieldLength"/> characters (cut there, so
+    /// memory stays bounded) or more than <paramref name="maxFields"/> fields (the rest dropped).
     /// </summary>
-    public static IEnumerable<(int Number, string[] Fields)> Read(TextReader reader)
+    public static IEnumerable<(int Number, string[] Fields, string? Problem)> Read(TextReader reader, int maxFieldLength = int.MaxValue, int maxFields = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var parser = new Parser(reader);
+        var parser = new Parser(reader, maxFieldLength, maxFields);
         var number = 0;
         while (parser.Next() is { } fields)
         {
-            yield return (++number, fields);
+            yield return (++number, fields, parser.Problem);
         }
     }
 
-    /// <summary>Writes one record, quoting only the fields that need it, ended with CRLF.</summary>
+    /// <summary>
+    /// Writes one record, quoting only the fields that need it, ended with CRLF. Formula-like text is neutralised
+    /// (<see cref="SheetText.Neutralise"/>): whoever opens the file in a spreadsheet sees it as text.
+    /// </summary>
     public static void WriteRecord(TextWriter writer, params ReadOnlySpan<string> fields)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -77,7 +83,7 @@ public static class Csv
                 writer.Write(',');
             }
 
-            var field = fields[i];
+            var field = SheetText.Neutralise(fields[i]);
             if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
             {
                 writer.Write(field);
@@ -92,7 +98,7 @@ public static class Csv
         writer.Write("\r\n");
     }
 
-    private sealed class Parser(TextReader reader)
+    private sealed class Parser(TextReader reader, int maxFieldLength, int maxFields)
     {
         private static readonly System.Buffers.SearchValues<char> Specials = System.Buffers.SearchValues.Create(",\"\r\n");
 
@@ -101,6 +107,11 @@ public static class Csv
         private readonly List<string> _fields = [];
         private int _position;
         private int _length;
+        private bool _tooLong;
+        private bool _tooMany;
+
+        /// <summary>What is wrong with the record <see cref="Next"/> returned, or null.</summary>
+        public string? Problem { get; private set; }
 
         public string[]? Next()
         {
@@ -111,6 +122,8 @@ public static class Csv
 
             _fields.Clear();
             _field.Clear();
+            _tooLong = _tooMany = false;
+            Problem = null;
             var quoted = false;
             var afterQuote = false;
             while (_position < _length || Fill())
@@ -120,12 +133,12 @@ public static class Csv
                 var at = quoted ? rest.IndexOf('"') : rest.IndexOfAny(Specials);
                 if (at < 0)
                 {
-                    _field.Append(rest);
+                    Append(rest);
                     _position = _length;
                     continue;
                 }
 
-                _field.Append(rest[..at]);
+                Append(rest[..at]);
                 var c = rest[at];
                 _position += at + 1;
                 if (quoted)
@@ -133,7 +146,7 @@ public static class Csv
                     if (Peek() == '"')
                     {
                         _position++;
-                        _field.Append('"');
+                        Append("\"");
                     }
                     else
                     {
@@ -147,8 +160,7 @@ public static class Csv
                 switch (c)
                 {
                     case ',':
-                        _fields.Add(_field.ToString());
-                        _field.Clear();
+                        AddField();
                         afterQuote = false;
                         break;
                     case '\r':
@@ -165,19 +177,53 @@ public static class Csv
                         break;
                     default:
                         // A quote inside an unquoted field, or after a closing quote, is kept as written.
-                        _field.Append(c);
+                        Append([c]);
                         break;
                 }
             }
 
-            // The file ended without a line break, or inside a quoted field, which keeps what was there.
+            // The file ended without a line break, or inside a quoted field, which keeps what was there and is reported.
+            if (quoted)
+            {
+                Problem = "引号没有闭合：从本行起到文件末尾都读成了一个字段，请检查本行的双引号。";
+            }
+
             return End();
         }
 
         private string[] End()
         {
-            _fields.Add(_field.ToString());
+            AddField();
+            Problem ??= _tooLong ? $"有超过 {maxFieldLength:N0} 字的字段，请检查本行。" : _tooMany ? $"超过 {maxFields:N0} 列，请只保留模板中的列。" : null;
             return [.. _fields];
+        }
+
+        private void AddField()
+        {
+            if (_fields.Count < maxFields)
+            {
+                _fields.Add(_field.ToString());
+            }
+            else
+            {
+                _tooMany = true;
+            }
+
+            _field.Clear();
+        }
+
+        /// <summary>Appends to the field up to its limit; the rest of an over-long field is read and dropped.</summary>
+        private void Append(ReadOnlySpan<char> text)
+        {
+            var room = maxFieldLength - _field.Length;
+            if (text.Length > room)
+            {
+                _field.Append(text[..room]);
+                _tooLong = true;
+                return;
+            }
+
+            _field.Append(text);
         }
 
         private int Peek()

@@ -60,14 +60,14 @@ public sealed class CoordinationStatistics(ZhengzhaoDbContext db, CalendarCache 
         return new Report(query, rows, Summarise(string.Empty, "合计", facts));
     }
 
-    /// <summary>The report as a workbook, with the column names of the page.</summary>
+    /// <summary>The report as a workbook, with the column names of the page; a name that looks like a formula stays text.</summary>
     public static async Task<byte[]> ToWorkbookAsync(Report report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var grouping = report.Query.By == StatisticsGrouping.Department ? "部门" : "地区";
         var rows = report.Rows.Append(report.Total).Select(r => new Dictionary<string, object?>
         {
-            [grouping] = r.Name,
+            [grouping] = SheetText.Neutralise(r.Name),
             ["推送数"] = r.Pushed,
             ["认领数"] = r.Claimed,
             ["认领率"] = Math.Round(r.ClaimRate, 4),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhengzhao.Common;
 
 namespace Zhengzhao.Registry;
 
@@ -104,6 +105,12 @@ public static class CompanySheet
             {
                 Problem(Columns[column], $"“{Columns[column]}”不能超过 {max} 字，现为 {text.Length} 字。");
             }
+            else if (SheetText.Problem(Columns[column], text) is { } textProblem)
+            {
+                // The register keeps what the law names: never a formula, never control characters. The other
+                // columns are codes, dates and numbers, which their own rules refuse when they hold either.
+                Problem(Columns[column], textProblem);
+            }
 
             return text;
         }
@@ -188,6 +195,29 @@ public static class CompanySheet
 
         var facts = new EnterpriseFacts(name, type!.Value, representative, address, region, authority, established!.Value, approved!.Value, capital, scope);
         return (new CompanyRow(row, code.Code!, facts, id!), null);
+    }
+
+    /// <summary>
+    /// The codes met so far in one file, each with the row it was first met on. A code is 18 symbols of a 31-symbol
+    /// alphabet, which fits in 128 bits, so a million codes take a few tens of megabytes.
+    /// </summary>
+    public sealed class SeenCodes
+    {
+        private readonly Dictionary<UInt128, int> _firstRows = [];
+
+        /// <summary>The problem of a row whose code an earlier row of the file already has, or null (and the code is remembered).</summary>
+        public RowProblem? Repeat(CompanyRow company)
+        {
+            ArgumentNullException.ThrowIfNull(company);
+            UInt128 key = 0;
+            foreach (var symbol in company.Code.Value)
+            {
+                key = (key * 31) + (uint)Uscc.Alphabet.IndexOf(symbol, StringComparison.Ordinal);
+            }
+
+            return _firstRows.TryAdd(key, company.Row) ? null
+                : new RowProblem(company.Row, Code, $"统一社会信用代码 {company.Code.Value} 与第 {_firstRows[key]} 行重复，本行未导入。");
+        }
     }
 
     /// <summary>The type as the Chinese name on the licence or the API's English name.</summary>

@@ -5,7 +5,6 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using MiniExcelLibs;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
@@ -26,6 +25,15 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
     private const int ChunkSize = 1_000;
     private const int SqliteCacheKilobytes = 64 * 1024;
     public const string ReportHeader = "行号,列,原因";
+
+    /// <summary>
+    /// What a file may hold. The sheet is streamed, so its part may be large; the shared strings are held in memory,
+    /// so a register larger than they allow comes as CSV, which has no such table.
+    /// </summary>
+    public static readonly SheetLimits Limits = new(MaxPartBytes: 1L << 30, MaxStringTableChars: 32L << 20, MaxRows: 1_048_576, MaxColumns: 64, MaxCellLength: SheetLimits.ExcelCellLength);
+
+    /// <summary>The report's column for a problem of the whole row (a quote never closed, a field too long).</summary>
+    public const string WholeRow = "整行";
 
     public sealed record Command(Stream File, string FileName, Actor Actor);
 
@@ -81,7 +89,7 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         var regions = (await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith("54")).Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var today = ChinaTime.Today(time);
 
-        var read = ReadHeader(command.File, kind.Value, fileName);
+        var read = ReadHeader(command.File, kind.Value, fileName, cancellationToken);
         if (read.Refusal is { } refusal)
         {
             return refusal;
@@ -91,7 +99,11 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         Checked result;
         try
         {
-            result = Check(command.File, kind.Value, header, regions, today);
+            result = Check(command.File, kind.Value, header, regions, today, cancellationToken);
+        }
+        catch (SheetLimitException e)
+        {
+            return OverLimit(fileName, e);
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
@@ -123,11 +135,14 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         return buffer.ToArray();
     }
 
-    private static Result<CompanySheet.Header> ReadHeader(Stream file, FileKind kind, string fileName)
+    private static Refusal OverLimit(string fileName, SheetLimitException e) =>
+        new("registry/import-limit", "文件超出导入限制", $"“{fileName}”未导入：{e.Message}");
+
+    private static Result<CompanySheet.Header> ReadHeader(Stream file, FileKind kind, string fileName, CancellationToken cancellationToken)
     {
         try
         {
-            var first = Rows(file, kind).FirstOrDefault();
+            var first = Rows(file, kind, cancellationToken).FirstOrDefault();
             if (first.Cells is null || CompanySheet.IsBlank(first.Cells))
             {
                 return new Refusal("registry/import-empty", "文件是空的", $"“{fileName}”第 1 行没有表头，没有可导入的数据。");
@@ -135,6 +150,10 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
 
             var (header, problem) = CompanySheet.ReadHeader(first.Cells);
             return header is null ? new Refusal("registry/import-header", "表头不符合模板", problem!) : header;
+        }
+        catch (SheetLimitException e)
+        {
+            return OverLimit(fileName, e);
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
@@ -147,17 +166,16 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
     }
 
     /// <summary>The first pass: counts the rows and writes every problem to the gzip-compressed error report.</summary>
-    private static Checked Check(Stream file, FileKind kind, CompanySheet.Header header, IReadOnlySet<string> regions, DateOnly today)
+    private static Checked Check(Stream file, FileKind kind, CompanySheet.Header header, IReadOnlySet<string> regions, DateOnly today, CancellationToken cancellationToken)
     {
         int rows = 0, valid = 0, rejected = 0, problems = 0;
         using var report = new MemoryStream();
         using (var writer = new StreamWriter(new GZipStream(report, CompressionLevel.Fastest, leaveOpen: true), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         {
             writer.Write(ReportHeader + "\r\n");
-            foreach (var (row, cells) in DataRows(file, kind))
+            foreach (var (_, rowProblems) in CheckedRows(file, kind, header, regions, today, cancellationToken))
             {
                 rows++;
-                var (_, rowProblems) = CompanySheet.Check(row, cells, header, regions, today);
                 if (rowProblems is null)
                 {
                     valid++;
@@ -257,7 +275,7 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         try
         {
             var protector = protection.CreateProtector(RecordRegistration.IdPurpose);
-            var valid = DataRows(file, kind).Select(r => CompanySheet.Check(r.Row, r.Cells, header, regions, today).Company).OfType<CompanyRow>();
+            var valid = CheckedRows(file, kind, header, regions, today, cancellationToken).Select(r => r.Company).OfType<CompanyRow>();
             foreach (var chunk in valid.Chunk(ChunkSize))
             {
                 var prepared = new Prepared[chunk.Length];
@@ -296,28 +314,44 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         return previous;
     }
 
-    /// <summary>The rows after the header, blank rows passed over.</summary>
-    private static IEnumerable<(int Row, IReadOnlyList<string> Cells)> DataRows(Stream file, FileKind kind) =>
-        Rows(file, kind).Skip(1).Where(r => !CompanySheet.IsBlank(r.Cells));
-
-    private static IEnumerable<(int Row, IReadOnlyList<string> Cells)> Rows(Stream file, FileKind kind)
+    /// <summary>
+    /// Every data row with its verdict, as both passes see it: a row the file itself spoils (a quote never closed, a
+    /// field too long) carries that problem; a valid row whose code came earlier in the file is refused with the row
+    /// it repeats, so the report names it and the write pass does not count it as already registered.
+    /// </summary>
+    private static IEnumerable<(CompanyRow? Company, IReadOnlyList<RowProblem>? Problems)> CheckedRows(Stream file, FileKind kind, CompanySheet.Header header, IReadOnlySet<string> regions, DateOnly today, CancellationToken cancellationToken)
     {
-        if (kind == FileKind.Csv)
+        var seen = new CompanySheet.SeenCodes();
+        foreach (var (row, cells, problem) in Rows(file, kind, cancellationToken).Skip(1).Where(r => r.Problem is not null || !CompanySheet.IsBlank(r.Cells)))
         {
-            using var reader = new StreamReader(file, Csv.DetectEncoding(file), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-            foreach (var (number, fields) in Csv.Read(reader))
+            if (problem is not null)
             {
-                yield return (number, fields);
+                yield return (null, [new RowProblem(row, WholeRow, problem)]);
+                continue;
+            }
+
+            var (company, problems) = CompanySheet.Check(row, cells, header, regions, today);
+            yield return company is not null && seen.Repeat(company) is { } repeat ? (null, [repeat]) : (company, problems);
+        }
+    }
+
+    private static IEnumerable<(int Row, IReadOnlyList<string> Cells, string? Problem)> Rows(Stream file, FileKind kind, CancellationToken cancellationToken)
+    {
+        if (kind == FileKind.Workbook)
+        {
+            foreach (var (row, cells) in Spreadsheet.ReadRows(file, Limits, cancellationToken: cancellationToken))
+            {
+                yield return (row, cells, null);
             }
 
             yield break;
         }
 
-        // MiniExcel yields the rows in order, blank ones included, so the position is the row number.
-        var row = 0;
-        foreach (IDictionary<string, object?> cells in MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX))
+        using var reader = new StreamReader(file, Csv.DetectEncoding(file), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        foreach (var (number, fields, problem) in Csv.Read(reader, Limits.MaxCellLength, Limits.MaxColumns))
         {
-            yield return (++row, [.. cells.Values.Select(Spreadsheet.CellText)]);
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (number, fields, problem);
         }
     }
 }

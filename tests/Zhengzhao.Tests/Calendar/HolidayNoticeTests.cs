@@ -32,6 +32,9 @@ public sealed class HolidayNoticeTests
     [InlineData("""{"year":2028,"days":[{"name":"","date":"2028-01-01","isOffDay":true}]}""", "名称不能为空")]
     [InlineData("""{"year":2028,"days":[{"name":"a","date":"2028-01-01","isOffDay":true},{"name":"b","date":"2028-01-01","isOffDay":true}]}""", "重复出现")]
     [InlineData("""{"year":3000,"days":[]}""", "超出日历支持的范围")]
+    [InlineData("""{"year":2028,"days":[{"name":"=HYPERLINK(\"x\")","date":"2028-01-01","isOffDay":true}]}""", "第1条：“名称”不能以 =、+、-、@ 开头")]
+    [InlineData("""{"year":2028,"days":[{"name":"元旦\u0000","date":"2028-01-01","isOffDay":true}]}""", "控制字符")]
+    [InlineData("""{"year":2028,"source":"@cmd","days":[]}""", "“公告来源”不能以")]
     public void Refuses_a_broken_file_with_the_reason(string json, string reason)
     {
         var notice = HolidayNotice.Parse(json);

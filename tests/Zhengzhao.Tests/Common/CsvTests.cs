@@ -46,9 +46,46 @@ public sealed class CsvTests
     }
 
     [Fact]
-    public void An_unterminated_quote_runs_to_the_end_of_the_file_instead_of_failing()
+    public void An_unterminated_quote_runs_to_the_end_of_the_file_and_its_record_says_so()
     {
-        Assert.Equal(["x", "open\nend"], Read("x,\"open\nend")[0]);
+        var records = Csv.Read(new StringReader("a,b\nx,\"open\nend,1\n")).ToList();
+
+        Assert.Equal(2, records.Count);
+        Assert.Null(records[0].Problem);
+        Assert.Equal(2, records[1].Number);
+        Assert.Equal(["x", "open\nend,1\n"], records[1].Fields);
+        Assert.Contains("引号没有闭合", records[1].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_over_the_limit_is_cut_and_its_record_says_so_and_the_next_record_is_whole()
+    {
+        var records = Csv.Read(new StringReader($"{new string('藏', 5_000)},b\n\"{new string('藏', 5_000)}\"\nnext,1\n"), maxFieldLength: 1_000).ToList();
+
+        Assert.Equal([1_000, 1], records[0].Fields.Select(f => f.Length));
+        Assert.Contains("超过 1,000 字", records[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("超过 1,000 字", records[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(["next", "1"], records[2].Fields);
+        Assert.Null(records[2].Problem);
+    }
+
+    [Fact]
+    public void Fields_past_the_limit_are_dropped_and_the_record_says_so()
+    {
+        var record = Csv.Read(new StringReader(new string(',', 100_000) + "\n"), maxFields: 64).Single();
+
+        Assert.Equal(64, record.Fields.Length);
+        Assert.Contains("超过 64 列", record.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Written_fields_that_a_spreadsheet_would_take_for_formulas_stay_text()
+    {
+        var writer = new StringWriter();
+
+        Csv.WriteRecord(writer, "=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1", "+86", "雪域");
+
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-1,'+86,雪域\r\n", writer.ToString());
     }
 
     [Fact]

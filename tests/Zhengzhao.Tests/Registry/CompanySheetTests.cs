@@ -39,6 +39,37 @@ public sealed class CompanySheetTests
         Assert.Equal(Person(), company.LegalRepresentativeId.Value);
     }
 
+    [Theory]
+    [InlineData(1, "名称", "=HYPERLINK(\"http://x\",\"雪域\")", "不能以 =、+、-、@ 开头")]
+    [InlineData(3, "法定代表人", "@扎西", "不能以 =、+、-、@ 开头")]
+    [InlineData(5, "住所", "-北京中路8号", "不能以 =、+、-、@ 开头")]
+    [InlineData(11, "经营范围", "+日用百货销售", "不能以 =、+、-、@ 开头")]
+    [InlineData(7, "登记机关", "'=1+1", "不能以 =、+、-、@ 开头")]
+    [InlineData(1, "名称", "雪域\0商贸有限公司", "控制字符")]
+    public void The_register_keeps_text_not_formulas_nor_control_characters(int column, string name, string text, string reason)
+    {
+        var problems = Problems(cells => cells[column] = text);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((7, name), (problem.Row, problem.Column));
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_repeated_in_one_file_is_refused_with_the_row_it_repeats()
+    {
+        var seen = new CompanySheet.SeenCodes();
+        var first = CompanySheet.Check(2, Row(), Header, Regions, Today).Company!;
+        var again = CompanySheet.Check(9, Row(), Header, Regions, Today).Company!;
+        var other = CompanySheet.Check(10, Row(cells => cells[0] = Uscc.Compose('9', '1', "540102", "MA6TAB02").Value), Header, Regions, Today).Company!;
+
+        Assert.Null(seen.Repeat(first));
+        Assert.Null(seen.Repeat(other));
+        var problem = seen.Repeat(again)!;
+        Assert.Equal((9, CompanySheet.Code), (problem.Row, problem.Column));
+        Assert.Contains("与第 2 行重复", problem.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Columns_may_come_in_any_order_and_extra_columns_are_ignored()
     {

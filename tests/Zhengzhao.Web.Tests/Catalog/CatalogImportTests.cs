@@ -143,4 +143,74 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await approver.GetAsync("/api/v1/items/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(approver, Workbook(Row("XZ2018-T30", "x")))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_workbook_whose_one_cell_inflates_to_200_MB_is_refused_before_any_row_is_read()
+    {
+        var client = await factory.BearerClientAsync(Roles.ReformOffice);
+        var before = await factory.WithDbAsync(db => db.ItemVersions.CountAsync());
+
+        var problem = await (await UploadAsync(client, Workbooks.Bomb(megabytes: 200, shared: false))).AssertProblemAsync(400);
+
+        // The part declares its 200 MB, so it is refused before it is inflated at all.
+        Assert.Contains("解压后超过 64 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.ItemVersions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_workbook_declaring_every_column_is_read_by_the_cells_it_holds()
+    {
+        var client = await factory.BearerClientAsync(Roles.ReformOffice);
+        var file = Workbooks.WithDimension(Workbook([.. Enumerable.Range(40, 11).Select(i => Row($"XZ2018-T{i}", $"宽表事项{i}"))]), "A1:XFD12");
+
+        var result = await (await UploadAsync(client, file)).ReadJsonAsync();
+
+        Assert.Equal(11, result.GetProperty("created").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_external_entity_in_the_sheet_is_never_expanded_the_file_is_refused()
+    {
+        var client = await factory.BearerClientAsync(Roles.ReformOffice);
+
+        var problem = await (await UploadAsync(client, Workbooks.WithExternalEntity(Workbook(Row("XZ2018-T60", "实体"))))).AssertProblemAsync(400);
+
+        Assert.Contains("无法读取", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.LicensingItems.AnyAsync(i => i.Code == "XZ2018-T60")));
+    }
+
+    [Fact]
+    public async Task A_cell_beginning_like_a_formula_is_refused_with_its_row_and_nothing_is_written()
+    {
+        var client = await factory.BearerClientAsync(Roles.ReformOffice);
+        var formula = Row("XZ2018-T71", "港口设施保安证书核发");
+        formula["具体改革举措"] = "=HYPERLINK(\"http://x\",\"详见\")";
+
+        var problem = await (await UploadAsync(client, Workbook(Row("XZ2018-T70", "好行"), formula))).AssertProblemAsync(400);
+
+        var found = Assert.Single(problem.GetProperty("problems").EnumerateArray());
+        Assert.Equal((3, "具体改革举措"), (found.GetProperty("row").GetInt32(), found.GetProperty("column").GetString()));
+        Assert.False(await factory.WithDbAsync(db => db.LicensingItems.AnyAsync(i => i.Code == "XZ2018-T70" || i.Code == "XZ2018-T71")));
+    }
+
+    [Fact]
+    public async Task An_export_of_an_item_holding_a_formula_keeps_it_text()
+    {
+        var client = await factory.BearerClientAsync(Roles.ReformOffice);
+        await factory.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var source = (await db.FindItemAsync("XZ2018-T01", CancellationToken.None))!.LatestPublished!.Content;
+            var item = db.LicensingItems.Add(new LicensingItem("XZ-DEMO-F1", CatalogKind.Demo, now)).Entity;
+            item.SaveDraft(source with { ReformMeasures = "=HYPERLINK(\"x\")" }, now);
+            item.Publish(new DateOnly(2026, 1, 1), "旧系统迁移", now);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var bytes = await client.GetByteArrayAsync("/api/v1/items/export?catalog=demo");
+
+        var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("'=HYPERLINK(\"x\")", Assert.Single(rows, r => (string)r["事项编码"] == "XZ-DEMO-F1")["具体改革举措"]);
+    }
 }

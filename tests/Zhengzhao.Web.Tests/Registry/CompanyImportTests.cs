@@ -214,6 +214,129 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         Assert.Equal(before, await CountsAsync());
     }
 
+    private static byte[] WorkbookFile(params string[][] rows)
+    {
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(rows.Select(row => CompanySheet.Columns.Zip(row).ToDictionary(p => p.First, p => (object)p.Second)));
+        return workbook.ToArray();
+    }
+
+    private static async Task<List<string[]>> ReportAsync(HttpClient client, System.Text.Json.JsonElement result)
+    {
+        using var reader = new StreamReader(await client.GetStreamAsync(result.GetProperty("errorReport").GetString()), Encoding.UTF8);
+        return [.. Csv.Read(reader).Select(r => r.Fields)];
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_workbook_whose_one_cell_inflates_to_200_MB_is_refused_and_writes_nothing(bool shared)
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var bomb = Workbooks.Bomb(megabytes: 200, shared);
+        var before = await CountsAsync();
+
+        var problem = await (await UploadAsync(client, bomb, "companies.xlsx")).AssertProblemAsync(400);
+
+        Assert.True(bomb.Length < 512 * 1024, $"{bomb.Length} bytes");
+        Assert.Equal("/problems/registry/import-limit", problem.GetProperty("type").GetString());
+        Assert.Contains("超过 32,767 字的单元格", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_workbook_declaring_every_column_is_read_by_the_cells_it_holds()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var rows = Enumerable.Range(0, 11).Select(i => Row(Code($"MA6TKQ{i:00}"), name: $"拉萨市宽表第{i}号商贸有限公司")).ToArray();
+        var file = Workbooks.WithDimension(WorkbookFile(rows), "A1:XFD12");
+
+        var result = await (await UploadAsync(client, file, "companies.xlsx")).ReadJsonAsync();
+
+        Assert.Equal((11, 11, 0), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_external_entity_in_the_sheet_is_never_expanded_the_file_is_refused()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var file = Workbooks.WithExternalEntity(WorkbookFile(Row(Code("MA6TKQ51"))));
+        var before = await CountsAsync();
+
+        var problem = await (await UploadAsync(client, file, "companies.xlsx")).AssertProblemAsync(400);
+
+        Assert.Equal("/problems/registry/import-unreadable", problem.GetProperty("type").GetString());
+        Assert.DoesNotContain("root:", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Text_beginning_like_a_formula_is_refused_with_its_row_in_csv_and_in_a_workbook()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        string[][] rows =
+        [
+            Row(Code("MA6TKQ61"), name: "=HYPERLINK(\"http://x\",\"雪域\")"),
+            Row(Code("MA6TKQ62"), scope: "@SUM(1+1)"),
+            Row(Code("MA6TKQ63")),
+        ];
+
+        foreach (var (content, fileName) in new[] { (CsvFile(rows), "formulas.csv"), (WorkbookFile(rows), "formulas.xlsx") })
+        {
+            var result = await (await UploadAsync(client, content, fileName)).ReadJsonAsync();
+
+            Assert.Equal(2, result.GetProperty("rejected").GetInt32());
+            var report = await ReportAsync(client, result);
+            Assert.Contains(report, l => l[0] == "2" && l[1] == "名称" && l[2].Contains("不能以 =、+、-、@ 开头", StringComparison.Ordinal));
+            Assert.Contains(report, l => l[0] == "3" && l[1] == "经营范围" && l[2].Contains("不能以 =、+、-、@ 开头", StringComparison.Ordinal));
+        }
+
+        Assert.False(await factory.WithDbAsync(db => db.Enterprises.AnyAsync(e => e.Uscc == Code("MA6TKQ61") || e.Uscc == Code("MA6TKQ62"))));
+    }
+
+    [Fact]
+    public async Task A_nul_byte_after_the_first_4_KB_is_reported_with_its_row_and_not_stored()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var rows = Enumerable.Range(0, 30).Select(i => Row(Code($"MA6TKR{i:00}"), name: $"拉萨市长文件第{i}号商贸有限公司")).ToList();
+        var nul = Code("MA6TKR99");
+        rows.Add(Row(nul, name: "拉萨市空\0字符商贸有限公司"));
+        var file = CsvFile([.. rows]);
+
+        var result = await (await UploadAsync(client, file)).ReadJsonAsync();
+
+        Assert.True(Array.IndexOf(file, (byte)0) > 4096);
+        Assert.Equal((31, 30, 1), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Contains(await ReportAsync(client, result), l => l[0] == "32" && l[1] == "名称" && l[2].Contains("控制字符", StringComparison.Ordinal));
+        Assert.False(await factory.WithDbAsync(db => db.Enterprises.AnyAsync(e => e.Uscc == nul)));
+    }
+
+    [Fact]
+    public async Task A_code_repeated_in_one_file_is_reported_with_its_row_not_counted_as_registered()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var code = Code("MA6TKQ71");
+
+        var result = await (await UploadAsync(client, CsvFile(Row(code), Row(Code("MA6TKQ72")), Row(code, name: "拉萨市重复商贸有限公司")))).ReadJsonAsync();
+
+        Assert.Equal((3, 2, 0, 1), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("skipped").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Contains(await ReportAsync(client, result), l => l[0] == "4" && l[1] == "统一社会信用代码" && l[2].Contains("与第 2 行重复", StringComparison.Ordinal));
+        Assert.Equal("拉萨市雪域商贸有限公司", await factory.WithDbAsync(db => db.Enterprises.Where(e => e.Uscc == code).Select(e => e.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_quote_never_closed_is_reported_with_its_row()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var text = Encoding.UTF8.GetString(CsvFile(Row(Code("MA6TKQ81")))) + string.Join(",", Row(Code("MA6TKQ82"), name: "\"拉萨市引号商贸有限公司")) + "\r\n" + string.Join(",", Row(Code("MA6TKQ83"))) + "\r\n";
+
+        var result = await (await UploadAsync(client, Encoding.UTF8.GetBytes(text))).ReadJsonAsync();
+
+        Assert.Equal((2, 1, 1), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Contains(await ReportAsync(client, result), l => l[0] == "3" && l[1] == ImportCompanies.WholeRow && l[2].Contains("引号没有闭合", StringComparison.Ordinal));
+        Assert.False(await factory.WithDbAsync(db => db.Enterprises.AnyAsync(e => e.Uscc == Code("MA6TKQ82") || e.Uscc == Code("MA6TKQ83"))));
+    }
+
     [Fact]
     public async Task Only_the_registrar_may_import()
     {
