@@ -1506,6 +1506,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Agent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssessmentLedger")
                         .IsRequired()
                         .HasColumnType("TEXT")
