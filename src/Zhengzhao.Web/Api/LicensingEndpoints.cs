@@ -13,7 +13,15 @@ public static class LicensingEndpoints
     public sealed record MaterialRequest(string? Name, Guid Upload);
 
     /// <param name="Renews">For a renewal (延续), the number of the company's permit; the item is then the permit's.</param>
-    public sealed record FileRequest(string? Uscc, string? ItemCode, string? Route, IReadOnlyList<MaterialRequest>? Materials, string? Signatory, bool Submit = true, string? Renews = null);
+    /// <param name="Agent">At the window, the agent who came for the company (代办人).</param>
+    public sealed record FileRequest(string? Uscc, string? ItemCode, string? Route, IReadOnlyList<MaterialRequest>? Materials, string? Signatory, bool Submit = true, string? Renews = null, AgentRequest? Agent = null);
+
+    /// <param name="DocumentKind">ResidentIdCard, Passport, HongKongMacaoPermit, TaiwanPermit or ForeignPermanentResidentCard.</param>
+    /// <param name="PowerOfAttorney">The upload of the company's power of attorney (授权委托书), unless the agent is its legal representative.</param>
+    public sealed record AgentRequest(string? Name, string? DocumentKind, string? DocumentNumber, Guid? PowerOfAttorney);
+
+    /// <summary>The agent as staff and the company see it: the document number masked.</summary>
+    public sealed record AgentView(string Name, string DocumentKind, string DocumentKindName, string DocumentNumber, bool IsLegalRepresentative, Guid? PowerOfAttorney);
 
     public sealed record ReasonRequest(string? Reason);
 
@@ -39,7 +47,7 @@ public static class LicensingEndpoints
         Zhengzhao.Licensing.SupplementRequest? Supplement, string? NotAcceptedReason, IReadOnlyList<ClockPause> Pauses, Extension? Extension,
         IReadOnlyList<StepView> Steps, Decision? Proposal, Decision? Decision, ClockView? Clock,
         IReadOnlyList<Assessment> Assessments, IReadOnlyList<AssessmentKind> AssessmentsOpen, ExtensionRequest? ExtensionRequest, DateOnly? DueOn, string? RenewsPermit, DateOnly? RenewalLastDay,
-        string? CloserReview, IReadOnlyList<FindApplications.TimelineEntry>? Timeline);
+        string? CloserReview, AgentView? Agent, IReadOnlyList<FindApplications.TimelineEntry>? Timeline);
 
     /// <summary>Every published step: who held it and when it ended, or when it is due.</summary>
     public sealed record StepView(string Name, int LimitDays, string? Officer, DateOnly? EndedOn, string? Opinion, DateOnly? DueOn);
@@ -62,11 +70,12 @@ public static class LicensingEndpoints
                 }
 
                 await using var content = file.OpenReadStream();
-                var result = await upload.HandleAsync(new(Company(user, uscc), file.FileName, file.ContentType, file.Length, content, user.ToActor()), ct);
+                var result = await upload.HandleAsync(new(Company(user, uscc), file.FileName, file.ContentType, file.Length, content, user.ApplicationReader(), user.ToActor()), ct);
                 return result.ToHttpResult(u => new UploadView(u.Id, u.FileName, u.Kind.ToString(), u.Size, u.Sha256));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk, Roles.Approver, Roles.DepartmentAdmin)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
-            .WithName("UploadMaterial").WithSummary("上传申请材料或核查附件（PDF、JPG、PNG，≤10 MB；工作人员用 uscc 指明企业）");
+            .WithName("UploadMaterial").WithSummary("上传申请材料、授权委托书或核查附件（PDF、JPG、PNG，≤10 MB；工作人员用 uscc 指明本区域或本部门办理事项的企业）")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/applications", async (FileRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, FileApplication file, ClaimsPrincipal user, HttpContext context, CancellationToken ct) =>
             {
@@ -77,25 +86,26 @@ public static class LicensingEndpoints
                 }
 
                 var result = await file.HandleAsync(
-                    new(Company(user, request.Uscc), request.ItemCode, route.Value ?? ApplicationRoute.Ordinary, Materials(request), request.Signatory, context.Connection.RemoteIpAddress?.ToString(), request.Submit, key, user.IsInRole(Roles.WindowClerk), user.ToActor(), request.Renews),
+                    new(Company(user, request.Uscc), request.ItemCode, route.Value ?? ApplicationRoute.Ordinary, Materials(request), request.Signatory, context.Connection.RemoteIpAddress?.ToString(), request.Submit, key, user.ApplicationReader(), user.ToActor(), request.Renews,
+                        request.Agent is { } agent ? new AgentInput(agent.Name, agent.DocumentKind, agent.DocumentNumber, agent.PowerOfAttorney) : null),
                     ct);
                 return !result.IsSuccess ? Problems.From(result.Refusal!)
                     : result.Value!.Replayed ? Results.Ok(View(result.Value.Application, null))
                     : Results.Created($"/api/v1/licensing/applications/{result.Value.Application.Id}", View(result.Value.Application, null));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
-            .WithName("FileApplication").WithSummary("申请（submit=false 存为草稿；renews 为延续申请的原证号）；Idempotency-Key 相同的重试返回同一件申请")
+            .WithName("FileApplication").WithSummary("申请（submit=false 存为草稿；renews 为延续申请的原证号；窗口代本区域企业申请须登记 agent 代办人）；Idempotency-Key 相同的重试返回同一件申请")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapPost("/applications/{id:guid}/submit", async (Guid id, string? uscc, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
-                (await file.SubmitAsync(id, Company(user, uscc), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
+        group.MapPost("/applications/{id:guid}/submit", async (Guid id, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
+                (await file.SubmitAsync(id, user.ApplicationReader(), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
-            .WithName("SubmitApplication").WithSummary("提交草稿");
+            .WithName("SubmitApplication").WithSummary("提交草稿（企业的草稿由企业提交；窗口只提交本窗口登记代办人的草稿）");
 
         group.MapPost("/applications/{id:guid}/supplement-complete", async (Guid id, FileRequest request, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
-                (await file.CompleteSupplementAsync(id, Company(user, request.Uscc), Materials(request), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
+                (await file.CompleteSupplementAsync(id, user.ApplicationReader(), Materials(request), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
-            .WithName("CompleteSupplement").WithSummary("提交补正材料（materials 列出补正的材料）");
+            .WithName("CompleteSupplement").WithSummary("提交补正材料（materials 列出补正的材料；企业自己的申请由企业提交）");
 
         group.MapGet("/applications", async (FindApplications find, ClaimsPrincipal user, CancellationToken ct) =>
                 (await find.ListForAsync(user.ApplicationReader(), ct)).Select(v => View(v.Application, v.Clock)))
@@ -163,5 +173,7 @@ public static class LicensingEndpoints
         [.. a.Item.Steps.Select((s, i) => new StepView(s.Name, s.LimitDays, i < a.Steps.Count ? a.Steps[i].Officer : null, i < a.Steps.Count ? a.Steps[i].EndedOn : null, i < a.Steps.Count ? a.Steps[i].Opinion : null, clock is { } c && i < c.StepsDue.Count ? c.StepsDue[i] : null))],
         a.Proposal, a.Decision,
         clock is null ? null : new ClockView(clock.CommittedDue, clock.StatutoryDue, clock.WorkdaysLeft, clock.IsPaused, clock.PausedWorkdays, clock.PastCommitted, clock.PastStatutory, clock.Light.ToString()),
-        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay, a.CloserReview, timeline);
+        a.Assessments, a.AssessmentsOpen, a.ExtensionRequest, a.DueOn, a.RenewsPermit, a.RenewalLastDay, a.CloserReview,
+        a.Agent is { } agent ? new AgentView(agent.Name, agent.DocumentKind.ToString(), AgentRules.Name(agent.DocumentKind), agent.DocumentNumberMasked, agent.IsLegalRepresentative, agent.PowerOfAttorney) : null,
+        timeline);
 }

@@ -7,7 +7,7 @@ namespace Zhengzhao.Web.Hosting;
 public static class FormUploads
 {
     /// <summary>The ids of the uploads, or the first file's refusal, named in Chinese; files already taken stay stored, unreferenced.</summary>
-    public static async Task<Result<List<Guid>>> UploadAllAsync(this UploadMaterial upload, IEnumerable<IFormFile> files, string uscc, Actor actor, CancellationToken cancellationToken)
+    public static async Task<Result<List<Guid>>> UploadAllAsync(this UploadMaterial upload, IEnumerable<IFormFile> files, string uscc, FindApplications.Reader by, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(files);
@@ -15,10 +15,10 @@ public static class FormUploads
         foreach (var form in files.Where(f => f.Length > 0))
         {
             await using var content = form.OpenReadStream();
-            var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, actor), cancellationToken);
+            var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, by, actor), cancellationToken);
             if (!uploaded.IsSuccess)
             {
-                return uploaded.Refusal! with { Detail = $"附件“{form.FileName}”：{uploaded.Refusal!.Detail}" };
+                return uploaded.Refusal! with { Detail = $"附件“{FileNames.Clean(form.FileName)}”：{uploaded.Refusal!.Detail}" };
             }
 
             ids.Add(uploaded.Value!.Id);

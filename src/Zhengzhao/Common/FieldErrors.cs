@@ -24,6 +24,27 @@ public sealed class FieldErrors
         return text;
     }
 
+    /// <summary>A text whose presence the caller judges, held to at most <paramref name="max"/> characters once trimmed.</summary>
+    public void Limit(string field, string? value, int max, string label)
+    {
+        if (value?.Trim().Length > max)
+        {
+            Add(field, $"{label}不超过{max}字。");
+        }
+    }
+
+    /// <summary>The refusal for the texts over their limits, or null when every one is within it.</summary>
+    public static Refusal? OverLimit(string type, params ReadOnlySpan<(string Field, string? Value, int Max, string Label)> texts)
+    {
+        var errors = new FieldErrors();
+        foreach (var (field, value, max, label) in texts)
+        {
+            errors.Limit(field, value, max, label);
+        }
+
+        return errors.Any ? errors.Refusal(type, "内容过长") : null;
+    }
+
     /// <summary>A required date, not in the future and not before 2000.</summary>
     public DateOnly Date(string field, DateOnly? value, DateOnly today, string label)
     {

@@ -173,6 +173,9 @@ public sealed class Application
 
     public bool FiledAtWindow { get; private set; }
 
+    /// <summary>代办人: who came to the window for the company, for an application a window clerk filed; null when the company filed itself.</summary>
+    public Agent? Agent { get; init; }
+
     /// <summary>延续申请: the number of the permit this application asks to renew; null for a first application.</summary>
     public string? RenewsPermit { get; init; }
 

@@ -26,6 +26,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // What the process reads whole and never queries inside: one JSON document each.
         builder.Property(a => a.Item).HasJsonConversion();
         builder.Property(a => a.Commitment).HasJsonConversion();
+        builder.Property(a => a.Agent).HasJsonConversion();
         builder.Property(a => a.Supplement).HasJsonConversion();
         builder.Property(a => a.Extension).HasJsonConversion();
         builder.Property(a => a.ExtensionRequest).HasJsonConversion();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Audit;
@@ -12,20 +13,29 @@ using Zhengzhao.Registry;
 namespace Zhengzhao.Licensing;
 
 /// <summary>
-/// Files an application for a catalogue item: online by the company's applicant, or at the window on its behalf.
-/// The item version in force is pinned; the materials are the company's uploads; with <c>Submit</c> the application
+/// Files an application for a catalogue item: online by the company's applicant, or at the window on its behalf by a
+/// clerk of the company's region, who records the agent who came (<see cref="Agent"/>). The item version in force is
+/// pinned; the materials are the company's uploads; with <c>Submit</c> the application
 /// is handed in at once (a filing is then recorded, a signed commitment accepted on the spot). A renewal (延续) names
 /// the company's permit instead of the item, within the permit's renewal window, and brings a renewal form. Idempotent:
 /// the same idempotency key from the same account returns the application it first made.
 /// </summary>
-public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, JointDiscipline discipline, IssuePermit issue, CalendarCache calendars, Notifier notifier, TimeProvider time) : IUseCase
+public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, JointDiscipline discipline, IssuePermit issue, CalendarCache calendars, Notifier notifier, IDataProtectionProvider protection, TimeProvider time) : IUseCase
 {
     public const int MaxKeyLength = 100;
 
+    public const int MaxSignatoryLength = 50;
+
+    public const int MaxMaterialNameLength = 100;
+
+    /// <summary>More materials than any checklist names: a longer list is a mistake or an attack, not an application.</summary>
+    public const int MaxMaterials = 100;
+
     public sealed record Material(string Name, Guid Upload);
 
+    /// <param name="By">Who files: the company itself, or a window clerk of a region (then <paramref name="Agent"/> is required).</param>
     /// <param name="Renews">For a renewal, the number of the company's permit to renew; its item is then the item.</param>
-    public sealed record Command(string Uscc, string? ItemCode, ApplicationRoute Route, IReadOnlyList<Material> Materials, string? Signatory, string? Address, bool Submit, string? IdempotencyKey, bool AtWindow, Actor Actor, string? Renews = null);
+    public sealed record Command(string Uscc, string? ItemCode, ApplicationRoute Route, IReadOnlyList<Material> Materials, string? Signatory, string? Address, bool Submit, string? IdempotencyKey, FindApplications.Reader By, Actor Actor, string? Renews = null, AgentInput? Agent = null);
 
     public sealed record Filed(Application Application, bool Replayed);
 
@@ -38,15 +48,43 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             return Invalid("idempotencyKey", $"Idempotency-Key 不超过 {MaxKeyLength} 个字符。");
         }
 
+        if (Texts(command) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (key is { Length: > 0 } && await FindReplayAsync(command.Actor, key, cancellationToken) is { } replayed)
         {
             return new Filed(replayed, true);
         }
 
+        var atWindow = CompanyScope.AtWindow(command.By);
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
+        if (atWindow ? enterprise is null || !CompanyScope.WindowCovers(command.By.WindowRegion!, enterprise.RegionCode) : command.By.Uscc != command.Uscc)
+        {
+            return CompanyScope.OutOfScope;
+        }
+
         if (enterprise is null || enterprise.Status != EnterpriseStatus.Active)
         {
             return CompanyNotActive(command.Uscc);
+        }
+
+        if (!atWindow && command.Agent is not null)
+        {
+            return Invalid("agent", "企业自己申请的，不登记代办人。");
+        }
+
+        Agent? agent = null;
+        if (atWindow)
+        {
+            var came = await AgentAsync(command.Agent, enterprise, cancellationToken);
+            if (!came.IsSuccess)
+            {
+                return came.Refusal!;
+            }
+
+            agent = came.Value;
         }
 
         var today = ChinaTime.Today(time);
@@ -82,8 +120,9 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         var closerReview = string.Join("；", bars.Where(b => b.Rule.Restriction == Restriction.CloserReview).Select(b => $"规则 {b.Rule.Code}：{b.Reason}"));
 
-        var application = new Application(enterprise.Uscc, enterprise.RegionCode, item, renewed is null ? command.Route : ApplicationRoute.Ordinary, command.Actor.UserName, command.AtWindow)
+        var application = new Application(enterprise.Uscc, enterprise.RegionCode, item, renewed is null ? command.Route : ApplicationRoute.Ordinary, command.Actor.UserName, atWindow)
         {
+            Agent = agent,
             IdempotencyKey = key is { Length: > 0 } ? key : null,
             RenewsPermit = renewed?.Number,
             RenewalLastDay = renewed?.ValidTo,
@@ -144,7 +183,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         var item = application.Item;
         db.Applications.Add(application);
-        db.Record(actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{application.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}");
+        db.Record(actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{application.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}{CompanyScope.OnBehalf(application.Uscc, application.Agent)}");
         if (application.State is ApplicationState.Filed or ApplicationState.Approved)
         {
             await issue.IssueWithinAsync(application, holder, content, actor, cancellationToken);
@@ -153,14 +192,14 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         return application;
     }
 
-    /// <summary>Hands in a draft the company (or the window on its behalf) prepared earlier.</summary>
-    public async Task<Result<Application>> SubmitAsync(Guid id, string uscc, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Hands in a draft the company prepared earlier, or one the window drafted with the company's agent.</summary>
+    public async Task<Result<Application>> SubmitAsync(Guid id, FindApplications.Reader by, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Uscc == uscc, cancellationToken);
-        if (application is null)
+        var found = await CompanyScope.ApplicationAsync(db, id, by, "提交", cancellationToken);
+        if (found.Value is not { } application)
         {
-            return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+            return found;
         }
 
         if (application.State != ApplicationState.Draft)
@@ -178,7 +217,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         await RescheduleAndTellAsync(application, today, cancellationToken);
 
-        db.Record(actor, time, "licensing.submitted", nameof(Application), application.Id.ToString(), $"提交（编号 {application.Number}）：{ApplicationStates.Name(application.State)}");
+        db.Record(actor, time, "licensing.submitted", nameof(Application), application.Id.ToString(), $"提交（编号 {application.Number}）：{ApplicationStates.Name(application.State)}{CompanyScope.OnBehalf(application.Uscc, application.Agent)}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -193,14 +232,23 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         return application;
     }
 
-    /// <summary>The applicant hands in what the one-time notification listed, as new uploads of its own.</summary>
-    public async Task<Result<Application>> CompleteSupplementAsync(Guid id, string uscc, IReadOnlyList<Material> materials, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The applicant hands in what the one-time notification listed, as new uploads of its own; for an application
+    /// the window filed, the window may take them from the company's agent.
+    /// </summary>
+    public async Task<Result<Application>> CompleteSupplementAsync(Guid id, FindApplications.Reader by, IReadOnlyList<Material> materials, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Uscc == uscc, cancellationToken);
-        if (application is null)
+        ArgumentNullException.ThrowIfNull(materials);
+        if (Materials(materials) is { } tooLong)
         {
-            return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+            return tooLong;
+        }
+
+        var found = await CompanyScope.ApplicationAsync(db, id, by, "补正", cancellationToken);
+        if (found.Value is not { } application)
+        {
+            return found;
         }
 
         var pinned = await PinnedContent.OfAsync(db, application, cancellationToken);
@@ -218,7 +266,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         await RescheduleAndTellAsync(application, today, cancellationToken, "补正材料已提交");
 
-        db.Record(actor, time, "licensing.supplemented", nameof(Application), application.Id.ToString(), $"{application.Number}：补正材料已提交（{string.Join("、", materials.Select(m => m.Name))}）");
+        db.Record(actor, time, "licensing.supplemented", nameof(Application), application.Id.ToString(), $"{application.Number}：补正材料已提交（{string.Join("、", materials.Select(m => m.Name))}）{CompanyScope.OnBehalf(application.Uscc, application.Agent)}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -350,6 +398,63 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The agent checked and recorded: a resident ID matching the register's legal representative (name and number)
+    /// is the representative in person; anyone else needs the company's power of attorney, uploaded for it.
+    /// </summary>
+    private async Task<Result<Agent>> AgentAsync(AgentInput? input, Enterprise enterprise, CancellationToken cancellationToken)
+    {
+        var checkedAgent = AgentRules.Check(input);
+        if (!checkedAgent.IsSuccess)
+        {
+            return checkedAgent.Refusal!;
+        }
+
+        var (name, kind, number) = checkedAgent.Value;
+        var protector = protection.CreateProtector(AgentRules.NumberPurpose);
+        var representative = kind == IdentityDocumentKind.ResidentIdCard && name == enterprise.LegalRepresentative && RepresentativeId(enterprise) == number;
+        var attorney = input!.PowerOfAttorney;
+        if (!representative)
+        {
+            var errors = new FieldErrors();
+            if (attorney is not { } upload || !await db.MaterialUploads.AnyAsync(u => u.Id == upload && u.Uscc == enterprise.Uscc, cancellationToken))
+            {
+                errors.Add("agent.powerOfAttorney", $"代办人不是登记的法定代表人，请上传{enterprise.Name}出具的授权委托书（本企业名下的上传文件）。");
+                return AgentRules.Invalid(errors);
+            }
+        }
+
+        return new Agent(name, kind, protector.Protect(number), Registry.IdentityNumber.Mask(number), representative, representative ? null : attorney);
+    }
+
+    /// <summary>The legal representative's identity number, or null when no key can read it (the agent then needs a power of attorney).</summary>
+    private string? RepresentativeId(Enterprise enterprise)
+    {
+        try
+        {
+            return enterprise.LegalRepresentativeIdProtected.Length == 0 ? null : protection.CreateProtector(RecordRegistration.IdPurpose).Unprotect(enterprise.LegalRepresentativeIdProtected);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every text the filing brings, held to its length before anything is read.</summary>
+    private static Refusal? Texts(Command command) =>
+        FieldErrors.OverLimit("licensing/invalid-application", ("signatory", command.Signatory, MaxSignatoryLength, "告知承诺书签署人"), ("itemCode", command.ItemCode, 30, "事项编码"), ("renews", command.Renews, PermitNumbers.MaxLength, "延续的证号"))
+        ?? Materials(command.Materials);
+
+    private static Refusal? Materials(IReadOnlyList<Material> materials)
+    {
+        if (materials.Count > MaxMaterials)
+        {
+            return Invalid("materials", $"材料不超过 {MaxMaterials} 项。");
+        }
+
+        return materials.FirstOrDefault(m => m.Name.Length > MaxMaterialNameLength) is null ? null : Invalid("materials", $"材料名称不超过{MaxMaterialNameLength}字。");
     }
 
     private static Refusal CompanyNotActive(string uscc) =>

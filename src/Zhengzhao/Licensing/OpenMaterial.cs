@@ -7,8 +7,8 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Licensing;
 
 /// <summary>
-/// Opens a file of an application for someone who may read the application: a material handed in, or an
-/// assessment's attachment. A file is reached only through an application that names it, never by its id alone.
+/// Opens a file of an application for someone who may read the application: a material handed in, the agent's
+/// power of attorney, or an assessment's attachment. A file is reached only through an application that names it, never by its id alone.
 /// </summary>
 public sealed class OpenMaterial(ZhengzhaoDbContext db, FindApplications find, IOptions<UploadStorageOptions> storage) : IUseCase
 {
@@ -23,7 +23,7 @@ public sealed class OpenMaterial(ZhengzhaoDbContext db, FindApplications find, I
         }
 
         var application = view.Value!.Application;
-        var named = application.Materials.Values.Contains(uploadId) || application.Assessments.Any(a => a.Attachments.Contains(uploadId));
+        var named = application.Materials.Values.Contains(uploadId) || application.Agent?.PowerOfAttorney == uploadId || application.Assessments.Any(a => a.Attachments.Contains(uploadId));
         var upload = named ? await db.MaterialUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uploadId && u.Uscc == application.Uscc, cancellationToken) : null;
         return Open(storage.Value, upload, "这件申请没有这个文件。");
     }

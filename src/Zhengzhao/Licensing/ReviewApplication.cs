@@ -25,6 +25,21 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
     /// </summary>
     public sealed record Officer(Actor Actor, string DepartmentCode, string? RegionCode, bool AtWindow, bool IsHead = false);
 
+    /// <summary>The longest reason, opinion or finding an officer writes; the record of an assessment may run longer.</summary>
+    public const int MaxReasonLength = 1000;
+
+    public const int MaxRecordLength = 4000;
+
+    public const int MaxSupplementItems = 50;
+
+    public const int MaxMaterialLength = 100;
+
+    public const int MaxProblemLength = 500;
+
+    public const int MaxUserNameLength = 100;
+
+    private const string TooLong = "licensing/text-too-long";
+
     private enum Desk
     {
         /// <summary>Receiving: accept, ask for a supplement, not accept, hand over.</summary>
@@ -38,22 +53,27 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         ActAsync(id, officer, Desk.Window, "licensing.accepted", (a, on) => a.Accept(officer.Actor.UserName, on), a => $"受理（编号 {a.Number}）", cancellationToken);
 
     public Task<Result<Application>> NotAcceptAsync(Guid id, string? reasonWithBasis, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Window, "licensing.not-accepted", (a, on) => a.NotAccept(officer.Actor.UserName, reasonWithBasis, on), a => $"不予受理：{a.NotAcceptedReason}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("reason", reasonWithBasis, MaxReasonLength, "不予受理的理由及依据")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, "licensing.not-accepted", (a, on) => a.NotAccept(officer.Actor.UserName, reasonWithBasis, on), a => $"不予受理：{a.NotAcceptedReason}", cancellationToken);
 
     public Task<Result<Application>> RequestSupplementAsync(Guid id, IReadOnlyList<MissingMaterial> items, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Window, "licensing.supplement-requested", (a, on) => a.RequestSupplement(officer.Actor.UserName, items, on), a => $"一次性告知补正：{string.Join("；", a.Supplement!.Items.Select(i => $"{i.Material}（{i.Problem}）"))}", cancellationToken);
+        SupplementTexts(items) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, "licensing.supplement-requested", (a, on) => a.RequestSupplement(officer.Actor.UserName, items, on), a => $"一次性告知补正：{string.Join("；", a.Supplement!.Items.Select(i => $"{i.Material}（{i.Problem}）"))}", cancellationToken);
 
     public Task<Result<Application>> EndStepAsync(Guid id, string? opinion, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Review, "licensing.step-ended", (a, on) => a.EndStep(officer.Actor.UserName, opinion, on), a => $"办结环节“{a.Steps[^1].Name}”", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("reason", opinion, MaxReasonLength, "环节意见")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.step-ended", (a, on) => a.EndStep(officer.Actor.UserName, opinion, on), a => $"办结环节“{a.Steps[^1].Name}”", cancellationToken);
 
     public Task<Result<Application>> PauseAsync(Guid id, PauseKind kind, string? reason, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Review, "licensing.paused", (a, on) => a.Pause(kind, reason, on), a => $"暂停计时：{a.Pauses[^1].Reason}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("reason", reason, MaxReasonLength, "暂停计时的原因")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.paused", (a, on) => a.Pause(kind, reason, on), a => $"暂停计时：{a.Pauses[^1].Reason}", cancellationToken);
 
     public Task<Result<Application>> ResumeAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
         ActAsync(id, officer, Desk.Review, "licensing.resumed", (a, on) => a.Resume(on), _ => "恢复计时", cancellationToken);
 
     public async Task<Result<Application>> ExtendAsync(Guid id, int days, string? reason, Officer officer, CancellationToken cancellationToken = default)
     {
+        if (FieldErrors.OverLimit(TooLong, ("reason", reason, MaxReasonLength, "延期理由")) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var calendar = await calendars.GetAsync(db, cancellationToken);
         return await ActAsync(
             id,
@@ -66,7 +86,7 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
     }
 
     public async Task<Result<Application>> DecideAsync(Guid id, bool approve, string? reasons, Officer officer, CancellationToken cancellationToken = default) =>
-        await IssueIfApprovedAsync(
+        FieldErrors.OverLimit(TooLong, ("reasons", reasons, MaxReasonLength, "决定理由")) is { } tooLong ? tooLong : await IssueIfApprovedAsync(
             await ActAsync(id, officer, Desk.Review, "licensing.decided", (a, on) => a.Decide(approve, reasons, officer.Actor.UserName, on), a => a.State == ApplicationState.AwaitingSignOff ? $"拟{(approve ? "准予" : "不予")}许可，待复核" : ApplicationStates.Name(a.State), cancellationToken),
             officer,
             cancellationToken);
@@ -78,16 +98,16 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
             cancellationToken);
 
     public Task<Result<Application>> HandOverAsync(Guid id, string? to, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Window, DepartmentOverview.HandedOver, (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty, officer.IsHead), a => $"首办责任人移交给 {a.Owner}", cancellationToken, tellApplicant: false);
+        FieldErrors.OverLimit(TooLong, ("to", to, MaxUserNameLength, "接办人账户")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, DepartmentOverview.HandedOver, (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty, officer.IsHead), a => $"首办责任人移交给 {a.Owner}", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RequestExtensionAsync(Guid id, int days, string? reason, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Review, "licensing.extension-requested", (a, on) => a.RequestExtension(days, reason, officer.Actor.UserName, on), a => $"申请延长 {a.ExtensionRequest!.Days} 个工作日：{a.ExtensionRequest.Reason}", cancellationToken, tellApplicant: false);
+        FieldErrors.OverLimit(TooLong, ("reason", reason, MaxReasonLength, "延期理由")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.extension-requested", (a, on) => a.RequestExtension(days, reason, officer.Actor.UserName, on), a => $"申请延长 {a.ExtensionRequest!.Days} 个工作日：{a.ExtensionRequest.Reason}", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RefuseExtensionAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
         ActAsync(id, officer, Desk.Review, "licensing.extension-refused", (a, _) => a.RefuseExtension(), _ => "不同意延期", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RecordAssessmentAsync(Guid id, AssessmentKind kind, string? record, string? findings, IReadOnlyList<Guid> attachments, Officer officer, CancellationToken cancellationToken = default) =>
-        ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("record", record, MaxRecordLength, "评估核查记录"), ("findings", findings, MaxReasonLength, "评估核查结论")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
 
     /// <summary>
     /// An approval issues the permit at once (准予许可 → 发证), or for a renewal gives the permit its next period.
@@ -108,6 +128,26 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         }
 
         return decided;
+    }
+
+    private static Task<Result<Application>> Refused(Refusal refusal) => Task.FromResult<Result<Application>>(refusal);
+
+    private static Refusal? SupplementTexts(IReadOnlyList<MissingMaterial> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count > MaxSupplementItems)
+        {
+            return new Refusal(TooLong, "内容过长", $"补正告知不超过 {MaxSupplementItems} 项。") { Errors = new Dictionary<string, string[]> { ["items"] = [$"补正告知不超过 {MaxSupplementItems} 项。"] } };
+        }
+
+        var errors = new FieldErrors();
+        foreach (var item in items)
+        {
+            errors.Limit("items.material", item.Material, MaxMaterialLength, "补正的材料名称");
+            errors.Limit("items.problem", item.Problem, MaxProblemLength, "补正的问题说明");
+        }
+
+        return errors.Any ? errors.Refusal(TooLong, "内容过长") : null;
     }
 
     private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken, bool tellApplicant = true)

@@ -13,19 +13,26 @@ public sealed class UploadStorageOptions
 }
 
 /// <summary>
-/// An applicant's (or the window's, on its behalf) upload of a material file: checked by content, hashed while it
-/// is copied, stored under its SHA-256 so the same file is kept once, and recorded for the company.
+/// An upload of a file in a company's name, by the company, by a window clerk of its region on its behalf, or by
+/// department staff for a matter of their department (<see cref="CompanyScope.MayUploadForAsync"/>): checked by
+/// content, hashed while it is copied, stored under its SHA-256 so the same file is kept once, and recorded for the
+/// company under the name it was given, cleaned (<see cref="FileNames.Clean"/>) and never used as a path.
 /// </summary>
 public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorageOptions> storage, TimeProvider time) : IUseCase
 {
-    public sealed record Command(string Uscc, string FileName, string? ContentType, long Length, Stream Content, Actor Actor);
+    public sealed record Command(string Uscc, string FileName, string? ContentType, long Length, Stream Content, FindApplications.Reader By, Actor Actor);
 
     public async Task<Result<MaterialUpload>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (!await CompanyScope.MayUploadForAsync(db, command.Uscc, command.By, cancellationToken))
+        {
+            return CompanyScope.OutOfScope;
+        }
+
         var head = new byte[8];
         var read = await command.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        var name = Path.GetFileName(command.FileName.Trim());
+        var name = FileNames.Clean(command.FileName);
         if (MaterialFileRules.Problem(name, command.ContentType, command.Length, head.AsSpan(0, read)) is { } problem)
         {
             return new Refusal("licensing/invalid-file", "文件不符合要求", problem);
@@ -80,7 +87,7 @@ public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorage
 
         var upload = new MaterialUpload(command.Uscc, name, MaterialFileRules.Detect(head.AsSpan(0, read))!.Value, size, sha256, storedAs, command.Actor.UserName, time.GetUtcNow());
         db.MaterialUploads.Add(upload);
-        db.Record(command.Actor, time, "licensing.material-uploaded", nameof(MaterialUpload), upload.Id.ToString(), $"{command.Uscc} 上传材料 {name}（{size} 字节，SHA-256 {sha256[..16]}…）");
+        db.Record(command.Actor, time, "licensing.material-uploaded", nameof(MaterialUpload), upload.Id.ToString(), $"{command.Uscc} 上传材料 {name}（{size} 字节，SHA-256 {sha256[..16]}…）{(command.By.Uscc is null ? "，工作人员代为上传" : string.Empty)}");
         await db.SaveChangesAsync(cancellationToken);
         return upload;
     }

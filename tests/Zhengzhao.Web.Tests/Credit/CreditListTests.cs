@@ -76,7 +76,7 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
 
         // Any department that takes an application from the company sees the flag, with the rule and the reason.
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code), agent = await AgentAsync(clerk, code) })).ReadJsonAsync();
         Assert.StartsWith("规则 LJ-05：该企业于 2026-11-26 因通过登记的住所", filed.GetProperty("closerReview").GetString(), StringComparison.Ordinal);
     }
 
@@ -165,9 +165,10 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕11号"), HttpStatusCode.Created);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code);
+        var agent = await AgentAsync(clerk, code);
 
-        var refused = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Commitment", materials, signatory = "达瓦" })).AssertProblemAsync(403);
-        var ordinary = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials })).ReadJsonAsync();
+        var refused = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Commitment", materials, signatory = "达瓦", agent })).AssertProblemAsync(403);
+        var ordinary = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials, agent })).ReadJsonAsync();
         var restrictions = await (await regulator.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
 
         Assert.Equal("该企业于 2026-11-26 被工商局列入严重违法失信名单（拉市监严〔2026〕11号），信用修复前不能选择告知承诺方式，请按一般程序申请。（联合惩戒规则 LJ-01）", refused.GetProperty("detail").GetString());

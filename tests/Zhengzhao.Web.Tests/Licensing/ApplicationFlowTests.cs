@@ -168,7 +168,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code) })).ReadJsonAsync();
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code), agent = await AgentAsync(clerk, code) })).ReadJsonAsync();
         var id = filed.GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
         await ActAsync(approver, id, "steps");
@@ -229,7 +229,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
         var neighbour = Zhengzhao.Registry.DemoEnterprises.Codes.Skip(2).First();
-        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(clerk, "SL-016", neighbour) })).ReadJsonAsync();
+        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(clerk, "SL-016", neighbour), agent = await AgentAsync(clerk, neighbour) })).ReadJsonAsync();
         var id = theirs.GetProperty("id").GetGuid();
 
         await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).AssertProblemAsync(404);

@@ -31,6 +31,10 @@ internal static class LicensingApi
         return [.. required.Materials.Where(m => m.Required).Select(m => (object)new { name = m.Name, upload })];
     }
 
+    /// <summary>An agent at the window who is not the legal representative, with the company's power of attorney the clerk uploaded.</summary>
+    public static async Task<object> AgentAsync(HttpClient clerk, string uscc, string name = "次仁") =>
+        new { name, documentKind = "ResidentIdCard", documentNumber = SampleRegistration.IdNumber("54010219950505201"), powerOfAttorney = await UploadAsync(clerk, "授权委托书.pdf", uscc: uscc) };
+
     public static async Task<HttpResponseMessage> FileAsync(HttpClient client, object body, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licensing/applications") { Content = JsonContent.Create(body) };

@@ -47,10 +47,10 @@ public sealed class RepairsModel(FindRepairs find, ApplyForRepair apply, DecideR
             foreach (var form in Request.Form.Files.Where(f => f.Name == "evidence" && f.Length > 0).Take(MaxFiles + 1))
             {
                 await using var content = form.OpenReadStream();
-                var uploaded = await upload.HandleAsync(new(Company, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
+                var uploaded = await upload.HandleAsync(new(Company, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
                 if (!uploaded.IsSuccess)
                 {
-                    return new Refusal(uploaded.Refusal!.Type, uploaded.Refusal.Title, $"“{form.FileName}”：{uploaded.Refusal.Detail}");
+                    return new Refusal(uploaded.Refusal!.Type, uploaded.Refusal.Title, $"“{FileNames.Clean(form.FileName)}”：{uploaded.Refusal.Detail}");
                 }
 
                 evidence.Add(uploaded.Value!.Id);

@@ -80,7 +80,7 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             return Page();
         }
 
-        var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), View!.Application.Uscc, User.ToActor(), cancellationToken);
+        var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), View!.Application.Uscc, User.ApplicationReader(), User.ToActor(), cancellationToken);
         if (!attachments.IsSuccess)
         {
             Error = attachments.Refusal!.Detail;
@@ -117,7 +117,7 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             }
 
             await using var content = form.OpenReadStream();
-            var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
+            var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
             if (!uploaded.IsSuccess)
             {
                 Error = $"“{notice.Items[i].Material}”：{uploaded.Refusal!.Detail}";
@@ -127,7 +127,7 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             materials.Add(new(notice.Items[i].Material, uploaded.Value!.Id));
         }
 
-        return await DoneAsync(id, file.CompleteSupplementAsync(id, uscc, materials, User.ToActor(), cancellationToken), cancellationToken);
+        return await DoneAsync(id, file.CompleteSupplementAsync(id, User.ApplicationReader(), materials, User.ToActor(), cancellationToken), cancellationToken);
     }
 
     private async Task<IActionResult> DoneAsync(Guid id, Task<Result<Application>> acting, CancellationToken cancellationToken)

@@ -31,6 +31,16 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Uplo
     [BindProperty]
     public string FormKey { get; set; } = string.Empty;
 
+    /// <summary>At the window, the agent who came for the company (代办人).</summary>
+    [BindProperty]
+    public string? AgentName { get; set; }
+
+    [BindProperty]
+    public string? AgentDocumentKind { get; set; }
+
+    [BindProperty]
+    public string? AgentDocumentNumber { get; set; }
+
     public IReadOnlyList<ListItems.Entry> Items { get; private set; } = [];
 
     public GetServiceGuide.Guide? Guide { get; private set; }
@@ -65,7 +75,7 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Uplo
             }
 
             await using var content = form.OpenReadStream();
-            var uploaded = await upload.HandleAsync(new(company, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
+            var uploaded = await upload.HandleAsync(new(company, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
             if (!uploaded.IsSuccess)
             {
                 Error = $"“{names[index]}”：{uploaded.Refusal!.Detail}";
@@ -75,7 +85,22 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Uplo
             materials.Add(new(names[index], uploaded.Value!.Id));
         }
 
-        var filed = await file.HandleAsync(new(company, Item, Route, materials, Signatory, HttpContext.Connection.RemoteIpAddress?.ToString(), Submit: true, FormKey, AtWindow, User.ToActor()), cancellationToken);
+        AgentInput? agent = null;
+        if (AtWindow)
+        {
+            var attorney = Request.Form.Files.GetFile("agent-attorney") is { Length: > 0 } letter
+                ? await upload.UploadAllAsync([letter], company, User.ApplicationReader(), User.ToActor(), cancellationToken)
+                : new List<Guid>();
+            if (!attorney.IsSuccess)
+            {
+                Error = $"授权委托书：{attorney.Refusal!.Detail}";
+                return Page();
+            }
+
+            agent = new AgentInput(AgentName, AgentDocumentKind, AgentDocumentNumber, attorney.Value is [var id] ? id : null);
+        }
+
+        var filed = await file.HandleAsync(new(company, Item, Route, materials, Signatory, HttpContext.Connection.RemoteIpAddress?.ToString(), Submit: true, FormKey, User.ApplicationReader(), User.ToActor(), Agent: agent), cancellationToken);
         if (!filed.IsSuccess)
         {
             Error = filed.Refusal!.Detail;

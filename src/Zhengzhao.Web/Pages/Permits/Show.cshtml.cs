@@ -52,14 +52,14 @@ public sealed class ShowModel(FindPermits find, VerifyPermit verify, PermitLinks
         }
 
         await using var content = form.OpenReadStream();
-        var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ToActor()), cancellationToken);
+        var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
         if (!uploaded.IsSuccess)
         {
             Error = uploaded.Refusal!.Detail;
             return Page();
         }
 
-        var filed = await file.HandleAsync(new(uscc, null, ApplicationRoute.Ordinary, [new(Application.RenewalForm, uploaded.Value!.Id)], null, null, Submit: true, $"renew-{View!.Permit.Number}-{uploaded.Value.Sha256[..16]}", AtWindow: false, User.ToActor(), View.Permit.Number), cancellationToken);
+        var filed = await file.HandleAsync(new(uscc, null, ApplicationRoute.Ordinary, [new(Application.RenewalForm, uploaded.Value!.Id)], null, null, Submit: true, $"renew-{View!.Permit.Number}-{uploaded.Value.Sha256[..16]}", User.ApplicationReader(), User.ToActor(), View.Permit.Number), cancellationToken);
         if (!filed.IsSuccess)
         {
             Error = filed.Refusal!.Detail;

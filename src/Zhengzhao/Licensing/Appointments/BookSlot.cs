@@ -15,6 +15,9 @@ public sealed class BookSlot(ZhengzhaoDbContext db, TimeProvider time) : IUseCas
 {
     public sealed record Command(Guid SlotId, string? Uscc, string? ItemCode, string? IdempotencyKey, Actor Actor);
 
+    /// <summary>As long as a catalogue code may be.</summary>
+    public const int MaxItemCodeLength = 30;
+
     /// <summary>The booking, and whether it was made by an earlier request with the same key.</summary>
     public sealed record Booked(Booking Booking, bool IsReplay);
 
@@ -40,6 +43,11 @@ public sealed class BookSlot(ZhengzhaoDbContext db, TimeProvider time) : IUseCas
 
         string? itemName = null;
         var itemCode = string.IsNullOrWhiteSpace(command.ItemCode) ? null : command.ItemCode.Trim();
+        if (itemCode is { Length: > MaxItemCodeLength })
+        {
+            return AppointmentRefusals.Invalid("itemCode", $"事项编码不超过 {MaxItemCodeLength} 个字符。");
+        }
+
         if (itemCode is not null)
         {
             itemName = await db.ItemVersions.Where(v => v.ItemCode == itemCode && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Name).FirstOrDefaultAsync(cancellationToken);

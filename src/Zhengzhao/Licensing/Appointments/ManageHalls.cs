@@ -44,6 +44,11 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
             return AppointmentRefusals.Invalid("openingHours", $"请填写办公时间，不超过 {ServiceHall.MaxOpeningHoursLength} 个字。");
         }
 
+        if (region.Length != 6)
+        {
+            return AppointmentRefusals.Invalid("regionCode", "区划代码应为6位数字。");
+        }
+
         var regionName = await db.Regions.Where(r => r.Code == region).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
         if (regionName is null)
         {

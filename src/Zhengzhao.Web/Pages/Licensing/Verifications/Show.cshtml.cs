@@ -32,7 +32,7 @@ public sealed class ShowModel(FindVerifications find, ConcludeVerification concl
             return Page();
         }
 
-        var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), Verification!.Uscc, User.ToActor(), cancellationToken);
+        var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), Verification!.Uscc, User.ApplicationReader(), User.ToActor(), cancellationToken);
         if (!attachments.IsSuccess)
         {
             Error = attachments.Refusal!.Detail;

@@ -1546,6 +1546,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Agent")
+                        .HasColumnType("text");
+
                     b.Property<string>("AssessmentLedger")
                         .IsRequired()
                         .HasColumnType("text")

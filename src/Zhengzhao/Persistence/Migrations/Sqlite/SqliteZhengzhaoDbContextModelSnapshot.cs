@@ -1535,6 +1535,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Agent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssessmentLedger")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Common;
+using Zhengzhao.Identity;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Licensing;
+
+/// <summary>
+/// Who may act in a company's name in Licensing. The company's own applicant always; a window clerk for a company
+/// registered in the window's region, and on an application only one the window itself filed with the agent who
+/// came (never the company's own online application); department staff only to attach files to their department's
+/// matters. Anyone else, and anyone naming a company that does not exist, gets one and the same refusal, which tells
+/// nothing a caller could not already read.
+/// </summary>
+public static class CompanyScope
+{
+    public static readonly Refusal OutOfScope = new(
+        "licensing/company-out-of-scope",
+        "无权为该企业办理",
+        "您不能以这家企业的名义办理：窗口只为本区域登记的企业代办，部门只为本部门办理事项的企业上传材料。",
+        RefusalKind.Forbidden);
+
+    public static bool WindowCovers(string windowRegion, string companyRegion)
+    {
+        ArgumentNullException.ThrowIfNull(companyRegion);
+        return companyRegion.StartsWith(Region.CoveragePrefix(windowRegion), StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the caller acts for the company as a window clerk, rather than as the company itself.</summary>
+    public static bool AtWindow(FindApplications.Reader by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return by.Uscc is null && by.WindowRegion is not null;
+    }
+
+    /// <summary>
+    /// An application the caller may hand in or complete for the company: the company's own, or for a clerk of its
+    /// region one the window filed with an agent. A clerk who can read a company's own application is told only the
+    /// company acts on it; anyone else finds no such application.
+    /// </summary>
+    public static async Task<Result<Application>> ApplicationAsync(ZhengzhaoDbContext db, Guid id, FindApplications.Reader by, string act, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(by);
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is not null && by.Uscc is { } own)
+        {
+            return application.Uscc == own ? application : NotFound;
+        }
+
+        if (application is null || !AtWindow(by) || !WindowCovers(by.WindowRegion!, application.RegionCode))
+        {
+            return NotFound;
+        }
+
+        return application.Agent is null
+            ? new Refusal("licensing/company-acts-itself", "须由企业本身办理", $"这件申请是企业自己在网上办理的，{act}须由企业本身完成；窗口可以登记代办人，为企业另行申请。", RefusalKind.Forbidden)
+            : application;
+    }
+
+    /// <summary>
+    /// Whether the caller may upload a file in the company's name: the company itself, a clerk of its region, or
+    /// department staff for a company with an application or a permit of their department (an assessment's or a
+    /// verification's attachments).
+    /// </summary>
+    public static async Task<bool> MayUploadForAsync(ZhengzhaoDbContext db, string uscc, FindApplications.Reader by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(by);
+        if (by.Uscc is { } own)
+        {
+            return own == uscc;
+        }
+
+        if (by.WindowRegion is { } window)
+        {
+            var region = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.RegionCode).FirstOrDefaultAsync(cancellationToken);
+            if (region is not null && WindowCovers(window, region))
+            {
+                return true;
+            }
+        }
+
+        return by.DepartmentCode is { Length: > 0 } department
+            && (await db.Applications.AnyAsync(a => a.Uscc == uscc && a.DepartmentCode == department, cancellationToken)
+                || await db.Permits.AnyAsync(p => p.Uscc == uscc && p.DepartmentCode == department, cancellationToken));
+    }
+
+    /// <summary>How an audit entry names an act done at the window for the company: for whom, and who came.</summary>
+    public static string OnBehalf(string uscc, Agent? agent) =>
+        agent is null ? string.Empty : $"（窗口代 {uscc} 办理，代办人 {agent.Name}，{AgentRules.Name(agent.DocumentKind)} {agent.DocumentNumberMasked}{(agent.IsLegalRepresentative ? "，法定代表人本人" : "，凭授权委托书")}）";
+
+    private static readonly Refusal NotFound = new("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+}
