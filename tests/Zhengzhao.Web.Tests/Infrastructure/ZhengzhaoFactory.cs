@@ -146,6 +146,10 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Credit:Collect", "false");
         builder.UseSetting("Registry:IndexNames", "false");
 
+        // The test receivers listen on the loopback, which production refuses unless the operator allows it (ADR 27).
+        builder.UseSetting("Webhooks:AllowedNetworks:0", "127.0.0.0/8");
+        builder.UseSetting("Webhooks:RequireHttps", "false");
+
         // All test requests come from one address; the limit itself is tested with a lower setting.
         builder.UseSetting("PublicPortal:RequestsPerMinute", "100000");
         builder.UseSetting("Storage:Uploads", UploadRoot);
