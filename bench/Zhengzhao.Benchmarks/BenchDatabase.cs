@@ -19,6 +19,7 @@ internal static class BenchDatabase
             .AddSingleton(TimeProvider.System)
             .AddSingleton<CalendarCache>()
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
+            .AddSingleton(BenchAuditKeys.Ring)
             .AddZhengzhaoDatabase(settings)
             .AddZhengzhaoUseCases()
             .BuildServiceProvider();

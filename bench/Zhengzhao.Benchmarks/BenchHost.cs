@@ -31,6 +31,7 @@ internal static class BenchHost
             // The app's own log lines (JSON, as in production) go to standard error, the figures to standard output.
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
         });
+        builder.Configuration.AddInMemoryCollection(BenchAuditKeys.Settings(folder));
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddZhengzhao();

@@ -5,7 +5,11 @@ namespace Zhengzhao.Web.Api;
 
 public static class AuditEndpoints
 {
-    public sealed record VerdictResponse(long EntriesChecked, bool Intact, long? BrokenAt, string? Reason);
+    /// <summary>The chain's verdict, with the newest checkpoint it was held against (absent when none was written).</summary>
+    public sealed record VerdictResponse(long EntriesChecked, bool Intact, long? BrokenAt, string? Reason, CheckpointResult? Checkpoint);
+
+    /// <summary>The checkpoint checked: its time, count and last sequence, and whether the chain agrees with it.</summary>
+    public sealed record CheckpointResult(DateTimeOffset? Time, long? Count, long? LastSequence, bool Holds, string? Contradiction);
 
     public sealed record EntryResponse(long Sequence, DateTimeOffset Time, string Actor, string Action, string EntityType, string EntityId, string Summary, string Hash);
 
@@ -18,10 +22,30 @@ public static class AuditEndpoints
         audit.MapGet("/verify", async (VerifyAuditChain verify, CancellationToken ct) =>
             {
                 var verdict = await verify.HandleAsync(ct);
-                return new VerdictResponse(verdict.EntriesChecked, verdict.Intact, verdict.Break?.Sequence, verdict.Break?.Reason);
+                var checkpoint = verdict.Checkpoint is { } c
+                    ? new CheckpointResult(c.Checkpoint is { } cp ? Common.ChinaTime.ToChina(cp.Time.UtcDateTime) : null, c.Checkpoint?.Count, c.Checkpoint?.LastSequence, c.Holds, c.Contradiction)
+                    : null;
+                return new VerdictResponse(verdict.EntriesChecked, verdict.Intact, verdict.Break?.Sequence, verdict.Break?.Reason, checkpoint);
             })
             .WithName("VerifyAuditChain")
-            .WithSummary("校验审计哈希链，报告第一个断点");
+            .WithSummary("校验审计链（密钥哈希链），报告第一个断点，并与最近的签名检查点核对（截断、重建）");
+
+        audit.MapPost("/checkpoints", async (WriteAuditCheckpoint write, HttpContext context, CancellationToken ct) =>
+                (await write.HandleAsync(context.User.ToActor(), ct)).ToHttpResult(w => w.Checkpoint))
+            .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
+            .WithName("WriteAuditCheckpoint")
+            .WithSummary("立即签发审计检查点（链头的条数、序号、哈希、时间，以检查点私钥签名），写入检查点目录")
+            .Produces<AuditCheckpoint>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        audit.MapGet("/checkpoints/latest", async (AuditCheckpointStore store, CancellationToken ct) =>
+                (await store.LatestAsync(ct)).Checkpoint is { } latest
+                    ? Results.Ok(latest)
+                    : Problems.From(new("audit/no-checkpoint", "尚无检查点", "尚未签发审计检查点，或最近的检查点文件无法读取。", Common.RefusalKind.NotFound)))
+            .WithName("GetLatestAuditCheckpoint")
+            .WithSummary("最近的审计检查点（原样，供交督查室留存和核验签名）")
+            .Produces<AuditCheckpoint>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         audit.MapGet("/entries", async (string? actor, string? entity, string? from, string? to, string? page, ListAuditEntries list, CancellationToken ct) =>
             {

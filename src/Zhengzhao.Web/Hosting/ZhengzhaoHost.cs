@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
+using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
@@ -50,6 +51,7 @@ public static class ZhengzhaoHost
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();
         services.AddSingleton<PermitLinks>();
+        services.AddZhengzhaoAudit(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
         services.AddZhengzhaoWebhooks(builder.Configuration);
         services.AddZhengzhaoNotifications(builder.Configuration);
         if (builder.Configuration.GetValue("Licensing:Sweep", defaultValue: true))
@@ -105,6 +107,10 @@ public static class ZhengzhaoHost
     public static WebApplication UseZhengzhao(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // A missing or malformed audit key stops the start here rather than at the first change (ADR 28).
+        _ = app.Services.GetRequiredService<AuditKeyRing>();
+        _ = app.Services.GetRequiredService<AuditCheckpointKeys>();
         app.UseSecureTransport();
 
         // The API answers errors as problem details; people get a Chinese page.

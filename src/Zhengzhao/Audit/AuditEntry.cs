@@ -47,14 +47,22 @@ public sealed class AuditEntry
 
     public string Hash { get; private set; }
 
+    /// <summary>The chain key the entry was sealed with (ADR 28); null on entries sealed before keys, with plain SHA-256.</summary>
+    public string? KeyId { get; private set; }
+
     public static AuditEntry Record(string actor, string action, string entityType, string entityId, string summary, DateTime time) =>
         new(actor, action, entityType, entityId, summary, time);
 
-    internal void Seal(long sequence, string previousHash)
+    /// <summary>
+    /// Links the entry after <paramref name="previousHash"/> and seals it with the ring's current key. Without a ring it
+    /// is sealed as entries were before ADR 28 (plain SHA-256): only tests of legacy chains and the benchmark's baseline do.
+    /// </summary>
+    internal void Seal(long sequence, string previousHash, AuditKeyRing? keys)
     {
         Sequence = sequence;
         PreviousHash = previousHash;
-        Hash = AuditChain.HashOf(this);
+        KeyId = keys?.CurrentKeyId;
+        Hash = AuditChain.HashOf(this, keys)!;
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

@@ -18,6 +18,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Summary).HasMaxLength(1000);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.KeyId).HasMaxLength(32);
         builder.HasIndex(e => e.Time);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.Actor);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
@@ -33,6 +34,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditCheckpointClaim> AuditCheckpointClaims => Set<AuditCheckpointClaim>();
 
     public DbSet<LicensingItem> LicensingItems => Set<LicensingItem>();
 
@@ -175,9 +178,12 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = tail?.Sequence ?? 0;
         var previous = tail?.Hash ?? AuditChain.Genesis;
+
+        // The key is held outside the database (ADR 28), by the application: the pooled context asks for it.
+        var keys = this.GetService<AuditKeyRing>();
         foreach (var entry in pending)
         {
-            entry.Seal(++sequence, previous);
+            entry.Seal(++sequence, previous, keys);
             previous = entry.Hash;
         }
 

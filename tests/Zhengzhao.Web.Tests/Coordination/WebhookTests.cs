@@ -199,8 +199,8 @@ public sealed class WebhookTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         Assert.Equal("/problems/coordination/webhook-invalid-url", problem.GetProperty("type").GetString());
         Assert.Contains("http:// 或 https://", problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
 
-        var set = await (await api.PutAsJsonAsync("/api/v1/coordination/webhook", new { url = "http://10.20.30.40:8080/hook" })).ReadJsonAsync();
-        Assert.Equal("http://10.20.30.40:8080/hook", set.GetProperty("url").GetString());
+        var set = await (await api.PutAsJsonAsync("/api/v1/coordination/webhook", new { url = "http://202.98.224.68:8080/hook" })).ReadJsonAsync();
+        Assert.Equal("http://202.98.224.68:8080/hook", set.GetProperty("url").GetString());
         var shown = await (await api.GetAsync("/api/v1/coordination/webhook")).ReadJsonAsync();
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("secret").ValueKind);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,12 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
 
     /// <summary>Uploaded materials of this factory's app: a throw-away folder, as production keeps them outside the web root.</summary>
     public string UploadRoot { get; } = Directory.CreateTempSubdirectory("zhengzhao-uploads-").FullName;
+
+    /// <summary>Where this factory's audit checkpoints are written: a throw-away folder, outside the database as in production.</summary>
+    public string CheckpointFolder { get; } = Directory.CreateTempSubdirectory("zhengzhao-checkpoints-").FullName;
+
+    /// <summary>The checkpoint key pair of this factory's app; tests forge checkpoints with other keys.</summary>
+    public ECDsa CheckpointKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
 
@@ -147,6 +154,17 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Credit:Collect", "false");
         builder.UseSetting("Registry:IndexNames", "false");
 
+        // The test receivers listen on the loopback, which production refuses unless the operator allows it (ADR 27).
+        builder.UseSetting("Webhooks:AllowedNetworks:0", "127.0.0.0/8");
+        builder.UseSetting("Webhooks:RequireHttps", "false");
+
+        // The audit keys a production operator configures (ADR 28); the daily checkpoint is written by tests on demand.
+        builder.UseSetting("Audit:ChainKeys:test-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Audit:CheckpointSigningKey", CheckpointKey.ExportPkcs8PrivateKeyPem());
+        builder.UseSetting("Audit:CheckpointPublicKey", CheckpointKey.ExportSubjectPublicKeyInfoPem());
+        builder.UseSetting("Audit:CheckpointFolder", CheckpointFolder);
+        builder.UseSetting("Audit:DailyCheckpoint", "false");
+
         // All test requests come from one address; the limit itself is tested with a lower setting.
         builder.UseSetting("PublicPortal:RequestsPerMinute", "100000");
         builder.UseSetting("Storage:Uploads", UploadRoot);
@@ -166,10 +184,12 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
             _database.Dispose();
 
             // The factory is disposed both synchronously and asynchronously at the end of a class: delete once.
-            if (Directory.Exists(UploadRoot))
+            foreach (var folder in new[] { UploadRoot, CheckpointFolder }.Where(Directory.Exists))
             {
-                Directory.Delete(UploadRoot, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
+
+            CheckpointKey.Dispose();
         }
     }
 

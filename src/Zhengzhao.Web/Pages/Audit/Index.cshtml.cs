@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Audit;
+using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Audit;
 
-public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain verify) : PageModel
+public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain verify, WriteAuditCheckpoint writeCheckpoint) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Actor { get; set; }
@@ -25,12 +26,21 @@ public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain ve
 
     public VerifyAuditChain.Verdict? Verdict { get; private set; }
 
+    /// <summary>The checkpoint just written on demand, or why none was.</summary>
+    public Common.Result<WriteAuditCheckpoint.Written>? Written { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
 
     public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Verdict = await verify.HandleAsync(cancellationToken);
+        Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
+    }
+
+    public async Task OnPostCheckpointAsync(CancellationToken cancellationToken)
+    {
+        Written = await writeCheckpoint.HandleAsync(User.ToActor(), cancellationToken);
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace Zhengzhao.Coordination.Webhooks;
 /// A department admin keeps the department's webhook endpoint: its address, its secret (made by the platform and
 /// returned once, when made), on or off. The secret is never written to the audit trail; the change is.
 /// </summary>
-public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider protection, TimeProvider time) : IUseCase
+public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider protection, WebhookTargetGuard targets, TimeProvider time) : IUseCase
 {
     public sealed record Overview(string DepartmentCode, string DepartmentName, WebhookEndpoint? Endpoint);
 
@@ -31,9 +31,15 @@ public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (checkedUrl, reason) = WebhookEndpoint.CheckUrl(url);
-        if (checkedUrl is null)
+        reason ??= targets.SchemeRefusal(checkedUrl!);
+        if (checkedUrl is null || reason is not null)
         {
             return new Refusal("coordination/webhook-invalid-url", "接收地址无效", reason!) { Errors = new Dictionary<string, string[]> { ["url"] = [reason!] } };
+        }
+
+        if (await targets.AddressRefusalAsync(checkedUrl, cancellationToken) is { } internalAddress)
+        {
+            return new Refusal("coordination/webhook-internal-address", "接收地址不可用", internalAddress) { Errors = new Dictionary<string, string[]> { ["url"] = [internalAddress] } };
         }
 
         if (!await db.Departments.AnyAsync(d => d.Code == departmentCode, cancellationToken))

@@ -20,6 +20,7 @@ public sealed partial class WebhookDispatcher(
     ZhengzhaoDbContext db,
     IHttpClientFactory httpClients,
     IDataProtectionProvider protection,
+    WebhookTargetGuard targets,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger)
@@ -62,8 +63,9 @@ public sealed partial class WebhookDispatcher(
         var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
         var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.DepartmentCode == message.DepartmentCode, cancellationToken);
         var secret = endpoint is { IsActive: true } ? Unprotect(endpoint.SecretProtected) : null;
-        var (status, error) = endpoint is not { IsActive: true } ? (null, "本部门的接收地址已停用或未设置。")
-            : secret is null ? (null, "密钥无法解密（数据保护密钥已更换或丢失），请部门管理员更换密钥。")
+        var (status, error, refused) = endpoint is not { IsActive: true } ? (null, "本部门的接收地址已停用或未设置。", false)
+            : secret is null ? (null, "密钥无法解密（数据保护密钥已更换或丢失），请部门管理员更换密钥。", false)
+            : targets.SchemeRefusal(new Uri(endpoint.Url)) is { } scheme ? (null, scheme, true)
             : await PostAsync(message, new Uri(endpoint.Url), secret, cancellationToken);
         var at = time.GetUtcNow().UtcDateTime;
         if (error is null)
@@ -72,7 +74,9 @@ public sealed partial class WebhookDispatcher(
         }
         else
         {
-            message.Failed(status, error, at, settings.MaxAttempts, Random.Shared.NextDouble());
+            // A refused address stays refused: retrying would only repeat it, so the message goes to the dead letters
+            // at once, to be resent once the address or the allowed networks are corrected.
+            message.Failed(status, error, at, refused ? message.Attempts + 1 : settings.MaxAttempts, Random.Shared.NextDouble());
             LogFailed(logger, message.Id, message.DepartmentCode, message.Attempts, status, message.State == DeliveryState.Dead);
             if (message.State == DeliveryState.Dead)
             {
@@ -103,8 +107,11 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    /// <summary>Posts the message; an error text when it did not arrive (status, timeout, refused connection, redirect).</summary>
-    private async Task<(int? Status, string? Error)> PostAsync(OutboundMessage message, Uri url, string secret, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts the message; an error text when it did not arrive (status, timeout, refused connection, redirect), and
+    /// whether the platform itself refused the address it resolved to.
+    /// </summary>
+    private async Task<(int? Status, string? Error, bool Refused)> PostAsync(OutboundMessage message, Uri url, string secret, CancellationToken cancellationToken)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
@@ -122,19 +129,23 @@ public sealed partial class WebhookDispatcher(
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return (status, null);
+                return (status, null, false);
             }
 
             var reason = status is >= 300 and < 400 ? "接收方要求重定向，平台不跟随重定向" : await StartOfAsync(response, cancellationToken);
-            return (status, $"HTTP {status}：{reason}");
+            return (status, $"HTTP {status}：{reason}", false);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, "接收方未在规定时间内应答（超时）。");
+            return (null, "接收方未在规定时间内应答（超时）。", false);
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
+        {
+            return (null, refused.Message, true);
         }
         catch (HttpRequestException e)
         {
-            return (null, $"无法连接接收方：{e.HttpRequestError}");
+            return (null, $"无法连接接收方：{e.HttpRequestError}", false);
         }
     }
 

@@ -21,6 +21,15 @@ public sealed class WebhookOptions
     public int BatchSize { get; set; } = 50;
 
     /// <summary>
+    /// The departments' own networks (CIDRs such as <c>10.20.0.0/16</c>, or single addresses) that webhooks may reach
+    /// although they are private: by default no internal address is reachable (ADR 27).
+    /// </summary>
+    public IReadOnlyList<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Only https addresses are set and posted to; plain http only where this is off (Development, tests).</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>
     /// How long a claim holds: past it, another instance may take the message over (this one having died). It must
     /// outlast one delivery, so it is the timeout plus half a minute.
     /// </summary>

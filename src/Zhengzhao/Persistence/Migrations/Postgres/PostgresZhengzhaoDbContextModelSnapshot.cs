@@ -173,6 +173,24 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zhengzhao.Audit.AuditCheckpointClaim", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("AuditCheckpointClaims");
+                });
+
             modelBuilder.Entity("Zhengzhao.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -202,6 +220,10 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

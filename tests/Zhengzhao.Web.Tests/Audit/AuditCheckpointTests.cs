@@ -1,0 +1,140 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zhengzhao.Audit;
+using Zhengzhao.Identity;
+using Zhengzhao.Web.Tests.Infrastructure;
+
+namespace Zhengzhao.Web.Tests.Audit;
+
+/// <summary>
+/// Checkpoints of the chain's head, signed with the key whose public half the oversight office holds and kept outside
+/// the database (ADR 28): written on demand, and what verification holds the chain against, so that the newest entries
+/// cut or the whole chain rebuilt with the chain key no longer pass.
+/// </summary>
+public sealed class AuditCheckpointTests
+{
+    [Fact]
+    public async Task The_oversight_office_writes_a_checkpoint_through_the_api_and_the_verification_reports_it_agreeing()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        var api = await factory.BearerClientAsync(Roles.Oversight);
+
+        var written = await api.PostAsync("/api/v1/audit/checkpoints", null);
+
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        var checkpoint = (await written.ReadJsonAsync()).Deserialize<AuditCheckpoint>(JsonSerializerOptions.Web)!;
+        var entries = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action != "audit.checkpoint-written"));
+        Assert.Equal((entries, (long)entries), (checkpoint.Count, checkpoint.LastSequence));
+        Assert.True(AuditCheckpoints.SignatureHolds(checkpoint, factory.CheckpointKey));
+        var file = Assert.Single(Directory.GetFiles(factory.CheckpointFolder));
+        Assert.Equal(checkpoint, JsonSerializer.Deserialize<AuditCheckpoint>(await File.ReadAllTextAsync(file), JsonSerializerOptions.Web));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "audit.checkpoint-written" && e.Actor == "demo-oversight")));
+
+        var verdict = await (await api.GetAsync("/api/v1/audit/verify")).ReadJsonAsync();
+        Assert.True(verdict.GetProperty("intact").GetBoolean());
+        var checkedAgainst = verdict.GetProperty("checkpoint");
+        Assert.True(checkedAgainst.GetProperty("holds").GetBoolean());
+        Assert.Equal(checkpoint.Count, checkedAgainst.GetProperty("count").GetInt64());
+
+        var latest = await (await api.GetAsync("/api/v1/audit/checkpoints/latest")).ReadJsonAsync();
+        Assert.Equal(checkpoint.Signature, latest.GetProperty("signature").GetString());
+    }
+
+    [Fact]
+    public async Task Cutting_the_newest_entries_passes_the_chain_but_not_the_checkpoint()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        var written = await WriteAsync(factory);
+
+        // Someone with database access removes the checkpoint's own entry and the two entries before it.
+        await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Sequence >= written.LastSequence - 1).ExecuteDeleteAsync());
+
+        var verdict = await VerifyAsync(factory);
+        Assert.Null(verdict.Break);
+        Assert.False(verdict.Intact);
+        Assert.Contains("截断", verdict.Checkpoint!.Contradiction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_rebuilt_with_the_chain_key_passes_the_chain_but_not_the_checkpoint()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        var written = await WriteAsync(factory);
+
+        // The holder of the chain key (and of the database) rewrites entry 2 and re-seals everything after it.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Actor\" = 'intruder' WHERE \"Sequence\" = 2"));
+        await factory.WithDbAsync(async db =>
+        {
+            var keys = factory.Services.GetRequiredService<AuditKeyRing>();
+            var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+            for (var i = 1; i < entries.Count; i++)
+            {
+                entries[i].Seal(entries[i].Sequence, entries[i - 1].Hash, keys);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var verdict = await VerifyAsync(factory);
+        Assert.Null(verdict.Break);
+        Assert.False(verdict.Intact);
+        Assert.Contains("重建", verdict.Checkpoint!.Contradiction, StringComparison.Ordinal);
+        Assert.True(written.LastSequence > 2);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_forged_with_another_key_is_reported_and_a_broken_chain_is_not_signed()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var count = await factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+        var head = await factory.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstAsync());
+        await new AuditCheckpointStore(factory.CheckpointFolder).WriteAsync(AuditCheckpoints.Sign(count, count, head, factory.Clock.GetUtcNow(), "test-1", forger), default);
+
+        var verdict = await VerifyAsync(factory);
+        Assert.False(verdict.Intact);
+        Assert.Contains("签名无效", verdict.Checkpoint!.Contradiction, StringComparison.Ordinal);
+
+        var refused = await (await (await factory.BearerClientAsync(Roles.Administrator)).PostAsync("/api/v1/audit/checkpoints", null)).AssertProblemAsync(409);
+        Assert.Equal("/problems/audit/chain-broken", refused.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task The_verify_page_writes_a_checkpoint_on_demand_shows_the_last_one_checked_and_prints_it()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        var client = await factory.CookieClientAsync(Roles.Oversight);
+
+        var before = await ZhengzhaoFactory.PostFormAsync(client, "/Audit?handler=Verify", [], formPage: "/Audit");
+        Assert.Contains("尚未签发检查点", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var written = await ZhengzhaoFactory.PostFormAsync(client, "/Audit?handler=Checkpoint", [], formPage: "/Audit");
+        Assert.Contains("已签发检查点", await written.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var verified = await (await ZhengzhaoFactory.PostFormAsync(client, "/Audit?handler=Verify", [], formPage: "/Audit")).Content.ReadAsStringAsync();
+        Assert.Contains("审计链完整", verified, StringComparison.Ordinal);
+        Assert.Contains("最近的检查点", verified, StringComparison.Ordinal);
+        Assert.Contains("一致（签名有效", verified, StringComparison.Ordinal);
+
+        var printable = await client.GetStringAsync("/Audit/Checkpoint");
+        Assert.Contains("zhengzhao-audit-checkpoint/1", printable, StringComparison.Ordinal);
+        Assert.Contains("签名有效", printable, StringComparison.Ordinal);
+
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsync("/api/v1/audit/checkpoints", null)).StatusCode);
+    }
+
+    private static async Task<AuditCheckpoint> WriteAsync(ZhengzhaoFactory factory)
+    {
+        var written = await factory.WithUseCaseAsync<WriteAuditCheckpoint, Common.Result<WriteAuditCheckpoint.Written>>(w => w.HandleAsync(new("demo-oversight")));
+        Assert.True(written.IsSuccess, written.Refusal?.Detail);
+        Assert.True((await VerifyAsync(factory)).Intact);
+        return written.Value!.Checkpoint;
+    }
+
+    private static Task<VerifyAuditChain.Verdict> VerifyAsync(ZhengzhaoFactory factory) =>
+        factory.WithUseCaseAsync<VerifyAuditChain, VerifyAuditChain.Verdict>(v => v.HandleAsync());
+}
