@@ -39,7 +39,7 @@ public sealed class SessionEndTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/Account/Login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         await (await session.Bearer.GetAsync("/api/v1/identity/me")).AssertProblemAsync(401);
-        await (await session.Bearer.GetAsync("/api/v1/items")).AssertProblemAsync(401);
+        await (await session.Bearer.PostAsync("/api/v1/identity/sessions/end", null)).AssertProblemAsync(401);
         var refreshed = await factory.Anonymous().PostAsJsonAsync("/api/v1/identity/refresh", new { refreshToken = session.RefreshToken });
         await refreshed.AssertProblemAsync(401);
     }
@@ -61,10 +61,10 @@ public sealed class SessionEndTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     [Fact]
     public async Task A_disabled_account_cannot_sign_in_again_even_with_its_password()
     {
-        await factory.NewBearerClientAsync("session-disabled", Roles.Approver, "LS-JKQ", "540172");
-        await EditAsync("session-disabled", disabled: true);
+        await factory.NewBearerClientAsync("disabled-owner", Roles.Approver, "LS-JKQ", "540172");
+        await EditAsync("disabled-owner", disabled: true);
 
-        var token = await factory.Anonymous().PostAsJsonAsync("/api/v1/identity/token", new { userName = "session-disabled", password = ZhengzhaoFactory.TestPassword });
+        var token = await factory.Anonymous().PostAsJsonAsync("/api/v1/identity/token", new { userName = "disabled-owner", password = ZhengzhaoFactory.TestPassword });
 
         var problem = await token.AssertProblemAsync(403);
         Assert.Equal("该账户已被停用，请联系管理员。", problem.GetProperty("detail").GetString());

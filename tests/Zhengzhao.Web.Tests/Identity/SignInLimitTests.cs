@@ -120,7 +120,7 @@ public sealed class SignInLimitTests(AddressedFactory factory) : IClassFixture<A
     private static async Task<string> AnswerAsync(HttpResponseMessage response)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return $"{(int)response.StatusCode} {problem.GetProperty("detail").GetString()} {response.Headers.RetryAfter}";
+        return $"{(int)response.StatusCode} {problem.GetProperty("detail").GetString()} {response.Headers.RetryAfter}".TrimEnd();
     }
 }
 
