@@ -12,16 +12,28 @@ public sealed class FieldErrors
 
     public void Add(string field, string reason) => _errors[field] = [reason];
 
-    /// <summary>A required text of at most <paramref name="max"/> characters, trimmed.</summary>
-    public string Text(string field, string? value, int max, string label)
+    /// <summary>A required text of at most <paramref name="max"/> characters, trimmed, with no character <see cref="TextLimits"/> refuses.</summary>
+    public string Text(string field, string? value, int max, string label, TextKind kind = TextKind.Line)
     {
         var text = value?.Trim() ?? string.Empty;
-        if (text.Length == 0 || text.Length > max)
+        if (text.Length == 0)
         {
             Add(field, $"请填写{label}，不超过{max}字。");
         }
+        else
+        {
+            Check(field, text, max, label, kind);
+        }
 
         return text;
+    }
+
+    /// <summary>A text that may be left empty (then null), otherwise as <see cref="Text"/>.</summary>
+    public string? OptionalText(string field, string? value, int max, string label, TextKind kind = TextKind.Line)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        Check(field, text, max, label, kind);
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>A required date, not in the future and not before 2000.</summary>
@@ -38,4 +50,12 @@ public sealed class FieldErrors
 
     public Refusal Refusal(string type, string title) =>
         new(type, title, string.Join("；", _errors.Values.Select(v => v[0]))) { Errors = _errors };
+
+    private void Check(string field, string text, int max, string label, TextKind kind)
+    {
+        if (TextLimits.Problem(text, max, label, kind) is { } problem)
+        {
+            Add(field, problem);
+        }
+    }
 }
