@@ -196,9 +196,12 @@ public sealed class Push
         }
 
         var number = permitNumber?.Trim() ?? string.Empty;
-        if (outcome == FeedbackOutcome.Granted && (number.Length == 0 || TextLimits.Problem(number, MaxPermitNumberLength, "许可证号") is not null))
+        var numberProblem = outcome != FeedbackOutcome.Granted ? null
+            : number.Length == 0 ? $"反馈“已发证”须填写许可证（备案）编号，不超过{MaxPermitNumberLength}个字符。"
+            : TextLimits.Problem(number, MaxPermitNumberLength, "许可证（备案）编号");
+        if (numberProblem is not null)
         {
-            return Invalid("coordination/permit-number-required", "请填写许可证号", $"反馈“已发证”须填写许可证（备案）编号，一行文字，不超过{MaxPermitNumberLength}个字符。");
+            return new Refusal("coordination/permit-number-required", "请填写许可证号", numberProblem) { Errors = new Dictionary<string, string[]> { ["permitNumber"] = [numberProblem] } };
         }
 
         var noted = Note(remark, "反馈说明");

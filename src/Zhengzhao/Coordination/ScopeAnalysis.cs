@@ -46,7 +46,7 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
 /// <summary>"Which permits do I need?": the catalogue items a business scope calls for, for an enterprise type, in a region, today.</summary>
 public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue, TimeProvider time) : IUseCase
 {
-    public const int MaxScopeLength = 5000;
+    public const int MaxScopeLength = TextLimits.BusinessScope;
 
     public sealed record Query(string? BusinessScope, EnterpriseType? EnterpriseType, string? Region);
 
