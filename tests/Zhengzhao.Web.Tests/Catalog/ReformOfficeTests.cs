@@ -104,7 +104,7 @@ public sealed class ReformOfficeTests(ZhengzhaoFactory factory) : IClassFixture<
             ("Input.Conditions", tooLong, "每项申请条件不超过500字"),
             ("Input.Materials", tooLong + "|原件|1|必要", "材料名称不超过200字"),
             ("Input.Steps", "受理|1|" + tooLong + "\n审查|8\n决定|2", "环节说明不超过500字"),
-            ("Input.Name", "港口经营\0许可", "事项名称含有空字符（NUL）"),
+            ("Input.ReformMeasures", "公开审批标准\a和时限。", "具体改革举措含有控制字符"),
             ("Input.PermitName", "港口经营\u001B许可证", "许可证件名称应为一行文字"),
         ];
 
@@ -114,9 +114,10 @@ public sealed class ReformOfficeTests(ZhengzhaoFactory factory) : IClassFixture<
             form[field] = value;
             var before = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
 
-            var page = await (await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", form)).Content.ReadAsStringAsync();
+            var response = await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", form);
+            var page = await response.Content.ReadAsStringAsync();
 
-            Assert.True(page.Contains(reason, StringComparison.Ordinal), $"{field}: the page does not say {reason}");
+            Assert.True(page.Contains(reason, StringComparison.Ordinal), $"{field}: {(int)response.StatusCode}, the page does not say {reason}");
             Assert.Equal(before, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
         }
 

@@ -121,7 +121,7 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
         (string Path, string? FormPage, Dictionary<string, string> Fields, string Reason)[] rows =
         [
             ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-LONG", ["Name"] = longName, ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门名称不超过100字（现为100000字）"),
-            ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-NUL", ["Name"] = "文物局\0", ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门名称含有空字符（NUL）"),
+            ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-ESC", ["Name"] = "文物局\u001B[2J", ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门名称应为一行文字"),
             ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-SHORT", ["Name"] = "文物局", ["ShortName"] = longName, ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门简称不超过50字"),
             ("/Admin/Regions", null, new() { ["code"] = "540173", ["name"] = longName, ["isPilotZone"] = "true" }, "区划名称不超过50字"),
             ("/Admin/Calendar?handler=SaveDay", "/Admin/Calendar", new() { ["layer"] = "540000", ["date"] = "2026-03-02", ["name"] = longName, ["isOffDay"] = "true" }, "节假日或调休的名称不超过50字"),
@@ -132,9 +132,10 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
         {
             var before = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
 
-            var page = await (await ZhengzhaoFactory.PostFormAsync(client, path, fields, formPage)).Content.ReadAsStringAsync();
+            var response = await ZhengzhaoFactory.PostFormAsync(client, path, fields, formPage);
+            var page = await response.Content.ReadAsStringAsync();
 
-            Assert.True(page.Contains(reason, StringComparison.Ordinal), $"{path}: the page does not say {reason}");
+            Assert.True(page.Contains(reason, StringComparison.Ordinal), $"{path}: {(int)response.StatusCode}, the page does not say {reason}");
             Assert.Equal(before, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
         }
     }
