@@ -7,6 +7,8 @@ namespace Zhengzhao.Calendar;
 /// <summary>Adds or corrects a single day in a layer: a late-announced holiday, a one-off make-up working day.</summary>
 public sealed class SaveCalendarDay(ZhengzhaoDbContext db, CalendarCache cache, TimeProvider time) : IUseCase
 {
+    public const int MaxNameLength = 50;
+
     public sealed record Command(string Layer, DateOnly Date, string Name, bool IsOffDay, Actor Actor);
 
     public async Task<Result<CalendarDay>> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -22,10 +24,11 @@ public sealed class SaveCalendarDay(ZhengzhaoDbContext db, CalendarCache cache, 
             return refusal;
         }
 
-        var name = command.Name.Trim();
-        if (name.Length is 0 or > 50)
+        var errors = new FieldErrors();
+        var name = errors.Text("name", command.Name, MaxNameLength, "节假日或调休的名称");
+        if (errors.Any)
         {
-            return new Refusal("calendar/invalid-name", "名称无效", "请填写节假日或调休的名称，不超过50个字。");
+            return errors.Refusal("calendar/invalid-name", "名称无效");
         }
 
         var weekend = command.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

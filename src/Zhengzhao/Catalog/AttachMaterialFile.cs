@@ -36,7 +36,9 @@ public sealed class AttachMaterialFile(ZhengzhaoDbContext db, TimeProvider time)
         var content = (item.Draft ?? item.LatestPublished)!.Content;
         if (content.Materials.All(m => m.Name != command.MaterialName))
         {
-            return new Refusal("catalog/material-not-found", "材料不存在", $"事项 {item.Code} 没有名为“{command.MaterialName}”的材料。", RefusalKind.NotFound);
+            // Only a name that could be a material's is named back.
+            var named = command.MaterialName.Length <= TextLimits.Address ? $"名为“{command.MaterialName}”的" : "这项";
+            return new Refusal("catalog/material-not-found", "材料不存在", $"事项 {item.Code} 没有{named}材料。", RefusalKind.NotFound);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -17,9 +17,14 @@ public sealed class EditRollout(ZhengzhaoDbContext db, TimeProvider time) : IUse
     {
         ArgumentNullException.ThrowIfNull(command);
         var itemCode = string.IsNullOrWhiteSpace(command.ItemCode) ? null : command.ItemCode.Trim().ToUpperInvariant();
-        if (!await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        if (itemCode is not null && ItemRules.CodeProblem(itemCode) is { } codeProblem)
         {
-            return Invalid($"区划代码“{command.RegionCode}”不存在。");
+            return Invalid(codeProblem);
+        }
+
+        if (command.RegionCode is not { Length: 6 } || !await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        {
+            return Invalid(command.RegionCode is { Length: 6 } ? $"区划代码“{command.RegionCode}”不存在。" : "区划代码应为6位数字。");
         }
 
         if (itemCode is not null && !await db.LicensingItems.AnyAsync(i => i.Code == itemCode && i.Kind == command.Kind, cancellationToken))
@@ -27,10 +32,11 @@ public sealed class EditRollout(ZhengzhaoDbContext db, TimeProvider time) : IUse
             return Invalid($"{CatalogTerms.Name(command.Kind)}中没有编码为“{itemCode}”的事项。");
         }
 
-        var note = command.Note.Trim();
-        if (note.Length > 200)
+        var errors = new FieldErrors();
+        var note = errors.OptionalText("note", command.Note, TextLimits.Address, "说明") ?? string.Empty;
+        if (errors.Any)
         {
-            return Invalid("说明不超过200字。");
+            return errors.Refusal("catalog/invalid-rollout", "推广计划无效");
         }
 
         if (await db.Rollouts.AnyAsync(r => r.Kind == command.Kind && r.ItemCode == itemCode && r.RegionCode == command.RegionCode && r.From == command.From, cancellationToken))

@@ -25,15 +25,17 @@ public sealed class ListItems(ZhengzhaoDbContext db, TimeProvider time) : IUseCa
             versions = versions.Where(x => x.Kind == kind);
         }
 
+        // A filter no item could match (over-long, or with a NUL, which PostgreSQL refuses even to be asked about)
+        // finds nothing without asking.
         if (!string.IsNullOrWhiteSpace(query.Department))
         {
-            versions = versions.Where(x => x.Version.DepartmentCode == query.Department);
+            versions = TextLimits.Problem(query.Department, TextLimits.DepartmentCode, "部门") is null ? versions.Where(x => x.Version.DepartmentCode == query.Department) : versions.Where(_ => false);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Keyword))
         {
             var keyword = query.Keyword.Trim();
-            versions = versions.Where(x => x.Version.Name.Contains(keyword) || x.Version.ItemCode.Contains(keyword));
+            versions = TextLimits.Problem(keyword, TextLimits.Name, "关键词") is null ? versions.Where(x => x.Version.Name.Contains(keyword) || x.Version.ItemCode.Contains(keyword)) : versions.Where(_ => false);
         }
 
         // The counts answer "how many of each mode match", so they ignore the mode filter itself.

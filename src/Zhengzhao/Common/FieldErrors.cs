@@ -12,26 +12,36 @@ public sealed class FieldErrors
 
     public void Add(string field, string reason) => _errors[field] = [reason];
 
-    /// <summary>A required text of at most <paramref name="max"/> characters, trimmed.</summary>
-    public string Text(string field, string? value, int max, string label)
+    /// <summary>A required text of at most <paramref name="max"/> characters, trimmed, with no character <see cref="TextLimits"/> refuses.</summary>
+    public string Text(string field, string? value, int max, string label, TextKind kind = TextKind.Line)
     {
         var text = value?.Trim() ?? string.Empty;
-        if (text.Length == 0 || text.Length > max)
+        if (text.Length == 0)
         {
             Add(field, $"请填写{label}，不超过{max}字。");
+        }
+        else
+        {
+            Check(field, text, max, label, kind);
         }
 
         return text;
     }
 
-    /// <summary>A text whose presence the caller judges, held to at most <paramref name="max"/> characters once trimmed.</summary>
-    public void Limit(string field, string? value, int max, string label)
+    /// <summary>A text that may be left empty (then null), otherwise as <see cref="Text"/>.</summary>
+    public string? OptionalText(string field, string? value, int max, string label, TextKind kind = TextKind.Line)
     {
-        if (value?.Trim().Length > max)
-        {
-            Add(field, $"{label}不超过{max}字。");
-        }
+        var text = value?.Trim() ?? string.Empty;
+        Check(field, text, max, label, kind);
+        return text.Length == 0 ? null : text;
     }
+
+    /// <summary>
+    /// A text whose presence the caller judges, held to at most <paramref name="max"/> characters once trimmed and to the
+    /// characters <see cref="TextLimits"/> allows (line breaks kept, since most such texts are reasons and opinions).
+    /// </summary>
+    public void Limit(string field, string? value, int max, string label, TextKind kind = TextKind.Paragraph) =>
+        Check(field, value?.Trim() ?? string.Empty, max, label, kind);
 
     /// <summary>The refusal for the texts over their limits, or null when every one is within it.</summary>
     public static Refusal? OverLimit(string type, params ReadOnlySpan<(string Field, string? Value, int Max, string Label)> texts)
@@ -42,7 +52,7 @@ public sealed class FieldErrors
             errors.Limit(field, value, max, label);
         }
 
-        return errors.Any ? errors.Refusal(type, "内容过长") : null;
+        return errors.Any ? errors.Refusal(type, "内容过长或含有不允许的字符") : null;
     }
 
     /// <summary>A required date, not in the future and not before 2000.</summary>
@@ -59,4 +69,12 @@ public sealed class FieldErrors
 
     public Refusal Refusal(string type, string title) =>
         new(type, title, string.Join("；", _errors.Values.Select(v => v[0]))) { Errors = _errors };
+
+    private void Check(string field, string text, int max, string label, TextKind kind)
+    {
+        if (TextLimits.Problem(text, max, label, kind) is { } problem)
+        {
+            Add(field, problem);
+        }
+    }
 }

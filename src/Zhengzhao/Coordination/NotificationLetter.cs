@@ -69,10 +69,11 @@ public sealed class NotificationLetter
             return new Refusal("coordination/already-signed", "告知书已签署", $"该告知书已于 {SignedAt:yyyy-MM-dd HH:mm} 签署，无需重复签署。", RefusalKind.Conflict);
         }
 
-        var name = signatoryName?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > 50)
+        var errors = new FieldErrors();
+        var name = errors.Text("signatoryName", signatoryName, TextLimits.PersonName, "签署人姓名");
+        if (errors.Any)
         {
-            return new Refusal("coordination/signatory-required", "请填写签署人", "请填写签署人姓名（不超过50字）。") { Errors = new Dictionary<string, string[]> { ["signatoryName"] = ["请填写签署人姓名（不超过50字）。"] } };
+            return errors.Refusal("coordination/signatory-required", "请填写签署人");
         }
 
         SignedAt = at;

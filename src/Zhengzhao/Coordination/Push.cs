@@ -163,10 +163,13 @@ public sealed class Push
             return Invalid("coordination/invalid-reason", "回退原因无效", "回退原因应为：经营范围内无此审批事项、不属于本部门职责或住所不在本部门辖区。");
         }
 
-        if (Note(remark) is not { } note)
+        var noted = Note(remark, "回退说明");
+        if (!noted.IsSuccess)
         {
-            return TooLong("回退说明");
+            return noted.Refusal!;
         }
+
+        var note = noted.Value!;
 
         State = PushState.Returned;
         ReturnReason = reason;
@@ -193,15 +196,21 @@ public sealed class Push
         }
 
         var number = permitNumber?.Trim() ?? string.Empty;
-        if (outcome == FeedbackOutcome.Granted && number.Length is 0 or > MaxPermitNumberLength)
+        var numberProblem = outcome != FeedbackOutcome.Granted ? null
+            : number.Length == 0 ? $"反馈“已发证”须填写许可证（备案）编号，不超过{MaxPermitNumberLength}个字符。"
+            : TextLimits.Problem(number, MaxPermitNumberLength, "许可证（备案）编号");
+        if (numberProblem is not null)
         {
-            return Invalid("coordination/permit-number-required", "请填写许可证号", $"反馈“已发证”须填写许可证（备案）编号，不超过{MaxPermitNumberLength}个字符。");
+            return new Refusal("coordination/permit-number-required", "请填写许可证号", numberProblem) { Errors = new Dictionary<string, string[]> { ["permitNumber"] = [numberProblem] } };
         }
 
-        if (Note(remark) is not { } note)
+        var noted = Note(remark, "反馈说明");
+        if (!noted.IsSuccess)
         {
-            return TooLong("反馈说明");
+            return noted.Refusal!;
         }
+
+        var note = noted.Value!;
 
         if (outcome == FeedbackOutcome.NotNeeded && note.Length == 0)
         {
@@ -253,9 +262,15 @@ public sealed class Push
             return WrongState("办结");
         }
 
-        if (Note(remark) is not { Length: > 0 } note)
+        var noted = Note(remark, "办结说明");
+        if (!noted.IsSuccess)
         {
-            return remark?.Trim().Length > MaxRemarkLength ? TooLong("办结说明") : Invalid("coordination/reason-required", "请说明原因", "办结回退的推送须写明原因。");
+            return noted.Refusal!;
+        }
+
+        if (noted.Value is not { Length: > 0 } note)
+        {
+            return Invalid("coordination/reason-required", "请说明原因", "办结回退的推送须写明原因。");
         }
 
         State = PushState.Closed;
@@ -269,12 +284,13 @@ public sealed class Push
     /// <summary>The claim light: working days from the push to the answer, or to today while it waits.</summary>
     public TrafficLight TimelinessOn(WorkCalendar calendar, DateOnly today) => PushRules.Timeliness(calendar, RegionCode, PushedOn, AnsweredOn ?? today);
 
-    /// <summary>A trimmed note, or null when it is longer than allowed.</summary>
-    private static string? Note(string? text) => (text?.Trim() ?? string.Empty) is var note && note.Length <= MaxRemarkLength ? note : null;
+    /// <summary>A trimmed note (empty when none), or why it cannot be kept: too long, or holding control characters.</summary>
+    private static Result<string> Note(string? text, string label) =>
+        (text?.Trim() ?? string.Empty) is var note && TextLimits.Problem(note, MaxRemarkLength, label, TextKind.Paragraph) is { } problem
+            ? new Refusal("coordination/remark-too-long", "说明有误", problem) { Errors = new Dictionary<string, string[]> { ["remark"] = [problem] } }
+            : note;
 
     private static Refusal Invalid(string type, string title, string detail) => new(type, title, detail);
-
-    private static Refusal TooLong(string what) => new("coordination/remark-too-long", "说明过长", $"{what}不超过{MaxRemarkLength}字。");
 
     private Refusal WrongState(string action) =>
         new("coordination/wrong-state", "状态已变化", $"该推送当前为“{PushRules.Describe(this)}”，不能{action}（可能已被他人处理）。", RefusalKind.Conflict);

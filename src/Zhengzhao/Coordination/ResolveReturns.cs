@@ -24,9 +24,11 @@ public sealed class ResolveReturns(ZhengzhaoDbContext db, TimeProvider time) : I
         }
 
         var department = departmentCode?.Trim() ?? string.Empty;
-        if (!await db.Departments.AnyAsync(d => d.Code == department && d.IsActive, cancellationToken))
+        if (department.Length is 0 or > TextLimits.DepartmentCode || !await db.Departments.AnyAsync(d => d.Code == department && d.IsActive, cancellationToken))
         {
-            return new Refusal("coordination/unknown-department", "部门不存在", $"部门代码“{department}”不存在或已停用，请选择改派的部门。") { Errors = new Dictionary<string, string[]> { ["department"] = ["请选择改派的部门。"] } };
+            // A code longer than any department's is not echoed back: it is not a code.
+            var detail = department.Length <= TextLimits.DepartmentCode ? $"部门代码“{department}”不存在或已停用，请选择改派的部门。" : $"部门代码不超过{TextLimits.DepartmentCode}个字符，请选择改派的部门。";
+            return new Refusal("coordination/unknown-department", "部门不存在", detail) { Errors = new Dictionary<string, string[]> { ["department"] = [detail] } };
         }
 
         if (await db.Pushes.AnyAsync(p => p.Id != push.Id && p.Uscc == push.Uscc && p.ItemCode == push.ItemCode && p.DepartmentCode == department, cancellationToken))

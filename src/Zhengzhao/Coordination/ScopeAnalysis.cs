@@ -46,7 +46,7 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
 /// <summary>"Which permits do I need?": the catalogue items a business scope calls for, for an enterprise type, in a region, today.</summary>
 public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue, TimeProvider time) : IUseCase
 {
-    public const int MaxScopeLength = 5000;
+    public const int MaxScopeLength = TextLimits.BusinessScope;
 
     public sealed record Query(string? BusinessScope, EnterpriseType? EnterpriseType, string? Region);
 
@@ -57,10 +57,11 @@ public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue
     public async Task<Result<Analysis>> HandleAsync(Query query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var scope = query.BusinessScope?.Trim() ?? string.Empty;
-        if (scope.Length == 0 || scope.Length > MaxScopeLength)
+        var errors = new FieldErrors();
+        var scope = errors.Text("businessScope", query.BusinessScope, MaxScopeLength, "经营范围", TextKind.Paragraph);
+        if (errors.Any)
         {
-            return Invalid("businessScope", $"请填写经营范围，不超过 {MaxScopeLength} 字。");
+            return errors.Refusal("scope/invalid-query", "参数无效");
         }
 
         if (query.EnterpriseType is not { } type || !Enum.IsDefined(type))
@@ -68,9 +69,9 @@ public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue
             return Invalid("enterpriseType", "请选择企业类型：DomesticCompany、ForeignInvested、IndividualBusiness 或 Cooperative。");
         }
 
-        if (string.IsNullOrWhiteSpace(query.Region) || !await db.Regions.AnyAsync(r => r.Code == query.Region, cancellationToken))
+        if (query.Region is not { Length: 6 } || !await db.Regions.AnyAsync(r => r.Code == query.Region, cancellationToken))
         {
-            return Invalid("region", $"区划代码“{query.Region}”不存在，请使用6位行政区划代码，如 540100。");
+            return Invalid("region", query.Region is { Length: 6 } ? $"区划代码“{query.Region}”不存在，请使用6位行政区划代码，如 540100。" : "请使用6位行政区划代码，如 540100。");
         }
 
         var snapshot = await catalogue.GetAsync(db, cancellationToken);

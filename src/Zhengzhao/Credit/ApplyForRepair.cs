@@ -25,7 +25,7 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
             target = default;
         }
 
-        var statement = errors.Text("statement", command.Statement, CreditRepair.MaxTextLength, "履行法定义务、纠正失信行为的情况");
+        var statement = errors.Text("statement", command.Statement, CreditRepair.MaxTextLength, "履行法定义务、纠正失信行为的情况", TextKind.Paragraph);
         var evidence = command.Evidence?.Distinct().ToList() ?? [];
         if (evidence.Count is 0 or > MaxEvidence)
         {

@@ -12,7 +12,7 @@ internal static class CreditLists
     /// <summary>What every listing decision states besides its cause: the number, the facts, the date.</summary>
     public static (string Number, string Facts, DateOnly ListedOn) Decision(FieldErrors errors, string? number, string? facts, DateOnly? listedOn, DateOnly today) =>
         (errors.Text("decisionNumber", number, Penalty.MaxNumberLength, "列入决定书文号"),
-         errors.Text("facts", facts, AbnormalListing.MaxTextLength, "列入事实"),
+         errors.Text("facts", facts, AbnormalListing.MaxTextLength, "列入事实", TextKind.Paragraph),
          errors.Date("listedOn", listedOn, today, "列入日期"));
 
     public static Refusal NumberTaken(string number) =>

@@ -20,7 +20,7 @@ public sealed class DecideRepair(ZhengzhaoDbContext db, CalendarCache calendars,
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
-        var reasons = errors.Text("reasons", command.Reasons, CreditRepair.MaxTextLength, command.Approve ? "准予修复的理由" : "不予修复的理由");
+        var reasons = errors.Text("reasons", command.Reasons, CreditRepair.MaxTextLength, command.Approve ? "准予修复的理由" : "不予修复的理由", TextKind.Paragraph);
         if (errors.Any)
         {
             return errors.Refusal("credit/invalid-decision", "修复决定有误");

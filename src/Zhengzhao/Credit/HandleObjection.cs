@@ -40,7 +40,7 @@ public sealed class HandleObjection(ZhengzhaoDbContext db, CalendarCache calenda
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
-        var text = command.Step == ObjectionStep.Accept ? string.Empty : errors.Text("text", command.Text, AbnormalListing.MaxTextLength, Label(command.Step));
+        var text = command.Step == ObjectionStep.Accept ? string.Empty : errors.Text("text", command.Text, AbnormalListing.MaxTextLength, Label(command.Step), TextKind.Paragraph);
         if (errors.Any)
         {
             return errors.Refusal("credit/invalid-objection", "异议信息有误");

@@ -65,11 +65,7 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
 
         var today = ChinaTime.Today(time);
         var inspectedOn = errors.Date("inspectedOn", command.InspectedOn, today, "检查日期");
-        var note = command.Note?.Trim() ?? string.Empty;
-        if (note.Length > AbnormalListing.MaxTextLength)
-        {
-            errors.Add("note", $"说明不超过 {AbnormalListing.MaxTextLength} 字。");
-        }
+        var note = errors.OptionalText("note", command.Note, AbnormalListing.MaxTextLength, "说明", TextKind.Paragraph) ?? string.Empty;
 
         if (errors.Any)
         {

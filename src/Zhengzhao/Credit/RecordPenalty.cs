@@ -28,8 +28,8 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
         var number = errors.Text("decisionNumber", command.DecisionNumber, Penalty.MaxNumberLength, "处罚决定书文号");
         var uscc = errors.Check(command.Uscc);
 
-        var basis = errors.Text("legalBasis", command.LegalBasis, Penalty.MaxBasisLength, "处罚依据");
-        var facts = errors.Text("facts", command.Facts, Penalty.MaxFactsLength, "违法事实");
+        var basis = errors.Text("legalBasis", command.LegalBasis, Penalty.MaxBasisLength, "处罚依据", TextKind.Paragraph);
+        var facts = errors.Text("facts", command.Facts, Penalty.MaxFactsLength, "违法事实", TextKind.Paragraph);
         if (command.Measure is not { } measure || !Enum.IsDefined(measure))
         {
             errors.Add("measure", "请选择处罚种类：Warning、Fine、PermitSanction、BusinessRestriction 或 Other。");

@@ -18,7 +18,7 @@ public sealed class RemoveAbnormal(ZhengzhaoDbContext db, CalendarCache calendar
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new FieldErrors();
-        var note = errors.Text("note", command.Note, AbnormalListing.MaxTextLength, "履行义务的情况");
+        var note = errors.Text("note", command.Note, AbnormalListing.MaxTextLength, "履行义务的情况", TextKind.Paragraph);
         if (errors.Any)
         {
             return errors.Refusal("credit/invalid-removal", "移出信息有误");

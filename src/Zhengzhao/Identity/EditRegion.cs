@@ -7,21 +7,24 @@ namespace Zhengzhao.Identity;
 /// <summary>Renames a region or marks it as a pilot zone; codes are fixed by GB/T 2260 and never edited.</summary>
 public sealed class EditRegion(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
+    public const int MaxNameLength = 50;
+
     public sealed record Command(string Code, string Name, bool IsPilotZone, Actor Actor);
 
     public async Task<Result<Region>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var region = await db.Regions.FindAsync([command.Code], cancellationToken);
-        if (region is null)
+        var errors = new FieldErrors();
+        var name = errors.Text("name", command.Name, MaxNameLength, "区划名称");
+        if (errors.Any)
         {
-            return new Refusal("identity/region-not-found", "区划不存在", $"区划代码“{command.Code}”不存在。", RefusalKind.NotFound);
+            return errors.Refusal("identity/invalid-region", "区划信息无效");
         }
 
-        var name = command.Name.Trim();
-        if (name.Length is 0 or > 50)
+        var region = command.Code is { Length: 6 } ? await db.Regions.FindAsync([command.Code], cancellationToken) : null;
+        if (region is null)
         {
-            return new Refusal("identity/invalid-region", "区划信息无效", "请填写区划名称，不超过50个字。");
+            return new Refusal("identity/region-not-found", "区划不存在", command.Code is { Length: 6 } ? $"区划代码“{command.Code}”不存在。" : "区划代码应为6位数字。", RefusalKind.NotFound);
         }
 
         var before = $"{region.Name}{(region.IsPilotZone ? "（试点区）" : string.Empty)}";

@@ -8,27 +8,30 @@ namespace Zhengzhao.Identity;
 /// <summary>Adds a department or edits one: renamed after a reorganisation, moved, or retired (never deleted: accounts and records point to it).</summary>
 public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
+    public const int MaxShortNameLength = 50;
+
     public sealed record Command(string Code, string Name, string? ShortName, string RegionCode, bool IsActive, bool IsNew, Actor Actor);
 
     public async Task<Result<Department>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var code = command.Code.Trim().ToUpperInvariant();
-        var name = command.Name.Trim();
-        var shortName = string.IsNullOrWhiteSpace(command.ShortName) ? null : command.ShortName.Trim();
-        if (code.Length is < 2 or > 20 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (code.Length is < 2 or > TextLimits.DepartmentCode || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            return Invalid("部门代码应为2至20位英文字母、数字或连字符。");
+            return Invalid("code", $"部门代码应为2至{TextLimits.DepartmentCode}位英文字母、数字或连字符。");
         }
 
-        if (name.Length is 0 or > 100 || shortName?.Length > 50)
+        var errors = new FieldErrors();
+        var name = errors.Text("name", command.Name, TextLimits.Name, "部门名称");
+        var shortName = errors.OptionalText("shortName", command.ShortName, MaxShortNameLength, "部门简称");
+        if (errors.Any)
         {
-            return Invalid("请填写部门名称（不超过100字），简称不超过50字。");
+            return errors.Refusal("identity/invalid-department", "部门信息无效");
         }
 
-        if (!await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        if (command.RegionCode is not { Length: 6 } || !await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
         {
-            return Invalid($"区划代码“{command.RegionCode}”不存在。");
+            return Invalid("regionCode", command.RegionCode is { Length: 6 } ? $"区划代码“{command.RegionCode}”不存在。" : "区划代码应为6位数字。");
         }
 
         if (await db.Departments.AnyAsync(d => d.Name == name && d.Code != code, cancellationToken))
@@ -76,5 +79,6 @@ public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : I
 
     private static string Describe(Department d) => $"{d.Name}（{d.ShortName ?? "无简称"}，{d.RegionCode}，{(d.IsActive ? "在用" : "停用")}）";
 
-    private static Refusal Invalid(string detail) => new("identity/invalid-department", "部门信息无效", detail);
+    private static Refusal Invalid(string field, string detail) =>
+        new("identity/invalid-department", "部门信息无效", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
 }

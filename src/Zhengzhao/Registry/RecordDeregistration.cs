@@ -20,34 +20,24 @@ public sealed class RecordDeregistration(ZhengzhaoDbContext db, TimeProvider tim
     public async Task<Result<Recorded>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var errors = new Dictionary<string, string[]>();
-        var eventId = command.EventId?.Trim() ?? string.Empty;
-        if (eventId.Length is 0 or > 100)
-        {
-            errors["eventId"] = ["请填写事件编号，不超过100字。"];
-        }
-
+        var errors = new FieldErrors();
+        var eventId = errors.Text("eventId", command.EventId, TextLimits.Number, "事件编号");
         var code = Uscc.Check(command.Uscc);
         if (!code.IsValid)
         {
-            errors["uscc"] = [code.Reason!];
+            errors.Add("uscc", code.Reason!);
         }
 
         var today = ChinaTime.Today(time);
         if (command.DeregisteredOn is not { } on || on > today)
         {
-            errors["deregisteredOn"] = ["注销日期应为不晚于今天的有效日期。"];
+            errors.Add("deregisteredOn", "注销日期应为不晚于今天的有效日期。");
         }
 
-        var reason = command.Reason?.Trim() ?? string.Empty;
-        if (reason.Length is 0 or > MaxReasonLength)
+        var reason = errors.Text("reason", command.Reason, MaxReasonLength, "注销原因（如决议解散、依法宣告破产）");
+        if (errors.Any)
         {
-            errors["reason"] = [$"请填写注销原因（如决议解散、依法宣告破产），不超过{MaxReasonLength}字。"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return new Refusal("registry/invalid-deregistration", "注销信息有误", string.Join("；", errors.Values.Select(v => v[0]))) { Errors = errors };
+            return errors.Refusal("registry/invalid-deregistration", "注销信息有误");
         }
 
         var uscc = code.Code!.Value;

@@ -42,67 +42,55 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
     public async Task<Result<Recorded>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string reason) => errors[field] = [reason];
-        string Text(string field, string? value, int max, string label)
-        {
-            var text = value?.Trim() ?? string.Empty;
-            if (text.Length == 0 || text.Length > max)
-            {
-                Error(field, $"请填写{label}，不超过{max}字。");
-            }
-
-            return text;
-        }
-
-        var eventId = Text("eventId", command.EventId, 100, "事件编号");
+        var errors = new FieldErrors();
+        var eventId = errors.Text("eventId", command.EventId, TextLimits.Number, "事件编号");
         var code = Uscc.Check(command.Uscc);
         if (!code.IsValid)
         {
-            Error("uscc", code.Reason!);
+            errors.Add("uscc", code.Reason!);
         }
 
-        var name = Text("name", command.Name, 100, "名称");
+        var name = errors.Text("name", command.Name, TextLimits.Name, "名称");
         if (command.Type is not { } type || !Enum.IsDefined(type))
         {
-            Error("type", "主体类型应为 DomesticCompany、ForeignInvested、IndividualBusiness 或 Cooperative。");
+            errors.Add("type", "主体类型应为 DomesticCompany、ForeignInvested、IndividualBusiness 或 Cooperative。");
             type = default;
         }
 
-        var representative = Text("legalRepresentative", command.LegalRepresentative, 50, "法定代表人（负责人、经营者）姓名");
+        var representative = errors.Text("legalRepresentative", command.LegalRepresentative, TextLimits.PersonName, "法定代表人（负责人、经营者）姓名");
         var (id, idReason) = IdentityNumber.Check(command.LegalRepresentativeId);
         if (id is null)
         {
-            Error("legalRepresentativeId", idReason!);
+            errors.Add("legalRepresentativeId", idReason!);
         }
 
-        var address = Text("address", command.Address, 200, "住所（经营场所）");
-        var authority = Text("registeringAuthority", command.RegisteringAuthority, 100, "登记机关");
-        var scope = Text("businessScope", command.BusinessScope, 5000, "经营范围");
+        var address = errors.Text("address", command.Address, TextLimits.Address, "住所（经营场所）");
+        var authority = errors.Text("registeringAuthority", command.RegisteringAuthority, TextLimits.Name, "登记机关");
+        var scope = errors.Text("businessScope", command.BusinessScope, TextLimits.BusinessScope, "经营范围", TextKind.Paragraph);
         var today = ChinaTime.Today(time);
         if (command.EstablishedOn is not { } established || established > today || established.Year < 1949)
         {
-            Error("establishedOn", "成立日期应为不晚于今天的有效日期。");
+            errors.Add("establishedOn", "成立日期应为不晚于今天的有效日期。");
         }
 
         if (command.ApprovedOn is not { } approved || approved > today || (command.EstablishedOn is { } e && approved < e))
         {
-            Error("approvedOn", "核准日期应不早于成立日期，且不晚于今天。");
+            errors.Add("approvedOn", "核准日期应不早于成立日期，且不晚于今天。");
         }
 
         if (command.RegisteredCapital is not { } capital || capital < 0 || capital > 1_000_000_000m)
         {
-            Error("registeredCapital", "注册资本（万元）应为 0 至 10 亿之间的数。");
+            errors.Add("registeredCapital", "注册资本（万元）应为 0 至 10 亿之间的数。");
         }
 
-        if (string.IsNullOrWhiteSpace(command.RegionCode) || !await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
+        if (command.RegionCode is not { Length: 6 } region || !await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
         {
-            Error("regionCode", $"区划代码“{command.RegionCode}”不存在。");
+            errors.Add("regionCode", command.RegionCode is { Length: 6 } ? $"区划代码“{command.RegionCode}”不存在。" : "区划代码应为6位数字。");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return new Refusal("registry/invalid-registration", "登记信息有误", string.Join("；", errors.Values.Select(v => v[0]))) { Errors = errors };
+            return errors.Refusal("registry/invalid-registration", "登记信息有误");
         }
 
         var uscc = code.Code!;

@@ -25,7 +25,25 @@ public sealed class ItemRulesTests
         { "extension days without extension", SampleItems.Transparent with { ExtensionAllowed = false, ExtensionDays = 10 }, "延长时限" },
         { "a filing with a committed limit", SampleItems.Transparent with { Mode = ReformMode.Filing, Steps = [], StatutoryLimitDays = 5, CommittedLimitDays = 5 }, "承诺时限" },
         { "an undefined mode", SampleItems.Transparent with { Mode = (ReformMode)9 }, "改革方式" },
+        { "an over-long name", SampleItems.Transparent with { Name = new string('长', 101) }, "事项名称" },
+        { "over-long reform measures", SampleItems.Transparent with { ReformMeasures = new string('长', 2001) }, "具体改革举措" },
+        { "a NUL in the service location", SampleItems.Transparent with { ServiceLocation = "政务服务中心\0" }, "办理地点" },
+        { "a line break in the permit's name", SampleItems.Transparent with { PermitName = "许可证\n副本" }, "许可证件名称" },
+        { "an over-long condition basis", SampleItems.Transparent with { Conditions = [new("具有固定场所", new string('长', 501))] }, "申请条件" },
+        { "an over-long material condition", SampleItems.Transparent with { Materials = [new("委托书", MaterialForm.Original, 1, false, new string('长', 501))] }, "申请材料" },
+        { "an over-long step description", SampleItems.Transparent with { Steps = [new("受理", 1, new string('长', 501)), new("审查", 1, null)] }, "办理环节" },
+        { "an over-long fee basis", SampleItems.Transparent with { Fees = [new("工本费", "10元", new string('长', 501))] }, "收费" },
+        { "an over-long commitment letter", SampleItems.Commitment with { CommitmentLetterText = new string('长', 10001) }, "告知承诺书" },
+        { "a thousand scope phrases", SampleItems.Transparent with { ScopePhrases = [.. Enumerable.Range(0, 1000).Select(i => $"经营{i}")] }, "经营范围关键词" },
     };
+
+    [Fact]
+    public void A_text_too_long_is_named_once_with_its_maximum()
+    {
+        var problems = ItemRules.Validate(SampleItems.Transparent with { Conditions = [.. Enumerable.Repeat(new ItemCondition(new string('长', 501), null), 50)] });
+
+        Assert.Equal("每项申请条件不超过500字（现为501字）。", Assert.Single(problems, p => p.Field == "申请条件").Reason);
+    }
 
     [Theory]
     [MemberData(nameof(Broken))]

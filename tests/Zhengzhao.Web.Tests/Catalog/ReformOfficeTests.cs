@@ -88,6 +88,43 @@ public sealed class ReformOfficeTests(ZhengzhaoFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_text_of_the_item_form_refuses_an_over_long_value_or_a_control_character_and_nothing_is_saved()
+    {
+        var client = await factory.CookieClientAsync(Roles.ReformOffice);
+        var tooLong = new string('长', 100_000);
+        (string Field, string Value, string Reason)[] rows =
+        [
+            ("Input.Name", tooLong, "事项名称不超过100字"),
+            ("Input.LegalBasis", tooLong, "设定依据不超过2000字"),
+            ("Input.ReformMeasures", tooLong, "具体改革举措不超过2000字"),
+            ("Input.SupervisionMeasures", tooLong, "加强事中事后监管措施不超过2000字"),
+            ("Input.ServiceLocation", tooLong, "办理地点不超过200字"),
+            ("Input.ServiceHours", tooLong, "办理时间不超过200字"),
+            ("Input.PermitName", tooLong, "许可证件名称不超过100字"),
+            ("Input.Conditions", tooLong, "每项申请条件不超过500字"),
+            ("Input.Materials", tooLong + "|原件|1|必要", "材料名称不超过200字"),
+            ("Input.Steps", "受理|1|" + tooLong + "\n审查|8\n决定|2", "环节说明不超过500字"),
+            ("Input.ReformMeasures", "公开审批标准\a和时限。", "具体改革举措含有控制字符"),
+            ("Input.PermitName", "港口经营\u001B许可证", "许可证件名称应为一行文字"),
+        ];
+
+        foreach (var (field, value, reason) in rows)
+        {
+            var form = NewItem("XZ2018-T09", 15);
+            form[field] = value;
+            var before = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+            var response = await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Edit", form);
+            var page = await response.Content.ReadAsStringAsync();
+
+            Assert.True(page.Contains(reason, StringComparison.Ordinal), $"{field}: {(int)response.StatusCode}, the page does not say {reason}");
+            Assert.Equal(before, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        }
+
+        Assert.False(await factory.WithDbAsync(db => db.LicensingItems.AnyAsync(i => i.Code == "XZ2018-T09")));
+    }
+
+    [Fact]
     public async Task The_new_item_form_does_not_overwrite_an_existing_code()
     {
         var client = await factory.CookieClientAsync(Roles.ReformOffice);

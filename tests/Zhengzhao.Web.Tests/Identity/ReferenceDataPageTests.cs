@@ -113,6 +113,33 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
         Assert.Contains("日期 应为 yyyy-MM-dd 格式的有效日期", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_over_long_or_unfit_name_is_refused_on_the_reference_data_pages_with_its_maximum_and_nothing_is_written()
+    {
+        var client = await factory.CookieClientAsync(Roles.Administrator);
+        var longName = new string('长', 100_000);
+        (string Path, string? FormPage, Dictionary<string, string> Fields, string Reason)[] rows =
+        [
+            ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-LONG", ["Name"] = longName, ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门名称不超过100字（现为100000字）"),
+            ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-ESC", ["Name"] = "文物局\u001B[2J", ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门名称应为一行文字"),
+            ("/Admin/Departments/Edit", null, new() { ["IsNew"] = "true", ["Code"] = "XZ-SHORT", ["Name"] = "文物局", ["ShortName"] = longName, ["RegionCode"] = "540000", ["IsActive"] = "true" }, "部门简称不超过50字"),
+            ("/Admin/Regions", null, new() { ["code"] = "540173", ["name"] = longName, ["isPilotZone"] = "true" }, "区划名称不超过50字"),
+            ("/Admin/Calendar?handler=SaveDay", "/Admin/Calendar", new() { ["layer"] = "540000", ["date"] = "2026-03-02", ["name"] = longName, ["isOffDay"] = "true" }, "节假日或调休的名称不超过50字"),
+            ("/Admin/Calendar?handler=SaveDay", "/Admin/Calendar", new() { ["layer"] = "540000", ["date"] = "2026-03-02", ["name"] = "雪顿节\n补休", ["isOffDay"] = "true" }, "应为一行文字"),
+        ];
+
+        foreach (var (path, formPage, fields, reason) in rows)
+        {
+            var before = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+            var response = await ZhengzhaoFactory.PostFormAsync(client, path, fields, formPage);
+            var page = await response.Content.ReadAsStringAsync();
+
+            Assert.True(page.Contains(reason, StringComparison.Ordinal), $"{path}: {(int)response.StatusCode}, the page does not say {reason}");
+            Assert.Equal(before, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostNoticeAsync(HttpClient client, string layer, string json)
     {
         var page = await client.GetStringAsync("/Admin/Calendar?layer=" + layer);
