@@ -98,7 +98,7 @@ public static class RegistryEndpoints
                 var approved = ApiInput.OptionalDate(request.ApprovedOn, "approvedOn");
                 if (kind is null || !established.IsSuccess || !approved.IsSuccess)
                 {
-                    return Problems.From(established.Refusal ?? approved.Refusal ?? new("invalid-input", "参数无效", $"kind 应为 Registration 或 Change，输入为“{request.Kind}”。"));
+                    return Problems.From(established.Refusal ?? approved.Refusal ?? new("invalid-input", "参数无效", $"kind 应为 Registration 或 Change，输入为“{Problems.Quote(request.Kind)}”。"));
                 }
 
                 EnterpriseType? type = Enum.TryParse<EnterpriseType>(request.Type, out var parsed) && Enum.IsDefined(parsed) && request.Type is { Length: > 0 } t && !char.IsAsciiDigit(t[0]) ? parsed : null;
