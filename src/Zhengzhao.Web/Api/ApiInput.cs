@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zhengzhao.Common;
+using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Api;
 
@@ -12,7 +13,7 @@ public static class ApiInput
     public static Result<DateOnly> Date(string? text, string field) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : Invalid(field, $"{field} 应为 yyyy-MM-dd 格式的有效日期，输入为“{text}”。");
+            : Invalid(field, $"{field} 应为 yyyy-MM-dd 格式的有效日期，输入为“{Problems.Quote(text)}”。");
 
     public static Result<DateOnly?> OptionalDate(string? text, string field)
     {
@@ -28,12 +29,12 @@ public static class ApiInput
     public static Result<TimeOnly> Time(string? text, string field) =>
         TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
-            : Invalid(field, $"{field} 应为 HH:mm 格式的时间，输入为“{text}”。");
+            : Invalid(field, $"{field} 应为 HH:mm 格式的时间，输入为“{Problems.Quote(text)}”。");
 
     public static Result<int> WholeNumber(string? text, string field) =>
         int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : Invalid(field, $"{field} 应为整数，输入为“{text}”。");
+            : Invalid(field, $"{field} 应为整数，输入为“{Problems.Quote(text)}”。");
 
     /// <summary>An enum by its name (not its number), absent as null; <paramref name="allowed"/> lists the names for the message.</summary>
     public static Result<T?> OptionalEnum<T>(string? text, string field, string allowed)
@@ -46,7 +47,7 @@ public static class ApiInput
 
         return Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0])
             ? value
-            : Invalid(field, $"{field} 应为 {allowed} 之一，输入为“{text}”。");
+            : Invalid(field, $"{field} 应为 {allowed} 之一，输入为“{Problems.Quote(text)}”。");
     }
 
     /// <summary>As <see cref="OptionalEnum{T}"/>, but the value is required.</summary>

@@ -47,7 +47,7 @@ public static class CreditEndpoints
                 var restriction = GetRestrictions.Context(context);
                 if (context is not null && restriction is null)
                 {
-                    return Problems.From(new Refusal("invalid-input", "参数无效", $"context 应为 Commitment、Review 或 Inspection，或不填（全部）；输入为“{context}”。") { Errors = new Dictionary<string, string[]> { ["context"] = ["context 应为 Commitment、Review 或 Inspection，或不填。"] } });
+                    return Problems.From(new Refusal("invalid-input", "参数无效", $"context 应为 Commitment、Review 或 Inspection，或不填（全部）；输入为“{Problems.Quote(context)}”。") { Errors = new Dictionary<string, string[]> { ["context"] = ["context 应为 Commitment、Review 或 Inspection，或不填。"] } });
                 }
 
                 var result = await get.HandleAsync(code, restriction, ct);

@@ -77,7 +77,7 @@ public static class CreditListEndpoints
                     "refuse" => Objection(id, HandleObjection.ObjectionStep.Refuse, request, handle, user, ct),
                     "uphold" => Objection(id, HandleObjection.ObjectionStep.Uphold, request, handle, user, ct),
                     "dismiss" => Objection(id, HandleObjection.ObjectionStep.Dismiss, request, handle, user, ct),
-                    _ => Task.FromResult(Problems.From(new Refusal("not-found", "没有这一步", $"异议处理的步骤应为 accept、refuse、uphold 或 dismiss，输入为“{step}”。", RefusalKind.NotFound))),
+                    _ => Task.FromResult(Problems.From(new Refusal("not-found", "没有这一步", $"异议处理的步骤应为 accept、refuse、uphold 或 dismiss，输入为“{Problems.Quote(step)}”。", RefusalKind.NotFound))),
                 })
             .RequireAuthorization(p => p.RequireRole(regulator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("HandleObjection").WithSummary("处理异议：accept 受理、refuse 不予受理、uphold 核实成立（移出名录）、dismiss 核实不成立")

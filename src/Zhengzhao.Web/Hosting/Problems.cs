@@ -16,7 +16,10 @@ public static class Problems
         [404] = "资源不存在",
         [405] = "不支持该请求方法",
         [409] = "与现有数据冲突",
+        [413] = "请求内容过大",
+        [414] = "请求地址过长",
         [415] = "不支持的内容类型",
+        [431] = "请求头过大",
         [429] = "请求过于频繁",
         [500] = "服务器内部错误",
         [503] = "服务暂不可用",
@@ -28,8 +31,26 @@ public static class Problems
         return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static IServiceCollection AddZhengzhaoProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+    /// <summary>The most of a caller's value a problem repeats; a 100,000-character field is not sent back whole.</summary>
+    public const int QuotedLength = 64;
+
+    /// <summary>The most of any detail or field error a problem carries, whatever a use case put into it.</summary>
+    public const int DetailLength = 1000;
+
+    /// <summary>A caller's value as a problem may repeat it: the start only when it is long, and how long it was.</summary>
+    public static string Quote(string? value) =>
+        value is null ? string.Empty
+        : value.Length <= QuotedLength ? value
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value[..QuotedLength]}…（共 {value.Length} 个字符）");
+
+    public static IServiceCollection AddZhengzhaoProblemDetails(this IServiceCollection services)
+    {
+        // A request the framework cannot bind is a 400 with a reason in every environment, not only outside
+        // Development (where Minimal APIs answer a bare 400 without saying which field); MalformedRequests words it.
+        services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<MalformedRequests>();
+        services.AddSingleton<UnmatchedApiRequests>();
+        return services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
@@ -44,9 +65,23 @@ public static class Problems
                     problem.Title = title;
                 }
             }
+            problem.Detail = Capped(problem.Detail);
+            if (problem is HttpValidationProblemDetails validation)
+            {
+                var errors = validation.Errors.ToDictionary(e => Capped(e.Key)!, e => e.Value.Select(m => Capped(m)!).ToArray());
+                validation.Errors.Clear();
+                foreach (var (field, messages) in errors)
+                {
+                    validation.Errors[field] = messages;
+                }
+            }
+
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+    }
+
+    private static string? Capped(string? text) => text is { Length: > DetailLength } ? text[..DetailLength] + "…" : text;
 
     public static IResult From(Refusal refusal)
     {
@@ -67,9 +102,6 @@ public static class Problems
         problem.Status = status;
         return Results.Problem(problem);
     }
-
-    public static IResult NotFound() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ChineseTitles[404], detail: "没有这个接口，请查阅 /api/docs 中的接口说明。");
 
     /// <summary>The answer of a use case: its value as JSON, or its refusal as problem details.</summary>
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, object>? shape = null) =>

@@ -79,13 +79,17 @@ public static class ZhengzhaoHost
         // Enums by name in the API ("mode": "Commitment"), as the OpenAPI document and the filters spell them.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks().AddDbContextCheck<ZhengzhaoDbContext>("database", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o =>
         {
-            document.Info.Title = "证照分离改革服务平台 API";
-            document.Info.Version = "v1";
-            document.Info.Description = "Zhengzhao: the licence–permit separation platform. Errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+            o.CreateSchemaReferenceId = SchemaNames.Of;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "证照分离改革服务平台 API";
+                document.Info.Version = "v1";
+                document.Info.Description = "Zhengzhao: the licence–permit separation platform. Errors are RFC 9457 problem details.";
+                return Task.CompletedTask;
+            });
+        });
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddPublicRateLimit(builder.Configuration);
 
@@ -120,6 +124,7 @@ public static class ZhengzhaoHost
         app.UseRequestLocalization();
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
+        app.UseDeclaredBodySizeLimit();
         app.UseAuthentication();
         app.UseOneTimePasswordGate();
         app.UseAuthorization();
@@ -153,7 +158,7 @@ public static class ZhengzhaoHost
         api.MapAuditEndpoints();
         api.MapWebhookEndpoints();
         api.MapAppointmentEndpoints();
-        api.MapFallback(Problems.NotFound).AllowAnonymous().ExcludeFromDescription();
+        api.MapFallback((HttpContext context, UnmatchedApiRequests unmatched) => unmatched.Answer(context)).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorPages().WithStaticAssets();
 
