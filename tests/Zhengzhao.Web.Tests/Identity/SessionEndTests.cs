@@ -33,7 +33,7 @@ public sealed class SessionEndTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         await HappenAsync(happening, userName, session);
         factory.Clock.Advance(PastTheCheck);
 
-        var replayedCookie = factory.CreateDefaultClient();
+        var replayedCookie = factory.CreateDefaultClient(new Uri("https://localhost"));
         replayedCookie.DefaultRequestHeaders.Add("Cookie", session.Cookie);
         var page = await replayedCookie.GetAsync("/Licensing");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -120,7 +120,7 @@ public sealed class SessionEndTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     private async Task<Session> SignInAsync(string userName)
     {
         var jar = new System.Net.CookieContainer();
-        var browser = factory.CreateDefaultClient(new CookieContainerHandler(jar));
+        var browser = factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(jar));
         var login = await ZhengzhaoFactory.PostFormAsync(browser, "/Account/Login", new() { ["UserName"] = userName, ["Password"] = ZhengzhaoFactory.TestPassword });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var cookie = jar.GetCookieHeader(browser.BaseAddress!);
@@ -154,7 +154,7 @@ public sealed class SessionEndTests(ZhengzhaoFactory factory) : IClassFixture<Zh
                 Assert.Equal(HttpStatusCode.NoContent, (await session.Bearer.PostAsync("/api/v1/identity/sessions/end", null)).StatusCode);
                 break;
             case "password-change":
-                await ChangePasswordAsync(factory.CreateDefaultClient(new CookieContainerHandler(new System.Net.CookieContainer())), userName);
+                await ChangePasswordAsync(factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(new System.Net.CookieContainer())), userName);
                 break;
             case "role-change":
                 await EditAsync(userName, role: Roles.WindowClerk);

@@ -127,35 +127,16 @@ public sealed class SignInLimitTests(AddressedFactory factory) : IClassFixture<A
 /// <summary>An app whose test requests say which client address they come from, as a real connection would.</summary>
 public sealed class AddressedFactory : ZhengzhaoFactory
 {
-    public const string AddressHeader = "X-Test-Client-Address";
-
     public HttpClient ClientAt(string address)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Add(AddressHeader, address);
+        client.DefaultRequestHeaders.Add(PeerAddress.Header, address);
         return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, AddressFromHeader>());
-    }
-
-    private sealed class AddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextStep) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[AddressHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextStep(context);
-            });
-            next(app);
-        };
+        PeerAddress.Enable(builder);
     }
 }

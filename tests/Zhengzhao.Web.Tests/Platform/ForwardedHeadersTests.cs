@@ -10,13 +10,11 @@ namespace Zhengzhao.Web.Tests.Platform;
 
 /// <summary>
 /// The platform behind one trusted reverse proxy (10.0.0.5), with a public limit of two look-ups a minute. A test names
-/// the connection's peer address in <see cref="PeerHeader"/>, as a real socket would carry it.
+/// the connection's peer address in <see cref="PeerAddress.Header"/>, as a real socket would carry it.
 /// </summary>
 public sealed class ProxiedFactory : ZhengzhaoFactory
 {
     public const string TrustedProxy = "10.0.0.5";
-
-    public const string PeerHeader = "X-Test-Peer";
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -28,31 +26,14 @@ public sealed class ProxiedFactory : ZhengzhaoFactory
     public HttpClient From(string peer, string scheme = "http")
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"{scheme}://zhengzhao.example") });
-        client.DefaultRequestHeaders.Add(PeerHeader, peer);
+        client.DefaultRequestHeaders.Add(PeerAddress.Header, peer);
         return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, PeerAddress>());
-    }
-
-    private sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, rest) =>
-            {
-                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-                }
-
-                return rest(context);
-            });
-            next(app);
-        };
+        PeerAddress.Enable(builder);
     }
 }
 
