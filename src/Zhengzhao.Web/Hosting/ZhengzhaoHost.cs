@@ -125,6 +125,7 @@ public static class ZhengzhaoHost
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
         app.UseDeclaredBodySizeLimit();
+        app.UseNulRefusal();
         app.UseAuthentication();
         app.UseOneTimePasswordGate();
         app.UseAuthorization();

@@ -15,10 +15,17 @@ public static class IdentityRules
     public static readonly TimeSpan StampCheckInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Failures per account: a few free tries for a mistyped password, then a doubling wait, and an hour only after
-    /// many; a guesser is slowed to a crawl, while the owner is never shut out for longer than the wait.
+    /// Failures for one account from one client address: a few free tries for a mistyped password, then a doubling
+    /// wait, and an hour only after many. A guesser is slowed to a crawl where it stands, while the owner signing in
+    /// from anywhere else is not held up by it.
     /// </summary>
-    public static readonly AttemptLimit PerAccount = new(FreeFailures: 3, LongLockAfter: 20, QuietPeriod: TimeSpan.FromHours(24));
+    public static readonly AttemptLimit PerAccountAtAddress = new(FreeFailures: 3, LongLockAfter: 20, QuietPeriod: TimeSpan.FromHours(24));
+
+    /// <summary>
+    /// Failures for one account from every address together: only many of them, as from a guesser spread over
+    /// several addresses, make everyone wait; the owner is told of them at the next sign-in.
+    /// </summary>
+    public static readonly AttemptLimit PerAccount = new(FreeFailures: 10, LongLockAfter: 50, QuietPeriod: TimeSpan.FromHours(24));
 
     /// <summary>
     /// Failures per client address: more free tries and a shorter memory, as a whole office may sign in from behind

@@ -7,7 +7,8 @@ namespace Zhengzhao.Identity;
 
 /// <summary>
 /// Checks a user name and password and signs the user in, by cookie for pages or by bearer token for the API.
-/// Attempts are limited per account name and per client address with a growing wait (<see cref="IdentityRules"/>),
+/// Attempts are limited per client address, per account name from each address and, more loosely, per account name
+/// from all addresses, with a growing wait (<see cref="IdentityRules"/>),
 /// the same for a name that has no account, which also costs a password hash: neither the answer nor its time tells
 /// which accounts exist, and no stranger can lock the owner out. The owner is told at the next successful sign-in
 /// how many attempts failed since the last one.
@@ -30,6 +31,12 @@ public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInMana
             return new Refusal("identity/invalid-credentials", "参数无效", $"用户名不能超过{IdentityRules.MaxUserNameLength}个字符。");
         }
 
+        // A NUL or another control character is no account's name, and would reach the attempt counts and the audit.
+        if (TextLimits.Problem(name, IdentityRules.MaxUserNameLength, "用户名") is { } unfit)
+        {
+            return new Refusal("identity/invalid-credentials", "参数无效", unfit);
+        }
+
         if (IdentityRules.PasswordTooLong(command.Password) is { } tooLong)
         {
             return new Refusal("identity/invalid-credentials", "参数无效", tooLong);
@@ -38,9 +45,15 @@ public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInMana
         var now = time.GetUtcNow().UtcDateTime;
         var accountKey = SignInAttempts.AccountKey(name);
         var addressKey = SignInAttempts.AddressKey(command.Address);
+        var pairKey = SignInAttempts.PairKey(accountKey, addressKey);
         if (await SignInAttempts.ClaimAsync(db, addressKey, IdentityRules.PerAddress, now, cancellationToken) is { } addressWait)
         {
             return SignInAttempts.TooMany(addressWait);
+        }
+
+        if (await SignInAttempts.ClaimAsync(db, pairKey, IdentityRules.PerAccountAtAddress, now, cancellationToken) is { } pairWait)
+        {
+            return SignInAttempts.TooMany(pairWait);
         }
 
         if (await SignInAttempts.ClaimAsync(db, accountKey, IdentityRules.PerAccount, now, cancellationToken) is { } accountWait)
@@ -53,7 +66,7 @@ public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInMana
         var passwordRight = user is null ? VerifyAgainstDummy(users, command.Password) : await users.CheckPasswordAsync(user, command.Password);
         if (user is null || !passwordRight)
         {
-            await SignInAttempts.FailedAsync(db, [accountKey, addressKey], now, cancellationToken);
+            await SignInAttempts.FailedAsync(db, [accountKey, pairKey, addressKey], now, cancellationToken);
             await AuditAsync(new Actor(name), "identity.sign-in-failed", user is null ? "账户不存在" : "密码错误", cancellationToken);
             return WrongCredentials();
         }

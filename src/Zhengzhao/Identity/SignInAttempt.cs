@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
@@ -27,7 +29,10 @@ public sealed class SignInAttempt
         NextAttemptAt = nextAttemptAt;
     }
 
-    /// <summary><c>account:</c> and the upper-cased user name, or <c>address:</c> and the client's address.</summary>
+    /// <summary>
+    /// <c>account:</c> and the upper-cased user name, <c>address:</c> and the client's address, or <c>pair:</c> and a
+    /// digest of both (which keeps the key within its length whatever the name and address).
+    /// </summary>
     public string Key { get; private set; }
 
     /// <summary>Failures in a row, an attempt in flight included: it is counted before the password is checked.</summary>
@@ -55,7 +60,7 @@ internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<Sign
 }
 
 /// <summary>
-/// Counts sign-in attempts per account and per address. An attempt claims its place before the password is
+/// Counts sign-in attempts per address, per account from each address, and per account from all addresses. An attempt claims its place before the password is
 /// checked, with a compare-and-set on the row, so a burst of parallel guesses cannot all pass before the first
 /// failure is written; a success gives its place back.
 /// </summary>
@@ -68,6 +73,9 @@ internal static class SignInAttempts
     public static string AccountKey(string userName) => "account:" + userName.Trim().ToUpperInvariant();
 
     public static string AddressKey(string? address) => "address:" + (string.IsNullOrEmpty(address) ? "unknown" : address);
+
+    public static string PairKey(string accountKey, string addressKey) =>
+        "pair:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(accountKey + "\n" + addressKey)));
 
     /// <summary>Claims an attempt for the key; returns how long to wait instead when the key must wait.</summary>
     public static async Task<TimeSpan?> ClaimAsync(ZhengzhaoDbContext db, string key, AttemptLimit limit, DateTime now, CancellationToken cancellationToken)
@@ -117,14 +125,15 @@ internal static class SignInAttempts
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UnseenFailures, a => a.UnseenFailures + 1).SetProperty(a => a.LastFailureAt, now), cancellationToken);
 
     /// <summary>
-    /// A sign-in succeeded: the account's count is cleared and the address gets its place back. Returns the failures
+    /// A sign-in succeeded: the account's counts are cleared and the address gets its place back. Returns the failures
     /// the owner had not yet been shown, and the time of the last, which are now shown.
     /// </summary>
     public static async Task<FailedSignIns> SignedInAsync(ZhengzhaoDbContext db, string accountKey, string addressKey, DateTime now, CancellationToken cancellationToken)
     {
         var attempts = db.Set<SignInAttempt>();
         var account = await attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Key == accountKey, cancellationToken);
-        await attempts.Where(a => a.Key == accountKey)
+        var pairKey = PairKey(accountKey, addressKey);
+        await attempts.Where(a => a.Key == accountKey || a.Key == pairKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Failures, 0).SetProperty(a => a.UnseenFailures, 0).SetProperty(a => a.NextAttemptAt, now), cancellationToken);
         await attempts.Where(a => a.Key == addressKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Failures, a => a.Failures > 0 ? a.Failures - 1 : 0).SetProperty(a => a.NextAttemptAt, now), cancellationToken);

@@ -27,35 +27,34 @@ public sealed class SignInLimitTests(AddressedFactory factory) : IClassFixture<A
 
         var unknownAnswers = new List<string>();
         var knownAnswers = new List<string>();
-        for (var i = 0; i < IdentityRules.PerAccount.FreeFailures + 3; i++)
+        for (var i = 0; i < IdentityRules.PerAccountAtAddress.FreeFailures + 3; i++)
         {
             unknownAnswers.Add(await AnswerAsync(await fromA.PostAsJsonAsync("/api/v1/identity/token", new { userName = "no-such-user", password = WrongPassword })));
             knownAnswers.Add(await AnswerAsync(await fromB.PostAsJsonAsync("/api/v1/identity/token", new { userName = known, password = WrongPassword })));
         }
 
         Assert.Equal(unknownAnswers, knownAnswers);
-        Assert.Equal(Enumerable.Repeat("401 用户名或密码错误。", IdentityRules.PerAccount.FreeFailures), knownAnswers.Take(IdentityRules.PerAccount.FreeFailures));
-        Assert.All(knownAnswers.Skip(IdentityRules.PerAccount.FreeFailures), a => Assert.StartsWith("429 登录尝试过于频繁，请在15秒后再试。", a, StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Repeat("401 用户名或密码错误。", IdentityRules.PerAccountAtAddress.FreeFailures), knownAnswers.Take(IdentityRules.PerAccountAtAddress.FreeFailures));
+        Assert.All(knownAnswers.Skip(IdentityRules.PerAccountAtAddress.FreeFailures), a => Assert.StartsWith("429 登录尝试过于频繁，请在15秒后再试。", a, StringComparison.Ordinal));
         Assert.DoesNotContain(knownAnswers, a => a.StartsWith("403", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task After_a_few_failures_the_account_waits_and_then_its_owner_signs_in_and_is_told_of_them()
+    public async Task A_stranger_guessing_waits_where_it_stands_while_the_owner_signs_in_elsewhere_and_is_told_of_the_guesses()
     {
         var owner = await factory.ReadyDemoAccountAsync(Roles.Inspector);
         var stranger = factory.ClientAt("10.2.0.1");
-        for (var i = 0; i < IdentityRules.PerAccount.FreeFailures; i++)
+        for (var i = 0; i < IdentityRules.PerAccountAtAddress.FreeFailures; i++)
         {
             var wrong = await ZhengzhaoFactory.PostFormAsync(stranger, "/Account/Login", new() { ["UserName"] = owner, ["Password"] = WrongPassword });
             Assert.Contains("用户名或密码错误", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var ownerClient = factory.ClientAt("10.2.0.2");
-        var tooSoon = await ZhengzhaoFactory.PostFormAsync(ownerClient, "/Account/Login", new() { ["UserName"] = owner, ["Password"] = ZhengzhaoFactory.TestPassword });
-        Assert.Equal(HttpStatusCode.TooManyRequests, tooSoon.StatusCode);
-        Assert.Contains("登录尝试过于频繁，请在15秒后再试", await tooSoon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var strangerAgain = await ZhengzhaoFactory.PostFormAsync(stranger, "/Account/Login", new() { ["UserName"] = owner, ["Password"] = WrongPassword });
+        Assert.Equal(HttpStatusCode.TooManyRequests, strangerAgain.StatusCode);
+        Assert.Contains("登录尝试过于频繁，请在15秒后再试", await strangerAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        factory.Clock.Advance(TimeSpan.FromSeconds(16));
+        var ownerClient = factory.ClientAt("10.2.0.2");
         var signedIn = await ZhengzhaoFactory.PostFormAsync(ownerClient, "/Account/Login", new() { ["UserName"] = owner, ["Password"] = ZhengzhaoFactory.TestPassword });
 
         var notice = await signedIn.Content.ReadAsStringAsync();
@@ -70,9 +69,42 @@ public sealed class SignInLimitTests(AddressedFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Only_many_guesses_from_many_addresses_make_the_owner_wait_too()
+    {
+        var owner = await factory.ReadyDemoAccountAsync(Roles.ReformOffice);
+        for (var i = 0; i < IdentityRules.PerAccount.FreeFailures; i++)
+        {
+            var wrong = await factory.ClientAt($"10.4.0.{i + 1}").PostAsJsonAsync("/api/v1/identity/token", new { userName = owner, password = WrongPassword });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var ownerClient = factory.ClientAt("10.4.1.1");
+        var waits = await ownerClient.PostAsJsonAsync("/api/v1/identity/token", new { userName = owner, password = ZhengzhaoFactory.TestPassword });
+        Assert.Equal("429 登录尝试过于频繁，请在15秒后再试。 15", await AnswerAsync(waits));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(16));
+        var signedIn = await ownerClient.PostAsJsonAsync("/api/v1/identity/token", new { userName = owner, password = ZhengzhaoFactory.TestPassword });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_name_with_a_nul_or_a_control_character_is_refused_before_anything_is_counted_or_recorded()
+    {
+        var before = await factory.WithDbAsync(db => Task.FromResult(db.AuditEntries.Count()));
+        foreach (var name in new[] { "nul\u0000name", "esc\u001b[31mred" })
+        {
+            var response = await factory.ClientAt("10.5.0.1").PostAsJsonAsync("/api/v1/identity/token", new { userName = name, password = "x" });
+            var problem = await response.AssertProblemAsync(400);
+            Assert.StartsWith("用户名", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await factory.WithDbAsync(db => Task.FromResult(db.AuditEntries.Count())));
+    }
+
+    [Fact]
     public void The_waits_grow_with_the_failures_and_become_an_hour_only_after_many()
     {
-        var limit = IdentityRules.PerAccount;
+        var limit = IdentityRules.PerAccountAtAddress;
 
         Assert.Equal(TimeSpan.Zero, limit.WaitAfter(limit.FreeFailures - 1));
         Assert.Equal(TimeSpan.FromSeconds(15), limit.WaitAfter(limit.FreeFailures));

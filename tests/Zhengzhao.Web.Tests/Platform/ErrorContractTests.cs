@@ -44,6 +44,21 @@ public sealed class ErrorContractTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_nul_in_a_query_or_form_field_is_refused_naming_the_field_before_any_store_sees_it()
+    {
+        var client = factory.Anonymous();
+
+        var search = await (await client.GetAsync("/api/v1/public/enterprises?q=a%00b")).AssertProblemAsync(400);
+        var page = await client.GetAsync("/Publicity?q=a%00b");
+        var form = await ZhengzhaoFactory.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = "a\0b", ["Password"] = "x" });
+
+        Assert.Equal("参数 q 含有空字符（NUL），请删除后重新提交。", search.GetProperty("errors").GetProperty("q")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("请求无效", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+    }
+
+    [Fact]
     public async Task An_address_no_endpoint_has_is_still_404()
     {
         var problem = await (await factory.Anonymous().GetAsync("/api/v1/no-such-thing")).AssertProblemAsync(404);
