@@ -5,8 +5,9 @@ using Zhengzhao.Web.Tests.Infrastructure;
 namespace Zhengzhao.Browser.Tests;
 
 /// <summary>
-/// Every page of every role runs under a policy that bars inline script, and runs without a single violation: what the
-/// inline handlers did (printing) still works from the app's own script files, and the API reference still renders.
+/// Every page of every role runs under a policy that bars inline script and inline style, and runs without a single
+/// violation: what the inline handlers did (printing) still works from the app's own script files, what the style
+/// attributes did comes from the stylesheet, and the API reference still renders.
 /// </summary>
 public sealed class ContentSecurityPolicyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {

@@ -5,12 +5,15 @@ namespace Zhengzhao.Web.Hosting;
 public static class SecurityHeaders
 {
     // Everything is served by the app itself (no CDN), so the policy can be 'self' throughout. No page runs inline
-    // script, so an injected <script> or on*="" attribute does nothing. Inline styles stay allowed: pages still carry
-    // style attributes, and the API reference's bundle injects its styles at run time.
+    // script, so an injected <script> or on*="" attribute does nothing; no page carries a style attribute or <style>
+    // either, so injected markup cannot restyle a page (hide a warning, overlay a fake form) and styles come only from
+    // the app's own stylesheet.
     private const string ScriptSource = "script-src 'self'";
 
+    private const string StyleSource = "style-src 'self'";
+
     private const string Policy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " + ScriptSource + "; " +
+        "default-src 'self'; img-src 'self' data:; " + StyleSource + "; " + ScriptSource + "; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
@@ -25,12 +28,15 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = Policy;
 
             // The API reference starts itself with one inline module script; Scalar stamps it with a fresh nonce per
-            // request, and only that response allows that nonce.
+            // request, and only that response allows that nonce. Its bundle also injects its styles at run time (<style>
+            // elements and style attributes, which a nonce cannot cover), so only that response allows inline styles.
             context.Response.OnStarting(() =>
             {
                 if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
                 {
-                    headers.ContentSecurityPolicy = Policy.Replace(ScriptSource, $"{ScriptSource} 'nonce-{nonce}'", StringComparison.Ordinal);
+                    headers.ContentSecurityPolicy = Policy
+                        .Replace(StyleSource, $"{StyleSource} 'unsafe-inline'", StringComparison.Ordinal)
+                        .Replace(ScriptSource, $"{ScriptSource} 'nonce-{nonce}'", StringComparison.Ordinal);
                 }
 
                 return Task.CompletedTask;

@@ -4,7 +4,10 @@ using Zhengzhao.Web.Tests.Infrastructure;
 
 namespace Zhengzhao.Web.Tests.Platform;
 
-/// <summary>The content security policy runs no script the app did not serve as a file, so an injection stays text.</summary>
+/// <summary>
+/// The content security policy runs no script the app did not serve as a file, and applies no style but the app's own
+/// stylesheet outside the API reference, so an injection stays text.
+/// </summary>
 public sealed partial class CspTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
 {
     [Theory]
@@ -21,6 +24,7 @@ public sealed partial class CspTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var response = await anyone.GetAsync(path);
 
         Assert.Equal("script-src 'self'", ScriptSource(response));
+        Assert.Equal("style-src 'self'", StyleSource(response));
     }
 
     [Fact]
@@ -32,6 +36,7 @@ public sealed partial class CspTests(ZhengzhaoFactory factory) : IClassFixture<Z
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("script-src 'self'", ScriptSource(response));
+        Assert.Equal("style-src 'self'", StyleSource(response));
     }
 
     [Fact]
@@ -48,8 +53,23 @@ public sealed partial class CspTests(ZhengzhaoFactory factory) : IClassFixture<Z
         Assert.NotEqual(ScriptSource(first), ScriptSource(second));
     }
 
+    [Fact]
+    public async Task Only_the_api_reference_allows_inline_styles_which_its_bundle_injects_at_run_time()
+    {
+        using var anyone = factory.Anonymous();
+
+        var reference = await anyone.GetAsync("/api/docs/");
+        var page = await anyone.GetAsync("/Catalog");
+
+        Assert.Equal("style-src 'self' 'unsafe-inline'", StyleSource(reference));
+        Assert.Equal("style-src 'self'", StyleSource(page));
+    }
+
     private static string ScriptSource(HttpResponseMessage response) =>
         response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+
+    private static string StyleSource(HttpResponseMessage response) =>
+        response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("style-src ", StringComparison.Ordinal));
 
     [GeneratedRegex("nonce=\"([^\"]+)\"[^>]*>\\s*import")]
     private static partial Regex Nonce();
