@@ -16,29 +16,29 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; " + StyleSource + "; " + ScriptSource + "; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    // Set as the response starts, not as the request arrives: the exception handler clears the headers of a response
+    // it takes over (a request the framework could not bind is answered that way), and those answers need them too.
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = Policy;
-
-            // The API reference starts itself with one inline module script; Scalar stamps it with a fresh nonce per
-            // request, and only that response allows that nonce. Its bundle also injects its styles at run time (<style>
-            // elements and style attributes, which a nonce cannot cover), so only that response allows inline styles.
             context.Response.OnStarting(() =>
             {
-                if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
-                {
-                    headers.ContentSecurityPolicy = Policy
-                        .Replace(StyleSource, $"{StyleSource} 'unsafe-inline'", StringComparison.Ordinal)
-                        .Replace(ScriptSource, $"{ScriptSource} 'nonce-{nonce}'", StringComparison.Ordinal);
-                }
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
 
+                // The API reference starts itself with one inline module script; Scalar stamps it with a fresh nonce
+                // per request, and only that response allows that nonce. Its bundle also injects its styles at run
+                // time (<style> elements and style attributes, which a nonce cannot cover), so only that response
+                // allows inline styles.
+                headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce
+                    ? Policy
+                        .Replace(StyleSource, $"{StyleSource} 'unsafe-inline'", StringComparison.Ordinal)
+                        .Replace(ScriptSource, $"{ScriptSource} 'nonce-{nonce}'", StringComparison.Ordinal)
+                    : Policy;
                 return Task.CompletedTask;
             });
             return next(context);

@@ -59,6 +59,16 @@ public sealed class ErrorContractTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_refused_malformed_request_still_carries_the_security_headers()
+    {
+        var response = await factory.Anonymous().GetAsync("/api/v1/public/enterprises?q=" + Uri.EscapeDataString("有限公司") + "&page=abc");
+
+        await response.AssertProblemAsync(400);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_address_no_endpoint_has_is_still_404()
     {
         var problem = await (await factory.Anonymous().GetAsync("/api/v1/no-such-thing")).AssertProblemAsync(404);
