@@ -54,10 +54,15 @@ public sealed class IdentityNumber
         return CheckCharacters[sum % 11];
     }
 
+    /// <summary>
+    /// Keeps at most four characters at each end and never more than a quarter of the number at either, so a short
+    /// number (a passport's nine) is mostly hidden like a resident identity number's eighteen.
+    /// </summary>
     public static string Mask(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Length < 8 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
+        var kept = Math.Min(4, value.Length / 4);
+        return string.Concat(value.AsSpan(0, kept), new string('*', value.Length - (2 * kept)), value.AsSpan(value.Length - kept));
     }
 
     public override string ToString() => Masked;

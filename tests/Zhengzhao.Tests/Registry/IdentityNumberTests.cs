@@ -38,6 +38,14 @@ public sealed class IdentityNumberTests
         Assert.Contains("校验码错误", IdentityNumber.Check(wrong).Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("E12345678", "E1*****78")]
+    [InlineData("12345678", "12****78")]
+    [InlineData("1234567", "1*****7")]
+    [InlineData("123", "***")]
+    public void A_shorter_document_number_such_as_a_passport_keeps_at_most_a_quarter_at_each_end(string number, string masked) =>
+        Assert.Equal(masked, IdentityNumber.Mask(number));
+
     [Fact]
     public void The_published_example_of_GB_11643_checks()
     {
