@@ -37,19 +37,15 @@ public sealed class FieldErrors
     }
 
     /// <summary>
-    /// A text whose presence the caller judges, held to at most <paramref name="max"/> characters once trimmed and to the
-    /// characters <see cref="TextLimits"/> allows (line breaks kept, since most such texts are reasons and opinions).
+    /// The refusal for texts whose presence the caller judges, when any is over its limit or holds a character
+    /// <see cref="TextLimits"/> refuses (line breaks kept: most are reasons and opinions); null when all are fit.
     /// </summary>
-    public void Limit(string field, string? value, int max, string label, TextKind kind = TextKind.Paragraph) =>
-        Check(field, value?.Trim() ?? string.Empty, max, label, kind);
-
-    /// <summary>The refusal for the texts over their limits, or null when every one is within it.</summary>
     public static Refusal? OverLimit(string type, params ReadOnlySpan<(string Field, string? Value, int Max, string Label)> texts)
     {
         var errors = new FieldErrors();
         foreach (var (field, value, max, label) in texts)
         {
-            errors.Limit(field, value, max, label);
+            errors.OptionalText(field, value, max, label, TextKind.Paragraph);
         }
 
         return errors.Any ? errors.Refusal(type, "内容过长或含有不允许的字符") : null;

@@ -143,8 +143,8 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         var errors = new FieldErrors();
         foreach (var item in items)
         {
-            errors.Limit("items.material", item.Material, MaxMaterialLength, "补正的材料名称");
-            errors.Limit("items.problem", item.Problem, MaxProblemLength, "补正的问题说明");
+            errors.OptionalText("items.material", item.Material, MaxMaterialLength, "补正的材料名称", TextKind.Paragraph);
+            errors.OptionalText("items.problem", item.Problem, MaxProblemLength, "补正的问题说明", TextKind.Paragraph);
         }
 
         return errors.Any ? errors.Refusal(TooLong, "内容过长") : null;
