@@ -13,6 +13,7 @@ public static class DatabaseMigrator
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             await EnsurePostgresDatabaseAsync(settings.ConnectionString, cancellationToken);
+            await RefuseUnknownHistoryAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             return;
         }
@@ -23,10 +24,28 @@ public static class DatabaseMigrator
             Directory.CreateDirectory(folder);
         }
 
+        await RefuseUnknownHistoryAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 
         // WAL lets readers go on while one writer writes; the mode is stored in the file, so once is enough.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// A database whose history names a migration this build does not have was made by a development build from
+    /// before the migrations were squashed (ADR 31), or by a newer build. EF would try to create every table again
+    /// and fail half-way with "table already exists"; this says what happened before anything is touched.
+    /// </summary>
+    private static async Task RefuseUnknownHistoryAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database was migrated by another build: it records {string.Join(", ", unknown)}, which this build does not have. " +
+                "A database made before the migrations were squashed into Initial (ADR 31) cannot be upgraded: create a new one.");
+        }
     }
 
     /// <summary>
