@@ -42,14 +42,10 @@ public static class RolloutRules
     /// Does the item apply, with its reform mode, in the region on the date? A line for a region covers every region
     /// under it (540000 covers 540172), the same ancestry the calendar uses.
     /// </summary>
-    public static bool Applies(IEnumerable<Rollout> plan, string itemCode, CatalogKind kind, string region, DateOnly date)
+    public static bool Applies(IEnumerable<RolloutLine> plan, string itemCode, CatalogKind kind, string region, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var ancestry = CalendarLayers.Ancestry(region).ToHashSet(StringComparer.Ordinal);
         return plan.Any(r => r.Kind == kind && (r.ItemCode is null || r.ItemCode == itemCode) && ancestry.Contains(r.RegionCode) && r.From <= date);
     }
-
-    /// <summary>The mode that applies, or null when the item is handled as ordinary approval there and then.</summary>
-    public static ReformMode? ModeIn(IEnumerable<Rollout> plan, string itemCode, CatalogKind kind, ReformMode mode, string region, DateOnly date) =>
-        Applies(plan, itemCode, kind, region, date) ? mode : null;
 }

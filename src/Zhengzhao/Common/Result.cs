@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Zhengzhao.Common;
 
 /// <summary>
@@ -35,6 +37,8 @@ public readonly record struct Result<T>
 
     public Refusal? Refusal { get; }
 
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Refusal))]
     public bool IsSuccess => Refusal is null;
 
     /// <summary>The value made into something else, or the same refusal.</summary>

@@ -17,7 +17,7 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
 
     public sealed record Entry(string Code, CatalogKind Kind, ItemContent Content, string DepartmentName);
 
-    public sealed record Snapshot(ScopeMatcher Matcher, IReadOnlyList<Entry> Items, IReadOnlyList<Rollout> Plan);
+    public sealed record Snapshot(ScopeMatcher Matcher, IReadOnlyList<Entry> Items, IReadOnlyList<RolloutLine> Plan);
 
     public Task<Snapshot> GetAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,7 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
         var items = versions.Select(v => new Entry(v.ItemCode, v.Kind, v.Content, departments.GetValueOrDefault(v.DepartmentCode, v.DepartmentCode))).ToList();
         var matcher = new ScopeMatcher(items.SelectMany((item, index) => item.Content.ScopePhrases.Select(phrase => (index, phrase))));
-        var plan = await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken);
+        var plan = await db.RolloutPlanAsync(cancellationToken);
         return new Snapshot(matcher, items, plan);
     }
 }

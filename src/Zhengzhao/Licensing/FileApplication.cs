@@ -352,7 +352,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null
             || (found.Content.EnterpriseTypes.Count > 0 && !found.Content.EnterpriseTypes.Contains(enterprise.Type))
-            || !RolloutRules.Applies(await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken), code, found.Kind, enterprise.RegionCode, today))
+            || !RolloutRules.Applies(await db.RolloutPlanAsync(cancellationToken), code, found.Kind, enterprise.RegionCode, today))
         {
             return null;
         }

@@ -4,10 +4,10 @@ namespace Zhengzhao.Tests.Catalog;
 
 public sealed class RolloutAndDiffTests
 {
-    private static readonly Rollout[] TibetPlan =
+    private static readonly RolloutLine[] TibetPlan =
     [
-        new(CatalogKind.Official, null, PilotCatalogue.PilotZone, PilotCatalogue.PilotFrom, "试点"),
-        new(CatalogKind.Official, null, PilotCatalogue.Region, PilotCatalogue.RegionFrom, "全区"),
+        new(CatalogKind.Official, null, PilotCatalogue.PilotZone, PilotCatalogue.PilotFrom),
+        new(CatalogKind.Official, null, PilotCatalogue.Region, PilotCatalogue.RegionFrom),
     ];
 
     [Theory]
@@ -22,13 +22,12 @@ public sealed class RolloutAndDiffTests
         var on = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(applies, RolloutRules.Applies(TibetPlan, "XZ2018-C01", CatalogKind.Official, region, on));
-        Assert.Equal(applies ? ReformMode.Commitment : null, RolloutRules.ModeIn(TibetPlan, "XZ2018-C01", CatalogKind.Official, ReformMode.Commitment, region, on));
     }
 
     [Fact]
     public void A_plan_line_for_one_item_applies_to_that_item_only()
     {
-        Rollout[] plan = [new(CatalogKind.Demo, "SL-001", "540600", new DateOnly(2020, 1, 1), "单项")];
+        RolloutLine[] plan = [new(CatalogKind.Demo, "SL-001", "540600", new DateOnly(2020, 1, 1))];
 
         Assert.True(RolloutRules.Applies(plan, "SL-001", CatalogKind.Demo, "540621", new DateOnly(2020, 1, 2)));
         Assert.False(RolloutRules.Applies(plan, "SL-002", CatalogKind.Demo, "540621", new DateOnly(2020, 1, 2)));
