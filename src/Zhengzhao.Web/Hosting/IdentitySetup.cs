@@ -139,7 +139,8 @@ public sealed class SessionStamps(TimeProvider time) : IStampRotations
 {
     private readonly ConcurrentDictionary<string, (string Stamp, DateTimeOffset ReadAt)> _stamps = new(StringComparer.Ordinal);
 
-    // Counts forgettings: a read that began before one may have seen the old stamp and must not be remembered.
+    // Counts rotations: a read that began before one may have seen the old stamp, so it is not remembered. Checked
+    // after the write, so a rotation between the check and the write cannot leave the old stamp behind.
     private long _rotations;
 
     public static async Task CheckBearerAsync(MessageReceivedContext context)
@@ -210,9 +211,11 @@ public sealed class SessionStamps(TimeProvider time) : IStampRotations
             return false;
         }
 
-        if (Interlocked.Read(ref _rotations) == rotations)
+        var read = (current, now);
+        _stamps[userId] = read;
+        if (Interlocked.Read(ref _rotations) != rotations)
         {
-            _stamps[userId] = (current, now);
+            _stamps.TryRemove(KeyValuePair.Create(userId, read));
         }
 
         return current == stamp;
