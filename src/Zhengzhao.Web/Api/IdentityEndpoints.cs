@@ -51,7 +51,7 @@ public static class IdentityEndpoints
             })
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("EndSessions")
-            .WithSummary("退出所有设备：本账户此前签发的所有访问令牌、刷新令牌和网页登录均失效（至多 1 分钟内生效）")
+            .WithSummary("退出所有设备：本账户此前签发的所有访问令牌、刷新令牌和网页登录均失效（在处理本请求的实例上立即生效，其他实例至多 1 分钟内生效）")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 

@@ -60,9 +60,10 @@ public static class IdentitySetup
                     : IdentityConstants.ApplicationScheme);
 
         // Sign-out, a new password, a changed role, department or region and a disabled account rotate the security
-        // stamp; a login cookie is checked against it this often, a bearer token through SessionStamps.
+        // stamp; login cookies and bearer tokens are checked against it through SessionStamps.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = IdentityRules.StampCheckInterval);
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<IStampRotations>(provider => provider.GetRequiredService<SessionStamps>());
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -74,6 +75,7 @@ public static class IdentitySetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnValidatePrincipal = SessionStamps.CheckCookieAsync;
 
             // The API answers 401/403 problem details; only pages redirect to the login form.
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
@@ -127,14 +129,19 @@ public static class IdentitySetup
 }
 
 /// <summary>
-/// Checks a bearer token's security stamp against the account's, so a token dies with the session it came from.
-/// The account's stamp is remembered for <see cref="IdentityRules.StampCheckInterval"/> per instance, so an API
-/// client's every call does not read the user row; a token whose stamp differs from the remembered one makes it
-/// read again at once, so a fresh token is never refused.
+/// Checks a login cookie's or a bearer token's security stamp against the account's, so it dies with the session it
+/// came from. The account's stamp is remembered for <see cref="IdentityRules.StampCheckInterval"/> per instance, so
+/// a client's every request does not read the user row; a credential whose stamp differs from the remembered one
+/// makes it read again at once, so a fresh one is never refused. The use cases that rotate a stamp make this
+/// instance forget it at once; other instances re-read it within the interval.
 /// </summary>
-public sealed class SessionStamps(TimeProvider time)
+public sealed class SessionStamps(TimeProvider time) : IStampRotations
 {
     private readonly ConcurrentDictionary<string, (string Stamp, DateTimeOffset ReadAt)> _stamps = new(StringComparer.Ordinal);
+
+    // Counts rotations: a read that began before one may have seen the old stamp, so it is not remembered. Checked
+    // after the write, so a rotation between the check and the write cannot leave the old stamp behind.
+    private long _rotations;
 
     public static async Task CheckBearerAsync(MessageReceivedContext context)
     {
@@ -154,6 +161,31 @@ public sealed class SessionStamps(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Checks the cookie on every request; Identity's own validator then still re-issues it once a minute with fresh
+    /// claims (a new display name).
+    /// </summary>
+    public static async Task CheckCookieAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.HttpContext.RequestServices;
+        if (context.Principal is not { } principal
+            || !await services.GetRequiredService<SessionStamps>().IsCurrentAsync(principal, services.GetRequiredService<UserManager<User>>()))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    public void Rotated(string userId)
+    {
+        Interlocked.Increment(ref _rotations);
+        _stamps.TryRemove(userId, out _);
+    }
+
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<User> users)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -171,6 +203,7 @@ public sealed class SessionStamps(TimeProvider time)
             return true;
         }
 
+        var rotations = Interlocked.Read(ref _rotations);
         var current = await users.FindByIdAsync(userId) is { } user ? await users.GetSecurityStampAsync(user) : null;
         if (current is null)
         {
@@ -178,7 +211,13 @@ public sealed class SessionStamps(TimeProvider time)
             return false;
         }
 
-        _stamps[userId] = (current, now);
+        var read = (current, now);
+        _stamps[userId] = read;
+        if (Interlocked.Read(ref _rotations) != rotations)
+        {
+            _stamps.TryRemove(KeyValuePair.Create(userId, read));
+        }
+
         return current == stamp;
     }
 }

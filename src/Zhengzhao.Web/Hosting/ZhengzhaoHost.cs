@@ -69,6 +69,11 @@ public static class ZhengzhaoHost
             services.AddHostedService<CreditCollectorService>();
         }
 
+        if (builder.Configuration.GetValue("Identity:ForgetQuietAttempts", defaultValue: true))
+        {
+            services.AddHostedService<Identity.SignInAttemptCleanupService>();
+        }
+
         // Uploaded materials live beside the database, outside the web root: nothing there is ever served as a static file.
         var uploads = builder.Configuration["Storage:Uploads"] is { Length: > 0 } configured ? configured : Path.Combine(builder.Environment.ContentRootPath, "data", "uploads");
         services.Configure<UploadStorageOptions>(o => o.Root = Path.GetFullPath(uploads, builder.Environment.ContentRootPath));

@@ -9,7 +9,7 @@ namespace Zhengzhao.Identity;
 /// Replaces the password. Identity rotates the security stamp with it, which ends every other session and token of
 /// the account (see IdentitySetup); the page that called this signs its own session in again.
 /// </summary>
-public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> users, TimeProvider time) : IUseCase
+public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> users, IStampRotations rotations, TimeProvider time) : IUseCase
 {
     public sealed record Command(string UserId, string CurrentPassword, string NewPassword, string ConfirmPassword);
 
@@ -75,6 +75,7 @@ public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> user
         db.Record(new Actor(user.UserName!), time, "identity.password-changed", nameof(User), user.UserName!, "密码已修改");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        rotations.Rotated(user.Id);
         return user;
     }
 

@@ -11,7 +11,7 @@ namespace Zhengzhao.Identity;
 /// session and token issued before ends, rather than carrying the old role or department for hours. An applicant
 /// account stays bound to its company, and a member of staff stays staff: that is a new account.
 /// </summary>
-public sealed class EditAccount(ZhengzhaoDbContext db, UserManager<User> users, TimeProvider time) : IUseCase
+public sealed class EditAccount(ZhengzhaoDbContext db, UserManager<User> users, IStampRotations rotations, TimeProvider time) : IUseCase
 {
     public sealed record Command(string UserName, string DisplayName, string Role, string? DepartmentCode, string? RegionCode, bool Disabled, Actor Actor);
 
@@ -89,6 +89,11 @@ public sealed class EditAccount(ZhengzhaoDbContext db, UserManager<User> users, 
         db.Record(command.Actor, time, "identity.account-changed", nameof(User), user.UserName!, string.Join("；", changes) + (endsSessions ? "；原有会话和令牌已失效" : string.Empty));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (endsSessions)
+        {
+            rotations.Rotated(user.Id);
+        }
+
         return user;
     }
 

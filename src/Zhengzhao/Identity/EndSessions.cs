@@ -10,7 +10,7 @@ namespace Zhengzhao.Identity;
 /// cookie, access token and refresh token carries the old one. Signing out does this, and so does the owner's
 /// "退出所有设备".
 /// </summary>
-public sealed class EndSessions(ZhengzhaoDbContext db, UserManager<User> users, TimeProvider time) : IUseCase
+public sealed class EndSessions(ZhengzhaoDbContext db, UserManager<User> users, IStampRotations rotations, TimeProvider time) : IUseCase
 {
     public async Task<Result<User>> HandleAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -23,6 +23,12 @@ public sealed class EndSessions(ZhengzhaoDbContext db, UserManager<User> users, 
         // The user store saves the stamp and the audit entry in one SaveChanges.
         db.Record(new Actor(user.UserName!), time, "identity.sessions-ended", nameof(User), user.UserName!, "退出登录：所有设备上的会话和令牌均已失效");
         var rotated = await users.UpdateSecurityStampAsync(user);
-        return rotated.Succeeded ? user : throw new InvalidOperationException(string.Join("; ", rotated.Errors.Select(e => e.Code)));
+        if (!rotated.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", rotated.Errors.Select(e => e.Code)));
+        }
+
+        rotations.Rotated(user.Id);
+        return user;
     }
 }

@@ -33,6 +33,16 @@ public static class IdentityRules
     /// </summary>
     public static readonly AttemptLimit PerAddress = new(FreeFailures: 20, LongLockAfter: 100, QuietPeriod: TimeSpan.FromHours(1));
 
+    /// <summary>
+    /// How long a sign-in counter is kept after its last attempt. Its failures stop counting once the longest quiet
+    /// period has passed (the next attempt then starts from one, as with no row), and no wait it set outlasts the
+    /// longest lock; past both, deleting the row changes no answer.
+    /// </summary>
+    public static readonly TimeSpan AttemptRetention = new[] { PerAccountAtAddress, PerAccount, PerAddress }
+        .Select(limit => limit.QuietPeriod)
+        .Append(AttemptLimit.LongLock)
+        .Max();
+
     public static void Apply(IdentityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

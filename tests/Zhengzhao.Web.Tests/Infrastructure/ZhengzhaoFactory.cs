@@ -153,6 +153,7 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Licensing:Sweep", "false");
         builder.UseSetting("Credit:Collect", "false");
         builder.UseSetting("Registry:IndexNames", "false");
+        builder.UseSetting("Identity:ForgetQuietAttempts", "false");
 
         // The test receivers listen on the loopback, which production refuses unless the operator allows it (ADR 27).
         builder.UseSetting("Webhooks:AllowedNetworks:0", "127.0.0.0/8");
