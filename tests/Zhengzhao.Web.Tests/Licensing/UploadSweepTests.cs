@@ -44,6 +44,31 @@ public sealed class UploadSweepTests(ZhengzhaoFactory factory) : IClassFixture<Z
         Assert.True(await OpensAsync(applicationId, used));
     }
 
+    [Fact]
+    public async Task A_file_an_earlier_pass_could_not_delete_is_deleted_at_the_next_unless_an_upload_just_stored_it()
+    {
+        var stale = StoredFile(factory.Clock.GetUtcNow() - MaterialFileRules.UnusedGracePeriod - TimeSpan.FromHours(1));
+        var justStored = StoredFile(factory.Clock.GetUtcNow());
+
+        var outcome = await factory.WithUseCaseAsync<SweepUploads, SweepUploads.Outcome>(s => s.RunAsync([stale, justStored]));
+
+        Assert.False(File.Exists(Path.Combine(factory.UploadRoot, stale)));
+        Assert.True(File.Exists(Path.Combine(factory.UploadRoot, justStored)));
+        Assert.Equal([justStored], outcome.FilesLeft);
+    }
+
+    /// <summary>A stored file no upload names, last written at the time given, as an interrupted pass leaves it.</summary>
+    private string StoredFile(DateTimeOffset written)
+    {
+        var name = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var storedAs = Path.Combine(name[..2], name);
+        var path = Path.Combine(factory.UploadRoot, storedAs);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, Pdf);
+        File.SetLastWriteTimeUtc(path, written.UtcDateTime);
+        return storedAs;
+    }
+
     private static byte[] Unique() => [.. Pdf, .. Encoding.ASCII.GetBytes(Guid.NewGuid().ToString())];
 
     /// <summary>Whether the company can still open the material it handed in.</summary>
