@@ -95,6 +95,7 @@ public static class LicensingEndpoints
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("FileApplication").WithSummary("申请（submit=false 存为草稿；renews 为延续申请的原证号；窗口代本区域企业申请须登记 agent 代办人）；Idempotency-Key 相同的重试返回同一件申请")
+            .WithDescription("一家企业可以同时有同一事项的多件申请（例如不同的经营场所）：已有办理中的申请不妨碍再次申请，本接口不拒绝也不提示；同一请求的重试请带相同的 Idempotency-Key，只得到一件申请（网页表单则先提示已有的申请并请申请人确认）。窗口人员所填 uscc 不是有效的统一社会信用代码时返回 400 licensing/invalid-uscc（errors.uscc 说明错在哪里），不是本区域登记的企业时返回 403 licensing/company-out-of-scope。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/applications/{id:guid}/submit", async (Guid id, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>

@@ -57,6 +57,7 @@ public static class ZhengzhaoHost
         if (builder.Configuration.GetValue("Licensing:Sweep", defaultValue: true))
         {
             services.AddHostedService<LicensingSweepService>();
+            services.AddHostedService<UploadSweepService>();
         }
 
         if (builder.Configuration.GetValue("Registry:IndexNames", defaultValue: true))

@@ -731,6 +731,10 @@ public sealed class Application
 
 public static class ApplicationStates
 {
+    /// <summary>The states of an application not yet concluded: a draft, or handed in and not yet decided.</summary>
+    public static readonly IReadOnlyList<ApplicationState> Open =
+        [ApplicationState.Draft, ApplicationState.Submitted, ApplicationState.SupplementRequested, ApplicationState.Accepted, ApplicationState.AwaitingSignOff];
+
     public static string Name(ApplicationState state) => state switch
     {
         ApplicationState.Draft => "草稿",

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Licensing;
 
@@ -24,6 +25,24 @@ public static class CompanyScope
     {
         ArgumentNullException.ThrowIfNull(companyRegion);
         return companyRegion.StartsWith(Region.CoveragePrefix(windowRegion), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The company a window clerk names, decided as its filing will be, before the clerk fills in a form: a code that
+    /// is not a valid unified social credit code is told what is wrong with it (field <c>uscc</c>); a company not
+    /// registered in the window's region, or not registered at all, gets <see cref="OutOfScope"/>.
+    /// </summary>
+    public static async Task<Result<Enterprise>> WindowCompanyAsync(ZhengzhaoDbContext db, string? uscc, string windowRegion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var check = Uscc.Check(uscc);
+        if (check.Code is not { } code)
+        {
+            return new Refusal("licensing/invalid-uscc", "统一社会信用代码有误", check.Reason!) { Errors = new Dictionary<string, string[]> { ["uscc"] = [check.Reason!] } };
+        }
+
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == code.Value, cancellationToken);
+        return enterprise is not null && WindowCovers(windowRegion, enterprise.RegionCode) ? enterprise : OutOfScope;
     }
 
     /// <summary>Whether the caller acts for the company as a window clerk, rather than as the company itself.</summary>

@@ -59,8 +59,22 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         }
 
         var atWindow = CompanyScope.AtWindow(command.By);
-        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
-        if (atWindow ? enterprise is null || !CompanyScope.WindowCovers(command.By.WindowRegion!, enterprise.RegionCode) : command.By.Uscc != command.Uscc)
+        Enterprise? enterprise;
+        if (atWindow)
+        {
+            var named = await CompanyScope.WindowCompanyAsync(db, command.Uscc, command.By.WindowRegion!, cancellationToken);
+            if (!named.IsSuccess)
+            {
+                return named.Refusal!;
+            }
+
+            enterprise = named.Value;
+        }
+        else if (command.By.Uscc == command.Uscc)
+        {
+            enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
+        }
+        else
         {
             return CompanyScope.OutOfScope;
         }

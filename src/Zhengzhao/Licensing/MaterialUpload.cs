@@ -56,6 +56,13 @@ public static class MaterialFileRules
     /// <summary>The most any material may be; an item may hold one of its materials to less (<see cref="MaterialFileRule"/>).</summary>
     public const long MaxBytes = MaterialFileRule.PlatformMaxMegabytes * 1024L * 1024L;
 
+    /// <summary>
+    /// How long an upload no application names is kept (<see cref="SweepUploads"/>). Files are uploaded before the
+    /// form that uses them is sent, and a person may leave a long form half done over a lunch break or until the next
+    /// morning's office hours: a day covers that, while a filing refused or abandoned leaves nothing for long.
+    /// </summary>
+    public static readonly TimeSpan UnusedGracePeriod = TimeSpan.FromHours(24);
+
     /// <summary>The kind the content shows, read from its signature, not from its name.</summary>
     public static MaterialFileKind? Detect(ReadOnlySpan<byte> head) => head switch
     {
