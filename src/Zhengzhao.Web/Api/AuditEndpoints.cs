@@ -5,11 +5,18 @@ namespace Zhengzhao.Web.Api;
 
 public static class AuditEndpoints
 {
-    /// <summary>The chain's verdict, with the newest checkpoint it was held against (absent when none was written).</summary>
-    public sealed record VerdictResponse(long EntriesChecked, bool Intact, long? BrokenAt, string? Reason, CheckpointResult? Checkpoint);
+    /// <summary>
+    /// The chain's verdict: held against every checkpoint file, with the newest one's check (absent when none was
+    /// written) and each one the chain contradicts.
+    /// </summary>
+    public sealed record VerdictResponse(long EntriesChecked, bool Intact, long? BrokenAt, string? Reason, CheckpointResult? Checkpoint, int CheckpointsChecked, IReadOnlyList<CheckpointResult> Contradicted);
 
-    /// <summary>The checkpoint checked: its time, count and last sequence, and whether the chain agrees with it.</summary>
-    public sealed record CheckpointResult(DateTimeOffset? Time, long? Count, long? LastSequence, bool Holds, string? Contradiction);
+    /// <summary>A checkpoint file checked: its time, count and last sequence, and whether the chain agrees with it.</summary>
+    public sealed record CheckpointResult(string FileName, DateTimeOffset? Time, long? Count, long? LastSequence, bool Holds, string? Contradiction)
+    {
+        public static CheckpointResult Of(VerifyAuditChain.CheckpointCheck check) =>
+            new(check.FileName, check.Checkpoint is { } cp ? Common.ChinaTime.ToChina(cp.Time.UtcDateTime) : null, check.Checkpoint?.Count, check.Checkpoint?.LastSequence, check.Holds, check.Contradiction);
+    }
 
     public sealed record EntryResponse(long Sequence, DateTimeOffset Time, string Actor, string Action, string EntityType, string EntityId, string Summary, string Hash);
 
@@ -22,13 +29,17 @@ public static class AuditEndpoints
         audit.MapGet("/verify", async (VerifyAuditChain verify, CancellationToken ct) =>
             {
                 var verdict = await verify.HandleAsync(ct);
-                var checkpoint = verdict.Checkpoint is { } c
-                    ? new CheckpointResult(c.Checkpoint is { } cp ? Common.ChinaTime.ToChina(cp.Time.UtcDateTime) : null, c.Checkpoint?.Count, c.Checkpoint?.LastSequence, c.Holds, c.Contradiction)
-                    : null;
-                return new VerdictResponse(verdict.EntriesChecked, verdict.Intact, verdict.Break?.Sequence, verdict.Break?.Reason, checkpoint);
+                return new VerdictResponse(
+                    verdict.EntriesChecked,
+                    verdict.Intact,
+                    verdict.Break?.Sequence,
+                    verdict.Reason,
+                    verdict.Checkpoint is { } newest ? CheckpointResult.Of(newest) : null,
+                    verdict.CheckpointsChecked,
+                    [.. verdict.Contradicted.Select(CheckpointResult.Of)]);
             })
             .WithName("VerifyAuditChain")
-            .WithSummary("校验审计链（密钥哈希链），报告第一个断点，并与最近的签名检查点核对（截断、重建）");
+            .WithSummary("校验审计链（密钥哈希链），报告第一个断点，并与检查点目录中的每个签名检查点核对（截断、重建、伪造）");
 
         audit.MapPost("/checkpoints", async (WriteAuditCheckpoint write, HttpContext context, CancellationToken ct) =>
                 (await write.HandleAsync(context.User.ToActor(), ct)).ToHttpResult(w => w.Checkpoint))

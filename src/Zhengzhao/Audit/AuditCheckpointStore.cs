@@ -32,31 +32,56 @@ public sealed class AuditCheckpointStore(string folder)
         return name;
     }
 
+    /// <summary>
+    /// A checkpoint file is a few hundred bytes; anything much larger was not written here, and is reported rather
+    /// than read into memory.
+    /// </summary>
+    public const int MaxFileBytes = 16 * 1024;
+
+    /// <summary>One file as found: its checkpoint, or why it could not be read.</summary>
+    public sealed record Found(string FileName, AuditCheckpoint? Checkpoint, string? Unreadable);
+
     /// <summary>The newest checkpoint, or null when none was written; an unreadable file is reported as such.</summary>
     public async Task<(AuditCheckpoint? Checkpoint, string? Unreadable)> LatestAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Folder))
+        var names = Names();
+        if (names.Count == 0)
         {
             return (null, null);
         }
 
-        var latest = Directory.EnumerateFiles(Folder, "checkpoint-*.json").Order(StringComparer.Ordinal).LastOrDefault();
-        if (latest is null)
-        {
-            return (null, null);
-        }
+        var found = await ReadAsync(names[^1], cancellationToken);
+        return (found.Checkpoint, found.Unreadable);
+    }
 
+    /// <summary>The names of the checkpoint files, oldest first (their names sort by last sequence, then time).</summary>
+    public IReadOnlyList<string> Names() =>
+        Directory.Exists(Folder) ? [.. Directory.EnumerateFiles(Folder, "checkpoint-*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)] : [];
+
+    /// <summary>Reads one file of the folder by name, at most <see cref="MaxFileBytes"/> of it.</summary>
+    public async Task<Found> ReadAsync(string fileName, CancellationToken cancellationToken)
+    {
         try
         {
-            await using var file = File.OpenRead(latest);
+            await using var file = File.OpenRead(Path.Combine(Folder, Path.GetFileName(fileName)));
+            if (file.Length > MaxFileBytes)
+            {
+                return new(fileName, null, $"检查点文件 {fileName} 过大（{file.Length} 字节），不是本系统签发的检查点。");
+            }
+
             var checkpoint = await JsonSerializer.DeserializeAsync<AuditCheckpoint>(file, Json, cancellationToken);
             return checkpoint is { Hash: not null, Signature: not null, ChainKeyId: not null, SignerKeyId: not null }
-                ? (checkpoint, null)
-                : (null, $"检查点文件 {Path.GetFileName(latest)} 内容不完整。");
+                ? new(fileName, checkpoint, null)
+                : new(fileName, null, $"检查点文件 {fileName} 内容不完整。");
         }
         catch (JsonException)
         {
-            return (null, $"检查点文件 {Path.GetFileName(latest)} 无法读取（格式被改动）。");
+            return new(fileName, null, $"检查点文件 {fileName} 无法读取（格式被改动）。");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Removed or locked between listing and reading: reported, so a vanished checkpoint is never silent.
+            return new(fileName, null, $"检查点文件 {fileName} 无法打开。");
         }
     }
 }

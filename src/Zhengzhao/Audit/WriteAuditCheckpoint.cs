@@ -34,8 +34,7 @@ public sealed class WriteAuditCheckpoint(
         var verdict = await verify.HandleAsync(cancellationToken);
         if (!verdict.Intact)
         {
-            var reason = verdict.Break?.Reason ?? verdict.Checkpoint?.Contradiction;
-            return new Refusal("audit/chain-broken", "审计链校验未通过", $"审计链校验未通过，不签发检查点：{reason}", RefusalKind.Conflict);
+            return new Refusal("audit/chain-broken", "审计链校验未通过", $"审计链校验未通过，不签发检查点：{verdict.Reason}", RefusalKind.Conflict);
         }
 
         var head = verdict.Last;

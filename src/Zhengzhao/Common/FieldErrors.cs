@@ -63,8 +63,15 @@ public sealed class FieldErrors
         return date;
     }
 
-    public Refusal Refusal(string type, string title) =>
-        new(type, title, string.Join("；", _errors.Values.Select(v => v[0]))) { Errors = _errors };
+    /// <summary>
+    /// The refusal listing every error; each message is a sentence of its own (the form shows it by its field), so in
+    /// the one-line detail the semicolons take the place of the full stops, and only the last message keeps its own.
+    /// </summary>
+    public Refusal Refusal(string type, string title)
+    {
+        var messages = _errors.Values.Select(v => v[0]).ToList();
+        return new(type, title, string.Join("；", messages.Select((m, i) => i < messages.Count - 1 ? m.TrimEnd('。') : m))) { Errors = _errors };
+    }
 
     private void Check(string field, string text, int max, string label, TextKind kind)
     {

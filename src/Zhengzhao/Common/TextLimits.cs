@@ -32,6 +32,9 @@ public static class TextLimits
     /// <summary>A remark or a reason given with an answer.</summary>
     public const int Remark = 500;
 
+    /// <summary>An officer's reason, opinion or finding on a case: why not accepted, a decision's reasons, a pause.</summary>
+    public const int Reason = 1000;
+
     /// <summary>Facts, legal basis, a statement, an opinion.</summary>
     public const int Statement = 2000;
 

@@ -25,18 +25,7 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
     /// </summary>
     public sealed record Officer(Actor Actor, string DepartmentCode, string? RegionCode, bool AtWindow, bool IsHead = false);
 
-    /// <summary>The longest reason, opinion or finding an officer writes; the record of an assessment may run longer.</summary>
-    public const int MaxReasonLength = 1000;
-
-    public const int MaxRecordLength = 4000;
-
     public const int MaxSupplementItems = 50;
-
-    public const int MaxMaterialLength = 100;
-
-    public const int MaxProblemLength = 500;
-
-    public const int MaxUserNameLength = 100;
 
     private const string TooLong = "licensing/text-too-long";
 
@@ -53,23 +42,23 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         ActAsync(id, officer, Desk.Window, "licensing.accepted", (a, on) => a.Accept(officer.Actor.UserName, on), a => $"受理（编号 {a.Number}）", cancellationToken);
 
     public Task<Result<Application>> NotAcceptAsync(Guid id, string? reasonWithBasis, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("reason", reasonWithBasis, MaxReasonLength, "不予受理的理由及依据")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, "licensing.not-accepted", (a, on) => a.NotAccept(officer.Actor.UserName, reasonWithBasis, on), a => $"不予受理：{a.NotAcceptedReason}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("reason", reasonWithBasis, TextLimits.Reason, "不予受理的理由及依据")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, "licensing.not-accepted", (a, on) => a.NotAccept(officer.Actor.UserName, reasonWithBasis, on), a => $"不予受理：{a.NotAcceptedReason}", cancellationToken);
 
     public Task<Result<Application>> RequestSupplementAsync(Guid id, IReadOnlyList<MissingMaterial> items, Officer officer, CancellationToken cancellationToken = default) =>
         SupplementTexts(items) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, "licensing.supplement-requested", (a, on) => a.RequestSupplement(officer.Actor.UserName, items, on), a => $"一次性告知补正：{string.Join("；", a.Supplement!.Items.Select(i => $"{i.Material}（{i.Problem}）"))}", cancellationToken);
 
     public Task<Result<Application>> EndStepAsync(Guid id, string? opinion, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("reason", opinion, MaxReasonLength, "环节意见")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.step-ended", (a, on) => a.EndStep(officer.Actor.UserName, opinion, on), a => $"办结环节“{a.Steps[^1].Name}”", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("reason", opinion, TextLimits.Reason, "环节意见")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.step-ended", (a, on) => a.EndStep(officer.Actor.UserName, opinion, on), a => $"办结环节“{a.Steps[^1].Name}”", cancellationToken);
 
     public Task<Result<Application>> PauseAsync(Guid id, PauseKind kind, string? reason, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("reason", reason, MaxReasonLength, "暂停计时的原因")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.paused", (a, on) => a.Pause(kind, reason, on), a => $"暂停计时：{a.Pauses[^1].Reason}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("reason", reason, TextLimits.Reason, "暂停计时的原因")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.paused", (a, on) => a.Pause(kind, reason, on), a => $"暂停计时：{a.Pauses[^1].Reason}", cancellationToken);
 
     public Task<Result<Application>> ResumeAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
         ActAsync(id, officer, Desk.Review, "licensing.resumed", (a, on) => a.Resume(on), _ => "恢复计时", cancellationToken);
 
     public async Task<Result<Application>> ExtendAsync(Guid id, int days, string? reason, Officer officer, CancellationToken cancellationToken = default)
     {
-        if (FieldErrors.OverLimit(TooLong, ("reason", reason, MaxReasonLength, "延期理由")) is { } tooLong)
+        if (FieldErrors.OverLimit(TooLong, ("reason", reason, TextLimits.Reason, "延期理由")) is { } tooLong)
         {
             return tooLong;
         }
@@ -86,7 +75,7 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
     }
 
     public async Task<Result<Application>> DecideAsync(Guid id, bool approve, string? reasons, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("reasons", reasons, MaxReasonLength, "决定理由")) is { } tooLong ? tooLong : await IssueIfApprovedAsync(
+        FieldErrors.OverLimit(TooLong, ("reasons", reasons, TextLimits.Reason, "决定理由")) is { } tooLong ? tooLong : await IssueIfApprovedAsync(
             await ActAsync(id, officer, Desk.Review, "licensing.decided", (a, on) => a.Decide(approve, reasons, officer.Actor.UserName, on), a => a.State == ApplicationState.AwaitingSignOff ? $"拟{(approve ? "准予" : "不予")}许可，待复核" : ApplicationStates.Name(a.State), cancellationToken),
             officer,
             cancellationToken);
@@ -98,16 +87,16 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
             cancellationToken);
 
     public Task<Result<Application>> HandOverAsync(Guid id, string? to, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("to", to, MaxUserNameLength, "接办人账户")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, DepartmentOverview.HandedOver, (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty, officer.IsHead), a => $"首办责任人移交给 {a.Owner}", cancellationToken, tellApplicant: false);
+        FieldErrors.OverLimit(TooLong, ("to", to, IdentityRules.MaxUserNameLength, "接办人账户")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Window, DepartmentOverview.HandedOver, (a, _) => a.HandOver(officer.Actor.UserName, to?.Trim() ?? string.Empty, officer.IsHead), a => $"首办责任人移交给 {a.Owner}", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RequestExtensionAsync(Guid id, int days, string? reason, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("reason", reason, MaxReasonLength, "延期理由")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.extension-requested", (a, on) => a.RequestExtension(days, reason, officer.Actor.UserName, on), a => $"申请延长 {a.ExtensionRequest!.Days} 个工作日：{a.ExtensionRequest.Reason}", cancellationToken, tellApplicant: false);
+        FieldErrors.OverLimit(TooLong, ("reason", reason, TextLimits.Reason, "延期理由")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.extension-requested", (a, on) => a.RequestExtension(days, reason, officer.Actor.UserName, on), a => $"申请延长 {a.ExtensionRequest!.Days} 个工作日：{a.ExtensionRequest.Reason}", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RefuseExtensionAsync(Guid id, Officer officer, CancellationToken cancellationToken = default) =>
         ActAsync(id, officer, Desk.Review, "licensing.extension-refused", (a, _) => a.RefuseExtension(), _ => "不同意延期", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RecordAssessmentAsync(Guid id, AssessmentKind kind, string? record, string? findings, IReadOnlyList<Guid> attachments, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("record", record, MaxRecordLength, "评估核查记录"), ("findings", findings, MaxReasonLength, "评估核查结论")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("record", record, TextLimits.Statement, "评估核查记录"), ("findings", findings, TextLimits.Reason, "评估核查结论")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
 
     /// <summary>
     /// An approval issues the permit at once (准予许可 → 发证), or for a renewal gives the permit its next period.
@@ -143,8 +132,8 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         var errors = new FieldErrors();
         foreach (var item in items)
         {
-            errors.OptionalText("items.material", item.Material, MaxMaterialLength, "补正的材料名称", TextKind.Paragraph);
-            errors.OptionalText("items.problem", item.Problem, MaxProblemLength, "补正的问题说明", TextKind.Paragraph);
+            errors.OptionalText("items.material", item.Material, TextLimits.Name, "补正的材料名称", TextKind.Paragraph);
+            errors.OptionalText("items.problem", item.Problem, TextLimits.Remark, "补正的问题说明", TextKind.Paragraph);
         }
 
         return errors.Any ? errors.Refusal(TooLong, "内容过长") : null;

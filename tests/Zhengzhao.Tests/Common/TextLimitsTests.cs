@@ -48,6 +48,6 @@ public sealed class TextLimitsTests
         Assert.Equal(string.Empty, empty);
         var refusal = errors.Refusal("test/invalid", "有误");
         Assert.Equal(["empty", "long", "nul"], refusal.Errors!.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("请填写事由，不超过10字。；备注不超过10字（现为11字）。；地址含有空字符（NUL），请删除后重新提交。", refusal.Detail);
+        Assert.Equal("请填写事由，不超过10字；备注不超过10字（现为11字）；地址含有空字符（NUL），请删除后重新提交。", refusal.Detail);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -66,17 +67,7 @@ public sealed class AuditCheckpointTests
 
         // The holder of the chain key (and of the database) rewrites entry 2 and re-seals everything after it.
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Actor\" = 'intruder' WHERE \"Sequence\" = 2"));
-        await factory.WithDbAsync(async db =>
-        {
-            var keys = factory.Services.GetRequiredService<AuditKeyRing>();
-            var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
-            for (var i = 1; i < entries.Count; i++)
-            {
-                entries[i].Seal(entries[i].Sequence, entries[i - 1].Hash, keys);
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await ResealFromAsync(factory, 2);
 
         var verdict = await VerifyAsync(factory);
         Assert.Null(verdict.Break);
@@ -127,13 +118,118 @@ public sealed class AuditCheckpointTests
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsync("/api/v1/audit/checkpoints", null)).StatusCode);
     }
 
-    private static async Task<AuditCheckpoint> WriteAsync(ZhengzhaoFactory factory)
+    [Fact]
+    public async Task A_chain_rebuilt_after_an_older_checkpoint_fails_against_the_newer_one_though_a_copy_of_the_older_is_filed_last()
     {
-        var written = await factory.WithUseCaseAsync<WriteAuditCheckpoint, Common.Result<WriteAuditCheckpoint.Written>>(w => w.HandleAsync(new("demo-oversight")));
-        Assert.True(written.IsSuccess, written.Refusal?.Detail);
-        Assert.True((await VerifyAsync(factory)).Intact);
-        return written.Value!.Checkpoint;
+        await using var factory = new ZhengzhaoFactory();
+        var older = await WriteAsync(factory);
+        var newer = await WriteAsync(factory);
+        var files = Directory.GetFiles(factory.CheckpointFolder).Order(StringComparer.Ordinal).ToArray();
+
+        // The holder of the chain key rewrites the entries the older checkpoint does not cover, and files a copy of the
+        // older checkpoint, whose signature is genuine, under a name that sorts after every other.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'intruder' WHERE \"Sequence\" = {older.LastSequence + 1}"));
+        await ResealFromAsync(factory, older.LastSequence + 1);
+        File.Copy(files[0], Path.Combine(factory.CheckpointFolder, "checkpoint-999999999999-20991231T000000Z.json"));
+
+        var verdict = await VerifyAsync(factory);
+
+        Assert.Null(verdict.Break);
+        Assert.False(verdict.Intact);
+        Assert.True(verdict.Checkpoint!.Holds);
+        var contradicted = Assert.Single(verdict.Contradicted, c => c.Checkpoint?.LastSequence == newer.LastSequence);
+        Assert.Equal(Path.GetFileName(files[1]), contradicted.FileName);
+        Assert.Contains("重建", contradicted.Contradiction, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_chain_cut_after_an_older_checkpoint_and_grown_again_contradicts_every_checkpoint_after_the_cut()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        var older = await WriteAsync(factory);
+        var newer = await WriteAsync(factory);
+        var newest = await WriteAsync(factory);
+
+        // Someone with database access cuts the entries after the oldest checkpoint; the platform goes on recording.
+        await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Sequence > older.LastSequence).ExecuteDeleteAsync());
+        for (var i = 0; i < 5; i++)
+        {
+            await factory.WithDbAsync(db =>
+            {
+                db.Record(new("demo-regulator"), factory.Clock, "test.regrown", "Test", i.ToString(CultureInfo.InvariantCulture), "之后照常记录");
+                return db.SaveChangesAsync();
+            });
+        }
+
+        var verdict = await VerifyAsync(factory);
+
+        Assert.Null(verdict.Break);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.LongCountAsync()) > newest.Count);
+        Assert.Equal(3, verdict.CheckpointsChecked);
+        Assert.Equal([newer.LastSequence, newest.LastSequence], verdict.Contradicted.Select(c => c.Checkpoint!.LastSequence));
+        Assert.All(verdict.Contradicted, c => Assert.Contains("重建", c.Contradiction, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_corrupt_and_a_forged_older_checkpoint_file_are_each_reported_by_name_while_the_newest_holds()
+    {
+        await using var factory = new ZhengzhaoFactory();
+        using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var head = await factory.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Sequence).FirstAsync());
+        var store = new AuditCheckpointStore(factory.CheckpointFolder);
+        var forged = await store.WriteAsync(AuditCheckpoints.Sign(1, 1, head.Hash, factory.Clock.GetUtcNow().AddDays(-2), "test-1", forger), default);
+        await File.WriteAllTextAsync(Path.Combine(factory.CheckpointFolder, "checkpoint-000000000001-20200101T000000Z.json"), "{ not json");
+        await File.WriteAllBytesAsync(Path.Combine(factory.CheckpointFolder, "checkpoint-000000000001-20200102T000000Z.json"), new byte[AuditCheckpointStore.MaxFileBytes + 1]);
+        await WriteAsync(factory, expectIntact: false);
+
+        var verdict = await VerifyAsync(factory);
+
+        Assert.Null(verdict.Break);
+        Assert.True(verdict.Checkpoint!.Holds);
+        Assert.Equal(4, verdict.CheckpointsChecked);
+        Assert.Equal(["checkpoint-000000000001-20200101T000000Z.json", "checkpoint-000000000001-20200102T000000Z.json", forged], verdict.Contradicted.Select(c => c.FileName));
+        Assert.Contains("无法读取", verdict.Contradicted[0].Contradiction, StringComparison.Ordinal);
+        Assert.Contains("过大", verdict.Contradicted[1].Contradiction, StringComparison.Ordinal);
+        Assert.Contains("签名无效", verdict.Contradicted[2].Contradiction, StringComparison.Ordinal);
+        Assert.False(verdict.Intact);
+
+        var api = await (await (await factory.BearerClientAsync(Roles.Oversight)).GetAsync("/api/v1/audit/verify")).ReadJsonAsync();
+        Assert.Equal(3, api.GetProperty("contradicted").GetArrayLength());
+        Assert.Contains("无法读取", api.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<AuditCheckpoint> WriteAsync(ZhengzhaoFactory factory, bool expectIntact = true)
+    {
+        var checkpoint = expectIntact
+            ? (await factory.WithUseCaseAsync<WriteAuditCheckpoint, Common.Result<WriteAuditCheckpoint.Written>>(w => w.HandleAsync(new("demo-oversight")))).Value?.Checkpoint
+            : await SignHeadAsync(factory);
+        Assert.NotNull(checkpoint);
+        Assert.Equal(expectIntact, (await VerifyAsync(factory)).Intact);
+        return checkpoint;
+    }
+
+    /// <summary>Signs the head as the office would, for a folder that already holds bad files (which stop the use case).</summary>
+    private static async Task<AuditCheckpoint> SignHeadAsync(ZhengzhaoFactory factory)
+    {
+        var head = await factory.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync());
+        var checkpoint = AuditCheckpoints.Sign(head.Sequence, head.Sequence, head.Hash, factory.Clock.GetUtcNow(), head.KeyId ?? WriteAuditCheckpoint.LegacyChainKeyId, factory.CheckpointKey);
+        await new AuditCheckpointStore(factory.CheckpointFolder).WriteAsync(checkpoint, default);
+        return checkpoint;
+    }
+
+    /// <summary>What a holder of the chain key does after changing an entry: re-seals it and every later one.</summary>
+    private static Task<int> ResealFromAsync(ZhengzhaoFactory factory, long sequence) =>
+        factory.WithDbAsync(async db =>
+        {
+            var keys = factory.Services.GetRequiredService<AuditKeyRing>();
+            var entries = await db.AuditEntries.Where(e => e.Sequence >= sequence - 1).OrderBy(e => e.Sequence).ToListAsync();
+            for (var i = 1; i < entries.Count; i++)
+            {
+                entries[i].Seal(entries[i].Sequence, entries[i - 1].Hash, keys);
+            }
+
+            return await db.SaveChangesAsync();
+        });
 
     private static Task<VerifyAuditChain.Verdict> VerifyAsync(ZhengzhaoFactory factory) =>
         factory.WithUseCaseAsync<VerifyAuditChain, VerifyAuditChain.Verdict>(v => v.HandleAsync());

@@ -27,6 +27,7 @@ public sealed class IndexModel(VerifyPermit verify) : PageModel
 
         var result = token is not null ? await verify.ByTokenAsync(token, cancellationToken) : await verify.ByNumberAsync(Number, cancellationToken);
         Permit = result.Value;
-        Error = result.Refusal is { } refusal ? $"{refusal.Title}：{refusal.Detail}" : null;
+        // The detail is the whole sentence; its title, put before it, only repeated its start ("请输入证号：请输入…").
+        Error = result.Refusal?.Detail;
     }
 }
