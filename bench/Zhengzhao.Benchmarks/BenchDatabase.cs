@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
+using Zhengzhao.Credit;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Benchmarks;
 
@@ -22,6 +24,7 @@ internal static class BenchDatabase
             .AddSingleton(BenchAuditKeys.Ring)
             .AddZhengzhaoDatabase(settings)
             .AddZhengzhaoUseCases()
+            .AddCreditPorts()
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZhengzhaoDbContext>();

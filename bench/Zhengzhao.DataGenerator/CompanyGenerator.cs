@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.DataGenerator;
@@ -126,7 +127,7 @@ public sealed class CompanyGenerator
     public static CompanyGenerator FromReferenceData(int seed)
     {
         var rows = new List<string[]>();
-        using (var reader = new StreamReader(ReferenceData.Open("regions/540000-xizang.csv")))
+        using (var reader = new StreamReader(EmbeddedFiles.Open("regions/540000-xizang.csv")))
         {
             rows.AddRange(Csv.Read(reader).Skip(1).Select(r => r.Fields).Where(f => f.Length >= 4));
         }
@@ -136,9 +137,9 @@ public sealed class CompanyGenerator
             .Select(r => (r[0], r[1], r[2] == "county" && names.TryGetValue(r[3], out var parent) ? parent : (string?)null));
 
         var phrases = new List<string>();
-        foreach (var catalogue in ReferenceData.List("catalog"))
+        foreach (var catalogue in EmbeddedFiles.List("catalog"))
         {
-            using var document = JsonDocument.Parse(ReferenceData.Open(catalogue));
+            using var document = JsonDocument.Parse(EmbeddedFiles.Open(catalogue));
             phrases.AddRange(document.RootElement.GetProperty("items").EnumerateArray()
                 .Where(i => i.TryGetProperty("scopePhrases", out _))
                 .SelectMany(i => i.GetProperty("scopePhrases").EnumerateArray().Select(p => p.GetString()!)));

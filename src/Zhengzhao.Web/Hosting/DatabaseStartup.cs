@@ -8,6 +8,7 @@ using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Web.Hosting;

@@ -46,7 +46,7 @@ public static class ZhengzhaoHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddZhengzhaoDatabase(settings);
-        services.AddZhengzhaoUseCases();
+        services.AddZhengzhaoUseCases().AddCreditPorts();
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Calendar;
 
@@ -11,7 +12,7 @@ internal static class CalendarRefusals
         new("calendar/date-out-of-range", "日期超出范围", $"日期 {date:yyyy-MM-dd} 超出工作日历支持的范围（{WorkCalendar.FirstDate:yyyy-MM-dd} 至 {WorkCalendar.LastDate:yyyy-MM-dd}）。");
 
     public static Refusal UnknownRegion(string region) =>
-        new("calendar/unknown-region", "区划代码无效", Identity.Region.IsWellFormedCode(region) ? $"区划代码“{region}”不存在，请使用6位行政区划代码，如 540100。" : "请使用6位行政区划代码，如 540100。");
+        new("calendar/unknown-region", "区划代码无效", ReferenceData.Region.IsWellFormedCode(region) ? $"区划代码“{region}”不存在，请使用6位行政区划代码，如 540100。" : "请使用6位行政区划代码，如 540100。");
 
     /// <summary>Null when the region is absent (national calendar) or known; the refusal otherwise.</summary>
     public static async Task<Refusal?> CheckRegionAsync(ZhengzhaoDbContext db, string? region, CancellationToken cancellationToken)
@@ -21,7 +22,7 @@ internal static class CalendarRefusals
             return null;
         }
 
-        var known = Identity.Region.IsWellFormedCode(region)
+        var known = ReferenceData.Region.IsWellFormedCode(region)
             && await db.Regions.AnyAsync(r => r.Code == region, cancellationToken);
         return known ? null : UnknownRegion(region);
     }

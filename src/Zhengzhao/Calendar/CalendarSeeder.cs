@@ -4,6 +4,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Calendar;
 
@@ -41,13 +42,13 @@ public static class CalendarSeeder
 
     internal static IEnumerable<(string Layer, HolidayNotice Notice)> ShippedNotices()
     {
-        foreach (var path in ReferenceData.List("holidays-cn").Where(p => p.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var path in EmbeddedFiles.List("holidays-cn").Where(p => p.EndsWith(".json", StringComparison.Ordinal)))
         {
-            using var reader = new StreamReader(ReferenceData.Open(path));
+            using var reader = new StreamReader(EmbeddedFiles.Open(path));
             yield return (CalendarLayers.National, Expect(HolidayNotice.Parse(reader.ReadToEnd()), path));
         }
 
-        using var regional = JsonDocument.Parse(ReferenceData.Open("holidays-regional/540000-xizang.json"));
+        using var regional = JsonDocument.Parse(EmbeddedFiles.Open("holidays-regional/540000-xizang.json"));
         foreach (var year in regional.RootElement.GetProperty("years").EnumerateArray())
         {
             yield return (TibetLayer, Expect(HolidayNotice.FromElement(year), "holidays-regional/540000-xizang.json"));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Catalog;
 

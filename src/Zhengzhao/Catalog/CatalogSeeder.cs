@@ -4,6 +4,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Catalog;
 
@@ -30,7 +31,7 @@ public static class CatalogSeeder
     /// <summary>The items of a shipped catalogue file, each with its code.</summary>
     public static IReadOnlyList<(string Code, ItemContent Content)> ReadShipped(string path)
     {
-        using var document = JsonDocument.Parse(ReferenceData.Open(path));
+        using var document = JsonDocument.Parse(EmbeddedFiles.Open(path));
         return document.RootElement.GetProperty("items").EnumerateArray()
             .Select(item => (item.GetProperty("code").GetString()!, item.Deserialize<ItemContent>(CatalogJson.Options)!))
             .ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Catalog;

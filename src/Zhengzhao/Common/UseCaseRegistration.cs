@@ -14,7 +14,6 @@ public static class UseCaseRegistration
             services.AddScoped(type);
         }
 
-        services.AddScoped<Registry.IRepresentativeBar>(sp => sp.GetRequiredService<Credit.JointDiscipline>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Coordination;
 

@@ -3,6 +3,7 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Licensing;
 

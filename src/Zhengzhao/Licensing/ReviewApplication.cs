@@ -5,6 +5,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Licensing;
 

@@ -10,6 +10,7 @@ using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Licensing.Appointments;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Persistence;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Registry;
 
@@ -24,7 +25,7 @@ public static class DemoCompanies
 
         // The import reads the file twice; the compressed resource is unpacked once into memory (about 1 MB).
         using var file = new MemoryStream();
-        await using (var packed = new System.IO.Compression.GZipStream(ReferenceData.Open(FileName + ".gz"), System.IO.Compression.CompressionMode.Decompress))
+        await using (var packed = new System.IO.Compression.GZipStream(EmbeddedFiles.Open(FileName + ".gz"), System.IO.Compression.CompressionMode.Decompress))
         {
             await packed.CopyToAsync(file, cancellationToken);
         }

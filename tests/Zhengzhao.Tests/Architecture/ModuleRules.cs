@@ -38,7 +38,7 @@ public static class ModuleRules
     /// </summary>
     public static readonly IReadOnlySet<string> ReferenceEntities = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Zhengzhao.Identity.Region", "Zhengzhao.Identity.Department", "Zhengzhao.Calendar.CalendarDay", "Zhengzhao.Calendar.CalendarYear",
+        "Zhengzhao.ReferenceData.Region", "Zhengzhao.ReferenceData.Department", "Zhengzhao.Calendar.CalendarDay", "Zhengzhao.Calendar.CalendarYear",
     };
 
     /// <summary>

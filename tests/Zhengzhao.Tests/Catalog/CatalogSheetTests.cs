@@ -1,5 +1,6 @@
 using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Tests.Catalog;
 

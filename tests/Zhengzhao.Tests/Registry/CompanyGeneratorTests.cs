@@ -1,6 +1,7 @@
 using Zhengzhao.Common;
 using Zhengzhao.DataGenerator;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Registry;
 
 namespace Zhengzhao.Tests.Registry;

@@ -4,6 +4,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Tests.Infrastructure;
 
 namespace Zhengzhao.Web.Tests.Audit;

@@ -236,7 +236,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
     {
         await factory.WithDbAsync(async db =>
         {
-            db.Departments.Add(new Zhengzhao.Identity.Department("XZ-CLOSED", "已撤销的局", "540000", null));
+            db.Departments.Add(new Zhengzhao.ReferenceData.Department("XZ-CLOSED", "已撤销的局", "540000", null));
             return await db.SaveChangesAsync();
         });
         var officer = await factory.NewBearerClientAsync("closed-inspector", Roles.Inspector, "XZ-CLOSED", "540000");
@@ -258,7 +258,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
     {
         await factory.WithDbAsync(async db =>
         {
-            db.Departments.Add(new Zhengzhao.Identity.Department("XZ-LATE", "逾期测试局", "540000", null));
+            db.Departments.Add(new Zhengzhao.ReferenceData.Department("XZ-LATE", "逾期测试局", "540000", null));
             var arisen = new DateOnly(2026, 1, 5);
             db.CreditEntries.AddRange(Enumerable.Range(0, ListLatePublications.EntriesListed + 5).Select(i =>
                 new CreditEntry(SamplePermits.ApplicantCompany, CreditEntryKind.Penalty, $"逾期 {i}", "—", "逾期测试局", "XZ-LATE", arisen, arisen.AddDays(28), arisen.AddDays(60 + i), CreditSource.Penalty, Guid.NewGuid())));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Tests.Infrastructure;
 
 namespace Zhengzhao.Web.Tests.Platform;

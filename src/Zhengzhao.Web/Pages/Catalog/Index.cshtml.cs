@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Web.Pages.Catalog;
 

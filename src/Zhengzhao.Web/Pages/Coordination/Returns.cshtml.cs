@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Coordination;

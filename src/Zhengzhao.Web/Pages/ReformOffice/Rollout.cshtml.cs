@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Catalog;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Api;
 using Zhengzhao.Web.Hosting;
 

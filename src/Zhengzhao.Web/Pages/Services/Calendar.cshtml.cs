@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Calendar;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Web.Pages.Services;
 

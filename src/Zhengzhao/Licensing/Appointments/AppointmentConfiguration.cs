@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Licensing.Appointments;
 

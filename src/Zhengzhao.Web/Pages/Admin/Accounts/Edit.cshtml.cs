@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Admin.Accounts;

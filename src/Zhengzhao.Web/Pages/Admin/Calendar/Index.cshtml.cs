@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Api;
 using Zhengzhao.Web.Hosting;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Identity;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Web.Pages.Admin.Departments;
 

@@ -1378,7 +1378,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)
@@ -1411,7 +1411,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -2554,7 +2554,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Catalog.ItemVersion", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2574,7 +2574,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasForeignKey("ItemCode")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2592,7 +2592,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.Push", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2607,7 +2607,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.PushCopy", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2622,7 +2622,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2631,25 +2631,25 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2657,12 +2657,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2670,7 +2670,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Licensing.Application", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2694,13 +2694,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Licensing.Appointments.ServiceHall", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2718,7 +2718,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Licensing.Permit", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2727,7 +2727,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1375,7 +1375,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)
@@ -1408,7 +1408,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -2551,7 +2551,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Catalog.ItemVersion", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2571,7 +2571,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasForeignKey("ItemCode")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2589,7 +2589,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.Push", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2604,7 +2604,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.PushCopy", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2619,7 +2619,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2628,25 +2628,25 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2654,12 +2654,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2667,7 +2667,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Licensing.Application", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2691,13 +2691,13 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Licensing.Appointments.ServiceHall", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2715,7 +2715,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Licensing.Permit", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2724,7 +2724,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1367,7 +1367,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)
@@ -1400,7 +1400,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("Departments");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -2539,7 +2539,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Catalog.ItemVersion", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2559,7 +2559,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasForeignKey("ItemCode")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2577,7 +2577,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.Push", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2592,7 +2592,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.PushCopy", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2607,7 +2607,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2616,25 +2616,25 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2642,12 +2642,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2655,7 +2655,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Licensing.Application", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2679,13 +2679,13 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Licensing.Appointments.ServiceHall", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2703,7 +2703,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Licensing.Permit", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2712,7 +2712,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)

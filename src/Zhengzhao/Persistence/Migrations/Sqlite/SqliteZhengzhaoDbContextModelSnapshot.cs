@@ -1364,7 +1364,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)
@@ -1397,7 +1397,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("Departments");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(6)
@@ -2536,7 +2536,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Catalog.ItemVersion", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2556,7 +2556,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasForeignKey("ItemCode")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2574,7 +2574,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.Push", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2589,7 +2589,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.PushCopy", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2604,7 +2604,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.OutboundMessage", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2613,25 +2613,25 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Coordination.Webhooks.WebhookEndpoint", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Department", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Identity.Region", b =>
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2639,12 +2639,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2652,7 +2652,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Licensing.Application", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2676,13 +2676,13 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Licensing.Appointments.ServiceHall", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2700,7 +2700,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Licensing.Permit", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Department", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2709,7 +2709,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
                 {
-                    b.HasOne("Zhengzhao.Identity.Region", null)
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)

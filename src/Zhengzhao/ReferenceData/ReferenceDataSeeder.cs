@@ -4,7 +4,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
-namespace Zhengzhao.Identity;
+namespace Zhengzhao.ReferenceData;
 
 /// <summary>
 /// Loads regions and departments from the data files shipped in the assembly, once: after the first start they
@@ -39,7 +39,7 @@ public static class ReferenceDataSeeder
 
     internal static List<Region> ReadRegions()
     {
-        using var reader = new StreamReader(ReferenceData.Open("regions/540000-xizang.csv"));
+        using var reader = new StreamReader(EmbeddedFiles.Open("regions/540000-xizang.csv"));
         var regions = new List<Region>();
         reader.ReadLine();
         while (reader.ReadLine() is { } line)
@@ -66,7 +66,7 @@ public static class ReferenceDataSeeder
 
     private static List<Department> ReadDepartments()
     {
-        using var document = JsonDocument.Parse(ReferenceData.Open("departments.json"));
+        using var document = JsonDocument.Parse(EmbeddedFiles.Open("departments.json"));
         return document.RootElement.GetProperty("departments").EnumerateArray()
             .Select(d => new Department(
                 d.GetProperty("code").GetString()!,
@@ -75,21 +75,4 @@ public static class ReferenceDataSeeder
                 d.GetProperty("shortName").GetString()))
             .ToList();
     }
-}
-
-/// <summary>The data files embedded in the core assembly (copied from the project's shared data, never read from there).</summary>
-public static class ReferenceData
-{
-    private const string Prefix = "Zhengzhao.ReferenceData.";
-
-    public static Stream Open(string path) =>
-        typeof(ReferenceData).Assembly.GetManifestResourceStream(Prefix + path)
-        ?? throw new FileNotFoundException($"Reference data '{path}' is not embedded.", path);
-
-    /// <summary>The paths of the files in a folder, such as <c>holidays-cn/2023.json</c>.</summary>
-    public static IEnumerable<string> List(string folder) =>
-        typeof(ReferenceData).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(Prefix + folder + "/", StringComparison.Ordinal))
-            .Select(n => n[Prefix.Length..])
-            .Order(StringComparer.Ordinal);
 }

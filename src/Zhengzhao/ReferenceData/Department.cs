@@ -1,4 +1,4 @@
-namespace Zhengzhao.Identity;
+namespace Zhengzhao.ReferenceData;
 
 /// <summary>A government department that approves, supervises, registers or oversees.</summary>
 public sealed class Department

@@ -3,7 +3,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
-namespace Zhengzhao.Identity;
+namespace Zhengzhao.ReferenceData;
 
 /// <summary>Adds a department or edits one: renamed after a reorganisation, moved, or retired (never deleted: accounts and records point to it).</summary>
 public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : IUseCase

@@ -2,7 +2,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
-namespace Zhengzhao.Identity;
+namespace Zhengzhao.ReferenceData;
 
 /// <summary>Renames a region or marks it as a pilot zone; codes are fixed by GB/T 2260 and never edited.</summary>
 public sealed class EditRegion(ZhengzhaoDbContext db, TimeProvider time) : IUseCase

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
-namespace Zhengzhao.Identity;
+namespace Zhengzhao.ReferenceData;
 
 /// <summary>Regions and departments as the pickers and the administration pages list them.</summary>
 public sealed class ListReferenceData(ZhengzhaoDbContext db) : IUseCase

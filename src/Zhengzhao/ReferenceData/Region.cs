@@ -1,4 +1,4 @@
-namespace Zhengzhao.Identity;
+namespace Zhengzhao.ReferenceData;
 
 /// <summary>An administrative division (GB/T 2260 code; development zones carry statistical codes in the same shape).</summary>
 public sealed class Region

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Zhengzhao.Registry;
+
+namespace Zhengzhao.Credit;
+
+/// <summary>
+/// The questions other modules ask Credit through interfaces they own, so that they need not depend on Credit:
+/// the register asks whether a legal representative is barred.
+/// </summary>
+public static class CreditPorts
+{
+    public static IServiceCollection AddCreditPorts(this IServiceCollection services) =>
+        services.AddScoped<IRepresentativeBar>(sp => sp.GetRequiredService<JointDiscipline>());
+}
