@@ -120,9 +120,9 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
         var madeUp = await anonymous.GetStringAsync("/Verify/" + Convert.ToBase64String(permit.Id.ToByteArray()).TrimEnd('=').Replace('/', '_').Replace('+', '-'));
         var problem = await (await anonymous.GetAsync("/api/v1/permits/verify/" + altered)).AssertProblemAsync(404);
 
-        Assert.Contains("无效的核验码", page, StringComparison.Ordinal);
+        Assert.Contains("核验码无效或已被篡改", page, StringComparison.Ordinal);
         Assert.DoesNotContain(permit.Number, page, StringComparison.Ordinal);
-        Assert.Contains("无效的核验码", madeUp, StringComparison.Ordinal);
+        Assert.Contains("核验码无效或已被篡改", madeUp, StringComparison.Ordinal);
         Assert.Equal("/problems/licensing/invalid-token", problem.GetProperty("type").GetString());
     }
 
