@@ -54,7 +54,7 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await MaterialUploads.PutInUseAsync(db, command.Uscc, evidence, time.GetUtcNow(), cancellationToken) is not null)
         {
-            return MaterialUploads.Expired("evidence", "证明材料应为本企业上传的文件：");
+            return MaterialUploads.Expired("evidence", "证明材料应为本企业上传的文件。");
         }
 
         var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == command.Uscc).Select(e => e.Name).FirstAsync(cancellationToken);

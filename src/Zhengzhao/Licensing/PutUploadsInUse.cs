@@ -17,7 +17,7 @@ public static class MaterialUploads
     /// </summary>
     public static Refusal Expired(string? field = null, string? what = null)
     {
-        var detail = $"{what}所选文件已不存在（上传后 {MaterialFileRules.UnusedGracePeriod.TotalHours:0} 小时内未使用的文件会被清除），请重新上传。";
+        var detail = $"{what}所选文件不存在或不属于本企业（上传后 {MaterialFileRules.UnusedGracePeriod.TotalHours:0} 小时内未被使用的文件会被清除），请重新上传。";
         return new("licensing/upload-expired", "上传的文件已失效", detail) { Errors = field is null ? null : new Dictionary<string, string[]> { [field] = [detail] } };
     }
 

@@ -44,7 +44,7 @@ public sealed class ConcludeVerification(ZhengzhaoDbContext db, Notifier notifie
         if (await MaterialUploads.PutInUseAsync(db, verification.Uscc, attachments, time.GetUtcNow(), cancellationToken) is not null)
         {
             db.ChangeTracker.Clear();
-            return MaterialUploads.Expired("attachments", "核查附件须是为该企业上传的文件：");
+            return MaterialUploads.Expired("attachments", "核查附件须是为该企业上传的文件。");
         }
 
         db.Record(command.Actor, time, "licensing.verified", nameof(Verification), verification.Id.ToString(), $"{verification.HolderName}（{verification.Uscc}）{verification.PermitNumber} {summary}");
