@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
+using Zhengzhao.Licensing;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Credit;
@@ -31,10 +32,6 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
         {
             errors.Add("evidence", $"请上传 1 至 {MaxEvidence} 份证明材料。");
         }
-        else if (await db.MaterialUploads.CountAsync(u => evidence.Contains(u.Id) && u.Uscc == command.Uscc, cancellationToken) != evidence.Count)
-        {
-            errors.Add("evidence", "证明材料应为本企业上传的文件，请重新上传。");
-        }
 
         if (errors.Any)
         {
@@ -53,6 +50,13 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
             return early;
         }
 
+        // The evidence becomes part of the record: Licensing keeps it for good, or it has expired and is uploaded again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await MaterialUploads.PutInUseAsync(db, command.Uscc, evidence, time.GetUtcNow(), cancellationToken) is not null)
+        {
+            return MaterialUploads.Expired("evidence", "证明材料应为本企业上传的文件。");
+        }
+
         var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == command.Uscc).Select(e => e.Name).FirstAsync(cancellationToken);
         var repair = new CreditRepair(command.Uscc, name, target, command.TargetId, found.Title, found.DepartmentCode, statement, evidence, command.Actor.UserName, today);
         db.CreditRepairs.Add(repair);
@@ -60,9 +64,11 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var open = await db.CreditRepairs.AsNoTracking().FirstOrDefaultAsync(r => r.OpenTargetId == command.TargetId, cancellationToken);
             return new Refusal("credit/repair-open", "已有待审核的申请", open is null ? "该事项的另一项修复申请刚刚办结，请刷新后查看。" : $"该事项已于 {open.AppliedOn:yyyy-MM-dd} 申请信用修复，正在审核，请勿重复申请。", RefusalKind.Conflict);

@@ -220,6 +220,9 @@ public sealed class Application
 
     public IReadOnlyList<Assessment> Assessments => AssessmentLedger;
 
+    /// <summary>Every upload it names: its materials, the agent's power of attorney, the assessments' attachments.</summary>
+    public IEnumerable<Guid> Uploads => [.. MaterialSet.Values, .. Agent?.PowerOfAttorney is { } attorney ? new[] { attorney } : [], .. AssessmentLedger.SelectMany(a => a.Attachments)];
+
     /// <summary>
     /// The date the department must act by next, kept as a column so a worklist of millions sorts by an index: the
     /// committed due date once accepted, the five-day acceptance limit before; none while the applicant holds the

@@ -42,6 +42,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Ignore(a => a.Pauses);
         builder.Ignore(a => a.Steps);
         builder.Ignore(a => a.Materials);
+        builder.Ignore(a => a.Uploads);
         builder.Ignore(a => a.MissingMaterials);
         builder.Ignore(a => a.Limits);
         builder.Ignore(a => a.IsClosed);

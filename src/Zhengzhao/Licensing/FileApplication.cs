@@ -195,6 +195,11 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             await RescheduleAndTellAsync(application, today, cancellationToken);
         }
 
+        if (await MaterialUploads.PutInUseAsync(db, application.Uscc, application.Uploads, time.GetUtcNow(), cancellationToken) is { } expired)
+        {
+            return expired;
+        }
+
         var item = application.Item;
         db.Applications.Add(application);
         db.Record(actor, time, "licensing.filed", nameof(Application), application.Id.ToString(), $"{application.Uscc} 申请 {item.Code}（v{item.Version}，{CatalogTerms.ShortName(item.Mode)}）：{ApplicationStates.Name(application.State)}{(application.Number is null ? string.Empty : "，编号 " + application.Number)}{CompanyScope.OnBehalf(application.Uscc, application.Agent)}");
@@ -280,6 +285,13 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         await RescheduleAndTellAsync(application, today, cancellationToken, "补正材料已提交");
 
+        // The materials it replaces stay in use: they are part of what the company handed in.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await MaterialUploads.PutInUseAsync(db, application.Uscc, application.Uploads, time.GetUtcNow(), cancellationToken) is { } expired)
+        {
+            return expired;
+        }
+
         db.Record(actor, time, "licensing.supplemented", nameof(Application), application.Id.ToString(), $"{application.Number}：补正材料已提交（{string.Join("、", materials.Select(m => m.Name))}）{CompanyScope.OnBehalf(application.Uscc, application.Agent)}");
         try
         {
@@ -290,6 +302,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
             return new Refusal("licensing/changed", "申请已被他人处理", "这件申请刚刚已变化，请刷新后查看。", RefusalKind.Conflict);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return application;
     }
 
@@ -395,7 +408,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         {
             if (!own.TryGetValue(material.Upload, out var file))
             {
-                return Invalid("materials", $"材料“{material.Name}”引用的文件不存在或不属于本企业，请重新上传。");
+                return MaterialUploads.Expired("materials", $"材料“{material.Name}”：");
             }
 
             var rule = checklist.FirstOrDefault(m => m.Name == material.Name)?.FileRule ?? MaterialFileRule.Platform;

@@ -7,7 +7,9 @@ namespace Zhengzhao.Licensing;
 
 /// <summary>
 /// An uploaded material file of one company: kept outside the web root under its SHA-256, checked to be what it
-/// says it is. A company may use one upload (say, its licence scan) in several applications.
+/// says it is. A company may use one upload (say, its licence scan) in several applications. Once a use case puts it
+/// to use (<see cref="MaterialUploads.PutInUseAsync"/>) it is part of a record and is kept for good, even when what
+/// named it no longer does (a material replaced by a supplement).
 /// </summary>
 public sealed class MaterialUpload
 {
@@ -16,7 +18,7 @@ public sealed class MaterialUpload
         Uscc = FileName = Sha256 = StoredAs = UploadedBy = string.Empty;
     }
 
-    public MaterialUpload(string uscc, string fileName, MaterialFileKind kind, long size, string sha256, string storedAs, string uploadedBy, DateTimeOffset uploadedAt)
+    public MaterialUpload(string uscc, string fileName, MaterialFileKind kind, long size, string sha256, string storedAs, string uploadedBy, DateTime uploadedAt)
         : this()
     {
         Uscc = uscc;
@@ -47,7 +49,11 @@ public sealed class MaterialUpload
 
     public string UploadedBy { get; private set; }
 
-    public DateTimeOffset UploadedAt { get; private set; }
+    /// <summary>When it was uploaded, in UTC.</summary>
+    public DateTime UploadedAt { get; private set; }
+
+    /// <summary>When a record first used it, in UTC; set once and never cleared. Null for an upload no record has used yet.</summary>
+    public DateTime? InUseSince { get; private set; }
 }
 
 /// <summary>What an upload must be: a known kind by its first bytes, matching its name and declared type, within the size limit.</summary>
@@ -57,7 +63,7 @@ public static class MaterialFileRules
     public const long MaxBytes = MaterialFileRule.PlatformMaxMegabytes * 1024L * 1024L;
 
     /// <summary>
-    /// How long an upload no application names is kept (<see cref="SweepUploads"/>). Files are uploaded before the
+    /// How long an upload no record has used is kept (<see cref="SweepUploads"/>). Files are uploaded before the
     /// form that uses them is sent, and a person may leave a long form half done over a lunch break or until the next
     /// morning's office hours: a day covers that, while a filing refused or abandoned leaves nothing for long.
     /// </summary>
@@ -128,5 +134,9 @@ internal sealed class MaterialUploadConfiguration : IEntityTypeConfiguration<Mat
         builder.Property(u => u.StoredAs).HasMaxLength(200);
         builder.Property(u => u.UploadedBy).HasMaxLength(100);
         builder.HasIndex(u => new { u.Uscc, u.UploadedAt });
+
+        // The sweep's index: only uploads no record has used, the few it may remove, oldest first.
+        builder.HasIndex(u => u.UploadedAt).HasFilter("\"InUseSince\" IS NULL").HasDatabaseName("IX_MaterialUploads_Unused");
+        builder.HasIndex(u => u.StoredAs);
     }
 }

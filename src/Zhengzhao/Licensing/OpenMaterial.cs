@@ -23,7 +23,7 @@ public sealed class OpenMaterial(ZhengzhaoDbContext db, FindApplications find, I
         }
 
         var application = view.Value!.Application;
-        var named = application.Materials.Values.Contains(uploadId) || application.Agent?.PowerOfAttorney == uploadId || application.Assessments.Any(a => a.Attachments.Contains(uploadId));
+        var named = application.Uploads.Contains(uploadId);
         var upload = named ? await db.MaterialUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uploadId && u.Uscc == application.Uscc, cancellationToken) : null;
         return Open(storage.Value, upload, "这件申请没有这个文件。");
     }

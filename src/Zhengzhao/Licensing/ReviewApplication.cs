@@ -97,7 +97,7 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         ActAsync(id, officer, Desk.Review, "licensing.extension-refused", (a, _) => a.RefuseExtension(), _ => "不同意延期", cancellationToken, tellApplicant: false);
 
     public Task<Result<Application>> RecordAssessmentAsync(Guid id, AssessmentKind kind, string? record, string? findings, IReadOnlyList<Guid> attachments, Officer officer, CancellationToken cancellationToken = default) =>
-        FieldErrors.OverLimit(TooLong, ("record", record, TextLimits.Statement, "评估核查记录"), ("findings", findings, TextLimits.Reason, "评估核查结论")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken);
+        FieldErrors.OverLimit(TooLong, ("record", record, TextLimits.Statement, "评估核查记录"), ("findings", findings, TextLimits.Reason, "评估核查结论")) is { } tooLong ? Refused(tooLong) : ActAsync(id, officer, Desk.Review, "licensing.assessed", (a, on) => a.RecordAssessment(kind, record, findings, attachments, officer.Actor.UserName, on), a => $"{AssessmentNames.Name(kind)}：{a.Assessments[^1].Findings}", cancellationToken, uploads: attachments);
 
     /// <summary>
     /// An approval issues the permit at once (准予许可 → 发证), or for a renewal gives the permit its next period.
@@ -140,7 +140,7 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         return errors.Any ? errors.Refusal(TooLong, "内容过长") : null;
     }
 
-    private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken, bool tellApplicant = true)
+    private async Task<Result<Application>> ActAsync(Guid id, Officer officer, Desk desk, string action, Func<Application, DateOnly, Result<Application>> act, Func<Application, string> summary, CancellationToken cancellationToken, bool tellApplicant = true, IReadOnlyList<Guid>? uploads = null)
     {
         ArgumentNullException.ThrowIfNull(officer);
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -157,6 +157,13 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
         if (!acted.IsSuccess)
         {
             return acted;
+        }
+
+        // Attachments become part of the record, so the sweep of unused uploads keeps them.
+        await using var transaction = uploads is { Count: > 0 } ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (uploads is { Count: > 0 } && await MaterialUploads.PutInUseAsync(db, application.Uscc, uploads, time.GetUtcNow(), cancellationToken) is { } expired)
+        {
+            return expired;
         }
 
         application.Reschedule(await calendars.GetAsync(db, cancellationToken), today);
@@ -181,6 +188,11 @@ public sealed class ReviewApplication(ZhengzhaoDbContext db, CalendarCache calen
             db.ChangeTracker.Clear();
             var current = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
             return new Refusal("licensing/changed", "申请已被他人处理", $"这件申请刚刚已被处理，当前为“{ApplicationStates.Name(current.State)}”，请刷新后再办理。", RefusalKind.Conflict);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return application;

@@ -89,7 +89,7 @@ public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorage
         // within its grace period alone, so it does not remove one that this upload's row is about to name.
         File.SetLastWriteTimeUtc(target, time.GetUtcNow().UtcDateTime);
 
-        var upload = new MaterialUpload(command.Uscc, name, MaterialFileRules.Detect(head.AsSpan(0, read))!.Value, size, sha256, storedAs, command.Actor.UserName, time.GetUtcNow());
+        var upload = new MaterialUpload(command.Uscc, name, MaterialFileRules.Detect(head.AsSpan(0, read))!.Value, size, sha256, storedAs, command.Actor.UserName, time.GetUtcNow().UtcDateTime);
         db.MaterialUploads.Add(upload);
         db.Record(command.Actor, time, "licensing.material-uploaded", nameof(MaterialUpload), upload.Id.ToString(), $"{command.Uscc} 上传材料 {name}（{size} 字节，SHA-256 {sha256[..16]}…）{(command.By.Uscc is null ? "，工作人员代为上传" : string.Empty)}");
         await db.SaveChangesAsync(cancellationToken);

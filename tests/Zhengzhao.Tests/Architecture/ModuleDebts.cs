@@ -27,7 +27,6 @@ public static class ModuleDebts
         "Coordination uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Coordination.Webhooks.PushCreated",
         "Credit uses Licensing's entity Zhengzhao.Licensing.Application in Zhengzhao.Credit.FindRepairs",
         "Credit uses Licensing's entity Zhengzhao.Licensing.LicensingEvent in Zhengzhao.Credit.CollectCreditEntries",
-        "Credit uses Licensing's entity Zhengzhao.Licensing.MaterialUpload in Zhengzhao.Credit.ApplyForRepair",
         "Credit uses Licensing's entity Zhengzhao.Licensing.MaterialUpload in Zhengzhao.Credit.OpenRepairEvidence",
         "Credit uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Credit.ApplyForRepair",
         "Credit uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Credit.CollectCreditEntries",

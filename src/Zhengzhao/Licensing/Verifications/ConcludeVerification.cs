@@ -26,11 +26,6 @@ public sealed class ConcludeVerification(ZhengzhaoDbContext db, Notifier notifie
         }
 
         var attachments = command.Attachments.Distinct().ToList();
-        if (await db.MaterialUploads.CountAsync(u => attachments.Contains(u.Id) && u.Uscc == verification.Uscc, cancellationToken) != attachments.Count)
-        {
-            return new Refusal("licensing/invalid-attachment", "附件无效", "核查附件须是为该企业上传的文件，请重新上传。");
-        }
-
         var today = ChinaTime.Today(time);
         var concluded = verification.Conclude(command.Outcome, command.Findings, attachments, command.Actor.UserName, today);
         if (!concluded.IsSuccess)
@@ -42,6 +37,14 @@ public sealed class ConcludeVerification(ZhengzhaoDbContext db, Notifier notifie
         if (command.Outcome == VerificationOutcome.False && await RevokeAsync(verification, command.Actor, today, cancellationToken) is { } refusal)
         {
             return refusal;
+        }
+
+        // The attachments become part of the record: kept for good, or the conclusion waits for them to be uploaded again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await MaterialUploads.PutInUseAsync(db, verification.Uscc, attachments, time.GetUtcNow(), cancellationToken) is not null)
+        {
+            db.ChangeTracker.Clear();
+            return MaterialUploads.Expired("attachments", "核查附件须是为该企业上传的文件。");
         }
 
         db.Record(command.Actor, time, "licensing.verified", nameof(Verification), verification.Id.ToString(), $"{verification.HolderName}（{verification.Uscc}）{verification.PermitNumber} {summary}");
@@ -56,6 +59,7 @@ public sealed class ConcludeVerification(ZhengzhaoDbContext db, Notifier notifie
             return new Refusal("licensing/verification-concluded", "已核查", "这项核查刚刚已由他人办结，请刷新后查看。", RefusalKind.Conflict);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return verification;
     }
 

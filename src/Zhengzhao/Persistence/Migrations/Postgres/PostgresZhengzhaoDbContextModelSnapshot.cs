@@ -1947,6 +1947,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("InUseSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1965,7 +1968,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UploadedBy")
@@ -1979,6 +1982,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StoredAs");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("IX_MaterialUploads_Unused")
+                        .HasFilter("\"InUseSince\" IS NULL");
 
                     b.HasIndex("Uscc", "UploadedAt");
 

@@ -1936,6 +1936,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InUseSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1954,7 +1957,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UploadedBy")
@@ -1968,6 +1971,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StoredAs");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("IX_MaterialUploads_Unused")
+                        .HasFilter("\"InUseSince\" IS NULL");
 
                     b.HasIndex("Uscc", "UploadedAt");
 
