@@ -1375,69 +1375,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<string>("ShortName")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("Departments");
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<bool>("IsPilotZone")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Regions");
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.SignInAttempt", b =>
                 {
                     b.Property<string>("Key")
@@ -2300,6 +2237,69 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("NumberSequences");
                 });
 
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("IsPilotZone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Regions");
+                });
+
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
                 {
                     b.Property<string>("Uscc")
@@ -2644,23 +2644,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("ParentCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
                     b.HasOne("Zhengzhao.ReferenceData.Department", null)
@@ -2729,6 +2712,23 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>

@@ -1364,69 +1364,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ShortName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("Departments");
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPilotZone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Regions");
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.SignInAttempt", b =>
                 {
                     b.Property<string>("Key")
@@ -2289,6 +2226,69 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("NumberSequences");
                 });
 
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPilotZone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Regions");
+                });
+
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
                 {
                     b.Property<string>("Uscc")
@@ -2629,23 +2629,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("ParentCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
                     b.HasOne("Zhengzhao.ReferenceData.Department", null)
@@ -2714,6 +2697,23 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>

@@ -336,7 +336,8 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     StoredAs = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    InUseSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1459,6 +1460,17 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                 name: "IX_LicensingItems_Kind",
                 table: "LicensingItems",
                 column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialUploads_StoredAs",
+                table: "MaterialUploads",
+                column: "StoredAs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialUploads_Unused",
+                table: "MaterialUploads",
+                column: "UploadedAt",
+                filter: "\"InUseSince\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MaterialUploads_Uscc_UploadedAt",

@@ -11,7 +11,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhengzhaoDbContext))]
-    [Migration("20261207192051_Initial")]
+    [Migration("20261207212811_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1367,69 +1367,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ShortName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("Departments");
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPilotZone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Regions");
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.SignInAttempt", b =>
                 {
                     b.Property<string>("Key")
@@ -1939,6 +1876,9 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InUseSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1957,7 +1897,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UploadedBy")
@@ -1971,6 +1911,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StoredAs");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("IX_MaterialUploads_Unused")
+                        .HasFilter("\"InUseSince\" IS NULL");
 
                     b.HasIndex("Uscc", "UploadedAt");
 
@@ -2281,6 +2227,69 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasKey("Scope");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPilotZone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Regions");
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
@@ -2623,23 +2632,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("ParentCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
                     b.HasOne("Zhengzhao.ReferenceData.Department", null)
@@ -2708,6 +2700,23 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>

@@ -12,7 +12,7 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresZhengzhaoDbContext))]
-    [Migration("20261207192402_Initial")]
+    [Migration("20261207213102_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1378,69 +1378,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("SeriousListings");
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<string>("ShortName")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("Departments");
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<bool>("IsPilotZone")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Regions");
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.SignInAttempt", b =>
                 {
                     b.Property<string>("Key")
@@ -1950,6 +1887,9 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("InUseSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1968,7 +1908,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UploadedBy")
@@ -1982,6 +1922,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(18)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StoredAs");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("IX_MaterialUploads_Unused")
+                        .HasFilter("\"InUseSince\" IS NULL");
 
                     b.HasIndex("Uscc", "UploadedAt");
 
@@ -2292,6 +2238,69 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasKey("Scope");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("IsPilotZone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Regions");
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>
@@ -2638,23 +2647,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
-                {
-                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("ParentCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Zhengzhao.Identity.User", b =>
                 {
                     b.HasOne("Zhengzhao.ReferenceData.Department", null)
@@ -2723,6 +2715,23 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Department", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengzhao.ReferenceData.Region", b =>
+                {
+                    b.HasOne("Zhengzhao.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Zhengzhao.Registry.Enterprise", b =>

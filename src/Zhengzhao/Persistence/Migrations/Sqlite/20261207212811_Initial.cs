@@ -335,7 +335,8 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     StoredAs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InUseSince = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1449,6 +1450,17 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                 name: "IX_LicensingItems_Kind",
                 table: "LicensingItems",
                 column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialUploads_StoredAs",
+                table: "MaterialUploads",
+                column: "StoredAs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialUploads_Unused",
+                table: "MaterialUploads",
+                column: "UploadedAt",
+                filter: "\"InUseSince\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MaterialUploads_Uscc_UploadedAt",
