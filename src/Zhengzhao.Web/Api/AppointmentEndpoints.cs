@@ -119,14 +119,14 @@ public static class AppointmentEndpoints
     private static void MapWindow(RouteGroupBuilder group)
     {
         group.MapGet("/today", async (ListBookings list, ClaimsPrincipal user, CancellationToken ct) =>
-                (await list.TodayAsync(user.DepartmentCode(), ct)).Select(Line))
+                (await list.TodayAsync(user.Window(), ct)).Select(Line))
             .RequireAuthorization(Roles.WindowClerk)
             .WithName("TodaysBookings").WithSummary("本部门各大厅今天的预约");
 
         foreach (var (path, arrived, name, summary) in new[] { ("arrival", true, "MarkArrival", "登记到场"), ("no-show", false, "MarkNoShow", "登记未到场") })
         {
             group.MapPost($"/bookings/{{id:guid}}/{path}", async (Guid id, MarkArrival mark, ClaimsPrincipal user, CancellationToken ct) =>
-                    (await mark.HandleAsync(id, arrived, user.DepartmentCode(), user.ToActor(), ct)).ToHttpResult(Booking))
+                    (await mark.HandleAsync(id, arrived, user.Window(), user.ToActor(), ct)).ToHttpResult(Booking))
                 .RequireAuthorization(Roles.WindowClerk).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
                 .WithName(name).WithSummary(summary + "（仅预约当天）").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         }

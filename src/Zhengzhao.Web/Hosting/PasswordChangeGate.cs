@@ -60,6 +60,9 @@ public static class PrincipalExtensions
     /// <summary>The officer's own department; empty for users bound to none, who then match no department's rows.</summary>
     public static string DepartmentCode(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Department)?.Value ?? string.Empty;
 
+    /// <summary>The window a clerk works at: its department and region.</summary>
+    public static Licensing.Appointments.Window Window(this ClaimsPrincipal user) => new(user.DepartmentCode(), user?.FindFirst(ZhengzhaoClaims.Region)?.Value);
+
     /// <summary>Whether the user follows every department's loops (双跟踪), rather than only its own department's.</summary>
     public static bool OverseesAllLoops(this ClaimsPrincipal user) =>
         user is not null && (user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.Oversight) || user.IsInRole(Roles.ReformOffice) || user.IsInRole(Roles.Administrator));

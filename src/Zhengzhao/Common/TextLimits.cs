@@ -47,7 +47,8 @@ public static class TextLimits
     /// <summary>
     /// Why <paramref name="text"/> cannot be stored as <paramref name="label"/>, in Chinese, or null when it can: longer
     /// than <paramref name="max"/>, a NUL or another control character (a paragraph keeps its line breaks and tabs),
-    /// or half of a surrogate pair, which no database encoding can hold.
+    /// a bidirectional control, which makes a name or a reason read differently from what is stored (a holder's name
+    /// shown backwards), or half of a surrogate pair, which no database encoding can hold.
     /// </summary>
     public static string? Problem(string text, int max, string label, TextKind kind = TextKind.Line)
     {
@@ -70,6 +71,11 @@ public static class TextLimits
                 return kind == TextKind.Line ? $"{label}应为一行文字，不能含换行、制表符等控制字符。" : $"{label}含有控制字符，请删除后重新提交。";
             }
 
+            if (IsBidiControl(c))
+            {
+                return $"{label}含有改变文字方向的控制字符，请删除后重新提交。";
+            }
+
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
@@ -82,4 +88,7 @@ public static class TextLimits
 
         return null;
     }
+
+    /// <summary>The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks (U+200E, U+200F, U+061C).</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

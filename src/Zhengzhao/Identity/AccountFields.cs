@@ -8,7 +8,9 @@ namespace Zhengzhao.Identity;
 internal static class AccountFields
 {
     public static Refusal? DisplayName(string displayName) =>
-        displayName.Trim().Length is 0 or > IdentityRules.MaxDisplayNameLength ? Invalid($"请填写姓名或单位名称，不超过{IdentityRules.MaxDisplayNameLength}个字。") : null;
+        displayName.Trim().Length is 0 or > IdentityRules.MaxDisplayNameLength ? Invalid($"请填写姓名或单位名称，不超过{IdentityRules.MaxDisplayNameLength}个字。")
+        : TextLimits.Problem(displayName.Trim(), IdentityRules.MaxDisplayNameLength, "姓名或单位名称") is { } problem ? Invalid(problem)
+        : null;
 
     /// <summary>A member of staff works in an active department and a known region.</summary>
     public static async Task<Refusal?> PlaceAsync(ZhengzhaoDbContext db, string? departmentCode, string? regionCode, CancellationToken cancellationToken)

@@ -175,9 +175,12 @@ public sealed class Permit
             return new Refusal("licensing/nothing-changed", "没有变更内容", "请填写变更后的持证人名称或许可范围。");
         }
 
-        if (name.Length > 100 || newScope.Length > MaxScopeLength)
+        var errors = new FieldErrors();
+        errors.Text("holderName", name, TextLimits.Name, "持证人名称");
+        errors.Text("scope", newScope, MaxScopeLength, "许可范围", TextKind.Paragraph);
+        if (errors.Any)
         {
-            return new Refusal("licensing/invalid-change", "变更内容过长", $"持证人名称不超过100字，许可范围不超过{MaxScopeLength}字。");
+            return errors.Refusal("licensing/invalid-change", "变更内容过长或含有不允许的字符");
         }
 
         if (Reasoned(reason, "变更") is { } refusal)
@@ -243,7 +246,7 @@ public sealed class Permit
     private static Refusal? Reasoned(string? reason, string action) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength
             ? new Refusal("licensing/reason-required", "请写明理由", $"{action}须写明理由（不超过{MaxReasonLength}字）。") { Errors = new Dictionary<string, string[]> { ["reason"] = [$"请写明{action}理由。"] } }
-            : null;
+            : FieldErrors.OverLimit("licensing/invalid-reason", ("reason", reason, MaxReasonLength, $"{action}理由"));
 
     private Refusal WrongState(string action, DateOnly on) =>
         new("licensing/permit-wrong-state", "证照状态不允许", $"证照 {Number} 当前为“{PermitStates.Name(StateOn(on))}”，不能{action}。", RefusalKind.Conflict);

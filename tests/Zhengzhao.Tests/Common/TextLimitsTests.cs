@@ -26,6 +26,16 @@ public sealed class TextLimitsTests
     }
 
     [Fact]
+    public void A_bidirectional_control_which_would_show_the_text_in_another_order_than_stored_is_refused_in_a_line_and_a_paragraph()
+    {
+        string[] texts = ["西藏\u202E司公限有", "\u202A嵌入", "隔离\u2066文字\u2069", "标记\u200F", "\u200E标记", "阿拉伯\u061C"];
+
+        Assert.All(texts, text => Assert.Equal("名称含有改变文字方向的控制字符，请删除后重新提交。", TextLimits.Problem(text, 50, "名称")));
+        Assert.All(texts, text => Assert.Equal("名称含有改变文字方向的控制字符，请删除后重新提交。", TextLimits.Problem(text, 50, "名称", TextKind.Paragraph)));
+        Assert.Null(TextLimits.Problem("拉萨 བོད་ 零宽\u200B连接\u200D", 50, "名称"));
+    }
+
+    [Fact]
     public void Half_of_a_surrogate_pair_which_no_database_encoding_holds_is_refused()
     {
         string[] halves = ["半个\uD800字", "\uDC00", "末尾\uD83D"];

@@ -31,6 +31,10 @@ public static class TextLimitChecks
     public static Row WithControl(string path, object body, string field, string? errorKey = null) =>
         new(path, body, field, "拉萨\u001B[2J测试", "控制字符", errorKey);
 
+    /// <summary>A right-to-left override, which shows the text after it backwards.</summary>
+    public static Row WithBidi(string path, object body, string field, string? errorKey = null) =>
+        new(path, body, field, "西藏\u202E司公", "文字方向", errorKey);
+
     public static async Task AssertRefusedAsync(this ZhengzhaoFactory factory, HttpClient client, Row row)
     {
         ArgumentNullException.ThrowIfNull(factory);

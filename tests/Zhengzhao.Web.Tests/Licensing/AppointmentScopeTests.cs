@@ -11,7 +11,7 @@ namespace Zhengzhao.Web.Tests.Licensing;
 /// <summary>
 /// Who may pass which company to the appointment use cases. A booking is always the signed-in company's own: the
 /// company comes from the account, never from the request, so a code put in the body or the query is ignored, and
-/// another company's booking is not found. The window acts on the bookings at its own department's halls. The hall is
+/// another company's booking is not found. The window acts on the bookings at its own department's halls in its region or under it. The hall is
 /// 商务厅's (XZ-SWT) in the pilot zone (540172); the clock stands at Thursday 2026-11-26 10:00 Beijing time.
 /// </summary>
 public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
@@ -96,6 +96,31 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
         var ownDay = await (await ownClerk.GetAsync("/api/v1/appointments/today")).ReadJsonAsync();
         Assert.Contains(ownDay.EnumerateArray(), l => l.GetProperty("booking").GetProperty("id").GetGuid() == id);
         Assert.Equal("Arrived", (await (await ownClerk.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).ReadJsonAsync()).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_window_clerk_of_another_region_in_the_halls_department_neither_sees_nor_marks_its_bookings_on_any_day()
+    {
+        var company = await CompanyAsync("MA6TAY06");
+        var applicant = await factory.NewBearerClientAsync("appt-scope-region", Roles.Applicant, uscc: company);
+        var today = await BookAsync(applicant, await SlotAsync("预约范围 他区今日", "2026-11-26", "15:30", "16:30"));
+        var later = await BookAsync(applicant, await SlotAsync("预约范围 他区改日", "2026-12-03"));
+        var otherRegion = await StaffAsync("appt-scope-region-clerk", Roles.WindowClerk, "540102");
+
+        var day = await (await otherRegion.GetAsync("/api/v1/appointments/today")).ReadJsonAsync();
+        var refused = new[]
+        {
+            await (await otherRegion.PostAsync($"/api/v1/appointments/bookings/{today}/arrival", null)).AssertProblemAsync(404),
+            await (await otherRegion.PostAsync($"/api/v1/appointments/bookings/{today}/no-show", null)).AssertProblemAsync(404),
+            await (await otherRegion.PostAsync($"/api/v1/appointments/bookings/{later}/arrival", null)).AssertProblemAsync(404),
+            await (await otherRegion.PostAsync($"/api/v1/appointments/bookings/{later}/no-show", null)).AssertProblemAsync(404),
+        };
+
+        Assert.Empty(day.EnumerateArray());
+        Assert.All(refused, p => Assert.Equal("/problems/appointments/booking-not-found", p.GetProperty("type").GetString()));
+        Assert.Equal([BookingState.Active, BookingState.Active], [await StateAsync(today), await StateAsync(later)]);
+        Assert.Equal(["appointments.booked"], await ActionsAsync(today));
+        Assert.Equal(["appointments.booked"], await ActionsAsync(later));
     }
 
     /// <summary>A company of the pilot zone, registered for the test.</summary>

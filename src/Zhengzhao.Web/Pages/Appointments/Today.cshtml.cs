@@ -15,7 +15,7 @@ public sealed class TodayModel(ListBookings bookings, MarkArrival mark) : PageMo
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Lines = await bookings.TodayAsync(User.DepartmentCode(), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Lines = await bookings.TodayAsync(User.Window(), cancellationToken);
 
     public Task<IActionResult> OnPostArrivalAsync(Guid id, CancellationToken cancellationToken) => MarkAsync(id, arrived: true, cancellationToken);
 
@@ -23,14 +23,14 @@ public sealed class TodayModel(ListBookings bookings, MarkArrival mark) : PageMo
 
     private async Task<IActionResult> MarkAsync(Guid id, bool arrived, CancellationToken cancellationToken)
     {
-        var marked = await mark.HandleAsync(id, arrived, User.DepartmentCode(), User.ToActor(), cancellationToken);
+        var marked = await mark.HandleAsync(id, arrived, User.Window(), User.ToActor(), cancellationToken);
         if (marked.IsSuccess)
         {
             return RedirectToPage();
         }
 
         Error = marked.Refusal!.Detail;
-        Lines = await bookings.TodayAsync(User.DepartmentCode(), cancellationToken);
+        Lines = await bookings.TodayAsync(User.Window(), cancellationToken);
         return Page();
     }
 }

@@ -6,7 +6,7 @@ namespace Zhengzhao.Licensing.Appointments;
 
 /// <summary>
 /// The bookings people look at: a company's own, past and future (我的预约); and a window's day (今日预约), the
-/// bookings of the halls of the clerk's department for today.
+/// bookings of today at the halls of the clerk's window.
 /// </summary>
 public sealed class ListBookings(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
@@ -26,11 +26,13 @@ public sealed class ListBookings(ZhengzhaoDbContext db, TimeProvider time) : IUs
             ? line
             : AppointmentRefusals.BookingNotFound();
 
-    /// <summary>Today's bookings at the department's halls, by hall and time; cancelled ones are left out.</summary>
-    public async Task<IReadOnlyList<Line>> TodayAsync(string departmentCode, CancellationToken cancellationToken = default)
+    /// <summary>Today's bookings at the window's halls, by hall and time; cancelled ones are left out.</summary>
+    public async Task<IReadOnlyList<Line>> TodayAsync(Window window, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(window);
+        var halls = window.Halls(db.ServiceHalls);
         var today = ChinaTime.Today(time);
-        var lines = await Query(db.Bookings.Where(b => b.Date == today && b.State != BookingState.Cancelled && db.ServiceHalls.Any(h => h.Id == b.HallId && h.DepartmentCode == departmentCode)))
+        var lines = await Query(db.Bookings.Where(b => b.Date == today && b.State != BookingState.Cancelled && halls.Any(h => h.Id == b.HallId)))
             .ToListAsync(cancellationToken);
         return lines.OrderBy(l => l.HallName, StringComparer.Ordinal).ThenBy(l => l.Slot.Start).ThenBy(l => l.Booking.Number, StringComparer.Ordinal).ToList();
     }

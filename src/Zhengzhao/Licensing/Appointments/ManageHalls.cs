@@ -25,24 +25,16 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
     {
         ArgumentNullException.ThrowIfNull(hall);
         ArgumentNullException.ThrowIfNull(actor);
-        var name = hall.Name?.Trim() ?? string.Empty;
-        var address = hall.Address?.Trim() ?? string.Empty;
-        var hours = hall.OpeningHours?.Trim() ?? string.Empty;
+        var errors = new FieldErrors();
+        var name = errors.Text("name", hall.Name, ServiceHall.MaxNameLength, "大厅（窗口）名称");
+        var address = errors.Text("address", hall.Address, ServiceHall.MaxAddressLength, "地址");
+        var hours = errors.Text("openingHours", hall.OpeningHours, ServiceHall.MaxOpeningHoursLength, "办公时间");
+        if (errors.Any)
+        {
+            return errors.Refusal("appointments/invalid-input", "预约信息无效");
+        }
+
         var region = hall.RegionCode?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > ServiceHall.MaxNameLength)
-        {
-            return AppointmentRefusals.Invalid("name", $"请填写大厅（窗口）名称，不超过 {ServiceHall.MaxNameLength} 个字。");
-        }
-
-        if (address.Length is 0 or > ServiceHall.MaxAddressLength)
-        {
-            return AppointmentRefusals.Invalid("address", $"请填写地址，不超过 {ServiceHall.MaxAddressLength} 个字。");
-        }
-
-        if (hours.Length is 0 or > ServiceHall.MaxOpeningHoursLength)
-        {
-            return AppointmentRefusals.Invalid("openingHours", $"请填写办公时间，不超过 {ServiceHall.MaxOpeningHoursLength} 个字。");
-        }
 
         if (region.Length != 6)
         {

@@ -132,6 +132,11 @@ public sealed class Verification
             return new Refusal("licensing/findings-required", "请填写核查记录", $"核查须写明核查的内容和发现（不超过 {MaxFindingsLength} 字）；结论为不实的，须写明不实之处。");
         }
 
+        if (FieldErrors.OverLimit("licensing/invalid-findings", ("findings", findings, MaxFindingsLength, "核查记录")) is { } unfit)
+        {
+            return unfit;
+        }
+
         Outcome = outcome;
         Findings = findings.Trim();
         Attachments = attachments;
