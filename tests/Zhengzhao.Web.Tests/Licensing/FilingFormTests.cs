@@ -82,7 +82,7 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("请勾选确认", unconfirmedPage, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(unconfirmedPage, "该事项已有办理中的申请"));
-        Assert.Contains($"（{Zhengzhao.Licensing.ApplicationStates.Name(Zhengzhao.Licensing.ApplicationState.Submitted)}）</a>，如仍需", unconfirmedPage, StringComparison.Ordinal);
+        Assert.Contains($"（{Zhengzhao.Licensing.ApplicationStates.Name(Zhengzhao.Licensing.ApplicationState.Submitted)}）</a></span>，如仍需", unconfirmedPage, StringComparison.Ordinal);
         Assert.Equal(1, countAfterUnconfirmed);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(2, await OpenCountAsync());

@@ -28,7 +28,7 @@ public sealed class VerifyPageTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     [Fact]
     public async Task A_malformed_code_in_a_companys_public_address_is_sent_to_the_search_that_says_what_is_wrong()
     {
-        var code = SampleRegistration.Code("MA6TKV01");
+        var code = SampleRegistration.Code("MA6TKN07");
         var wrong = code[..17] + (code[17] == '0' ? '1' : '0');
         var anyone = factory.Anonymous();
 
