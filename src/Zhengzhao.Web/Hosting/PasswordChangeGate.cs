@@ -95,7 +95,7 @@ public static class PrincipalExtensions
 
         if (user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentAdmin) || user.IsInRole(Roles.WindowClerk))
         {
-            return new(null, user.DepartmentCode());
+            return new(null, user.DepartmentCode(), user.ApplicationReader().WindowRegion);
         }
 
         return user.IsInRole(Roles.Applicant) ? new(user.EnterpriseUscc() ?? string.Empty, null) : null;

@@ -12,7 +12,7 @@ namespace Zhengzhao.Licensing;
 /// registered in the window's region, and on an application only one the window itself filed with the agent who
 /// came (never the company's own online application); department staff only to attach files to their department's
 /// matters. Anyone else, and anyone naming a company that does not exist, gets one and the same refusal, which tells
-/// nothing a caller could not already read.
+/// nothing a caller could not already read; a window clerk is told which of the two it is, in the same type.
 /// </summary>
 public static class CompanyScope
 {
@@ -31,7 +31,7 @@ public static class CompanyScope
     /// <summary>
     /// The company a window clerk names, decided as its filing will be, before the clerk fills in a form: a code that
     /// is not a valid unified social credit code is told what is wrong with it (field <c>uscc</c>); a company not
-    /// registered in the window's region, or not registered at all, gets <see cref="OutOfScope"/>.
+    /// registered at all, or registered in another region, gets <see cref="OutOfScope"/>'s type with a detail saying which.
     /// </summary>
     public static async Task<Result<Enterprise>> WindowCompanyAsync(ZhengzhaoDbContext db, string? uscc, string windowRegion, CancellationToken cancellationToken)
     {
@@ -43,8 +43,24 @@ public static class CompanyScope
         }
 
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == code.Value, cancellationToken);
-        return enterprise is not null && WindowCovers(windowRegion, enterprise.RegionCode) ? enterprise : OutOfScope;
+        if (enterprise is null)
+        {
+            return WindowRefusal("未找到该统一社会信用代码的市场主体，请核对代码，或请申请人确认企业已登记。");
+        }
+
+        if (WindowCovers(windowRegion, enterprise.RegionCode))
+        {
+            return enterprise;
+        }
+
+        var region = await db.Regions.AsNoTracking().Where(r => r.Code == enterprise.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? enterprise.RegionCode;
+        return WindowRefusal($"该企业登记在{region}，不属于本窗口辖区，请到其登记地的政务服务窗口办理。");
     }
+
+    // The register is public (公示 finds any company by its code), so a clerk may be told which of the two it is:
+    // a code to check with the applicant, or a company to send to its own district's window.
+    private static Refusal WindowRefusal(string detail) =>
+        OutOfScope with { Detail = detail, Errors = new Dictionary<string, string[]> { ["uscc"] = [detail] } };
 
     /// <summary>Whether the caller acts for the company as a window clerk, rather than as the company itself.</summary>
     public static bool AtWindow(FindApplications.Reader by)

@@ -103,7 +103,15 @@ public sealed class AuditCheckpointTests
         Assert.Contains("尚未签发检查点", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var written = await ZhengzhaoFactory.PostFormAsync(client, "/Audit?handler=Checkpoint", [], formPage: "/Audit");
-        Assert.Contains("已签发检查点", await written.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var shown = await client.GetStringAsync(written.Headers.Location);
+        Assert.Contains("已签发检查点", shown, StringComparison.Ordinal);
+        Assert.Contains("签名内容", shown, StringComparison.Ordinal);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "audit.checkpoint-written")));
+
+        var log = await client.GetStringAsync("/Audit");
+        Assert.Contains(">签发审计检查点<", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(">audit.checkpoint-written<", log, StringComparison.Ordinal);
 
         var verified = await (await ZhengzhaoFactory.PostFormAsync(client, "/Audit?handler=Verify", [], formPage: "/Audit")).Content.ReadAsStringAsync();
         Assert.Contains("审计链完整", verified, StringComparison.Ordinal);

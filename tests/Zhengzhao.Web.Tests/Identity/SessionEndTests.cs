@@ -41,6 +41,20 @@ public sealed class SessionEndTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_lands_on_the_login_page_saying_so_and_the_first_password_page_does_not_offer_it()
+    {
+        var browser = await factory.CookieClientAsync(Roles.Applicant);
+        var first = await browser.GetStringAsync("/Account/ChangePassword?first=True");
+
+        var ended = await ZhengzhaoFactory.PostFormAsync(browser, "/Account/ChangePassword?handler=EndSessions", [], formPage: "/Account/ChangePassword");
+        var login = await factory.Anonymous().GetStringAsync(ended.Headers.Location!.ToString());
+
+        Assert.DoesNotContain("data-testid=\"end-sessions\"", first, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Contains("已退出所有设备", login, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Time_alone_ends_no_session()
     {
         await factory.NewBearerClientAsync("session-long", Roles.Approver, "LS-JKQ", "540172");

@@ -37,10 +37,35 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, forIt.StatusCode);
         Assert.Equal(other, (await forIt.ReadJsonAsync()).GetProperty("uscc").GetString());
         Assert.Equal("/problems/licensing/company-out-of-scope", outside.GetProperty("type").GetString());
-        Assert.Equal((outside.GetProperty("type").GetString(), outside.GetProperty("detail").GetString()), (unknown.GetProperty("type").GetString(), unknown.GetProperty("detail").GetString()));
+        Assert.Equal(outside.GetProperty("type").GetString(), unknown.GetProperty("type").GetString());
+        Assert.Contains("不属于本窗口辖区", outside.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("未找到该统一社会信用代码的市场主体", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await FileAsync(approver, new { uscc = other, itemCode = "SL-001", materials })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await FileAsync(factory.Anonymous(), new { uscc = other, itemCode = "SL-001", materials })).StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.Uscc == nowhere)));
+    }
+
+    [Fact]
+    public async Task The_window_that_filed_a_filing_sees_it_complete_and_opens_its_receipt_to_print_for_the_agent_but_another_regions_window_does_not()
+    {
+        var (_, clerk, elsewhere, _) = await CallersAsync("receipt");
+        var other = await RegisteredAsync("MA6TKR01");
+        var filed = await FileAsync(clerk, new { uscc = other, itemCode = "SL-002", materials = await factory.RequiredMaterialsAsync(clerk, "SL-002", other), agent = await AgentAsync(clerk, other) });
+        var id = (await filed.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == id));
+        var number = permit.Number;
+
+        var browser = await factory.CookieClientAsync(Roles.WindowClerk);
+        var application = await browser.GetStringAsync($"/Licensing/Application/{id}");
+        var page = await browser.GetAsync($"/Permits/{permit.Id}");
+
+        Assert.Contains("查看备案凭证", application, StringComparison.Ordinal);
+        Assert.Contains("提交 / 备案", application, StringComparison.Ordinal);
+        Assert.DoesNotContain("受理后计算", application, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(number, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/v1/permits/{number}/detail")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/api/v1/permits/{number}/detail")).StatusCode);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     }
 
     [Fact]
-    public async Task A_company_of_another_region_or_none_registered_gets_the_cores_out_of_scope_answer_and_no_form()
+    public async Task A_company_of_another_region_and_a_code_not_registered_are_each_told_once_at_the_field_and_no_form_is_shown()
     {
         var elsewhere = await RegisteredAsync("MA6TKN02", "540102");
         var unknown = SampleRegistration.Code("MA6TKN99");
@@ -38,11 +38,14 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var outside = await NextStepAsync(elsewhere);
         var nowhere = await NextStepAsync(unknown);
 
-        var refusal = Zhengzhao.Licensing.CompanyScope.OutOfScope.Detail;
-        Assert.Contains(refusal, Between(outside, "data-testid=\"file-error\">", "</div>"), StringComparison.Ordinal);
-        Assert.Contains(refusal, Between(nowhere, "data-testid=\"file-error\">", "</div>"), StringComparison.Ordinal);
-        Assert.DoesNotContain("data-testid=\"file-form\"", outside, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-testid=\"file-form\"", nowhere, StringComparison.Ordinal);
+        Assert.Contains("该企业登记在城关区，不属于本窗口辖区", Between(outside, "data-testid=\"uscc-error\">", "</span>"), StringComparison.Ordinal);
+        Assert.Contains("未找到该统一社会信用代码的市场主体", Between(nowhere, "data-testid=\"uscc-error\">", "</span>"), StringComparison.Ordinal);
+        Assert.All(new[] { outside, nowhere }, page =>
+        {
+            Assert.DoesNotContain("data-testid=\"file-error\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("部门", Between(page, "data-testid=\"uscc-error\">", "</span>"), StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"file-form\"", page, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -78,6 +81,8 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Contains("如仍需另行申请请确认", warning, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("请勾选确认", unconfirmedPage, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(unconfirmedPage, "该事项已有办理中的申请"));
+        Assert.Contains($"（{Zhengzhao.Licensing.ApplicationStates.Name(Zhengzhao.Licensing.ApplicationState.Submitted)}）</a></span>，如仍需", unconfirmedPage, StringComparison.Ordinal);
         Assert.Equal(1, countAfterUnconfirmed);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(2, await OpenCountAsync());
@@ -98,6 +103,30 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Equal(1, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.ItemCode == "SL-014")));
     }
 
+    [Fact]
+    public async Task A_refused_window_filing_says_why_at_the_field_and_keeps_the_files_already_uploaded()
+    {
+        var company = await RegisteredAsync("MA6TKN05");
+        var clerk = await factory.CookieClientAsync(Roles.WindowClerk);
+        var form = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Licensing/New?uscc={company}&item=SL-001"));
+        var person = SampleRegistration.Person;
+        var agent = new Dictionary<string, string> { ["Uscc"] = company, ["AgentName"] = "达瓦", ["AgentDocumentKind"] = "ResidentIdCard", ["AgentDocumentNumber"] = person[..17] + (person[17] == '0' ? '1' : '0') };
+
+        var refused = await SendAsync(clerk, form, anotherMeant: false, agent);
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        var kept = Regex.Matches(page, "name=\"(file-\\d+)-upload\" value=\"([^\"]+)\"").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        agent["AgentDocumentNumber"] = person;
+        var corrected = await SendAsync(clerk, page, anotherMeant: false, agent, kept);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("校验码", Between(page, "data-testid=\"field-error-AgentDocumentNumber\">", "</span>"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"file-error\"", page, StringComparison.Ordinal);
+        Assert.NotEmpty(kept);
+        Assert.Contains("已上传：材料.pdf", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal(kept.Count, (await factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Uscc == company))).Materials.Count);
+    }
+
     /// <summary>The clerk names a company and an item and presses 下一步.</summary>
     private async Task<string> NextStepAsync(string uscc)
     {
@@ -105,8 +134,11 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         return WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Licensing/New?uscc={uscc}&item=SL-001"));
     }
 
-    /// <summary>Sends the form as shown, each material as a PDF, on the ordinary route.</summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpClient browser, string form, bool anotherMeant)
+    /// <summary>
+    /// Sends the form as shown on the ordinary route with the fields given: each material as a PDF, or, when uploads
+    /// were kept by an earlier refusal, their ids instead of files.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpClient browser, string form, bool anotherMeant, Dictionary<string, string>? fields = null, Dictionary<string, string>? kept = null)
     {
         var item = FormValue(form, "Item");
         var materials = await factory.WithDbAsync(db => db.ItemVersions.Where(v => v.ItemCode == item && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Content).FirstAsync());
@@ -118,7 +150,17 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
             { new StringContent("Ordinary"), "Route" },
             { new StringContent(anotherMeant ? "true" : "false"), "AnotherMeant" },
         };
-        for (var i = 0; i < materials.Materials.Count; i++)
+        foreach (var (name, value) in fields ?? [])
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (input, upload) in kept ?? [])
+        {
+            content.Add(new StringContent(upload), $"{input}-upload");
+        }
+
+        for (var i = 0; i < materials.Materials.Count && kept is null; i++)
         {
             var file = new ByteArrayContent(Pdf);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

@@ -60,6 +60,6 @@ public sealed class ChangePasswordModel(ChangePassword changePassword, EndSessio
 
         await endSessions.HandleAsync(userId, cancellationToken);
         await signInManager.SignOutAsync();
-        return Redirect("/Account/Login");
+        return Redirect("/Account/Login?ended=True");
     }
 }

@@ -17,6 +17,10 @@ public sealed class LoginModel(SignIn signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Whether the reader arrives from 退出所有设备, and is told that it took effect everywhere.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Ended { get; set; }
+
     public string? Error { get; private set; }
 
     /// <summary>Failed attempts on the account since its last sign-in, shown to the owner before going on.</summary>

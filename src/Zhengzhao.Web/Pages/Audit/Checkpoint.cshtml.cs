@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Audit;
 
@@ -7,6 +8,10 @@ namespace Zhengzhao.Web.Pages.Audit;
 public sealed class CheckpointModel(AuditCheckpointStore store, AuditCheckpointKeys keys) : PageModel
 {
     public AuditCheckpoint? Checkpoint { get; private set; }
+
+    /// <summary>Whether the reader arrives from signing a checkpoint just now (立即签发检查点).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Written { get; set; }
 
     public string? Unreadable { get; private set; }
 

@@ -26,8 +26,8 @@ public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain ve
 
     public VerifyAuditChain.Verdict? Verdict { get; private set; }
 
-    /// <summary>The checkpoint just written on demand, or why none was.</summary>
-    public Common.Result<WriteAuditCheckpoint.Written>? Written { get; private set; }
+    /// <summary>Why no checkpoint could be written on demand.</summary>
+    public string? CheckpointRefused { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
@@ -38,10 +38,18 @@ public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain ve
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
     }
 
-    public async Task OnPostCheckpointAsync(CancellationToken cancellationToken)
+    /// <summary>A written checkpoint is shown on its own page, so reloading the result signs no second one.</summary>
+    public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken cancellationToken)
     {
-        Written = await writeCheckpoint.HandleAsync(User.ToActor(), cancellationToken);
+        var written = await writeCheckpoint.HandleAsync(User.ToActor(), cancellationToken);
+        if (written.IsSuccess)
+        {
+            return RedirectToPage("/Audit/Checkpoint", new { written = true });
+        }
+
+        CheckpointRefused = written.Refusal!.Detail;
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
+        return Page();
     }
 
     public string PageLink(int number) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Hosting;
@@ -60,6 +61,27 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Begi
 
     public string? Error { get; private set; }
 
+    /// <summary>Why a field was refused, by the name of its input, shown at the field.</summary>
+    public Dictionary<string, string> FieldErrors { get; } = [];
+
+    /// <summary>Files already uploaded by this form, by the name of their input, kept across a refused submission.</summary>
+    public Dictionary<string, KeptUpload> Kept { get; } = [];
+
+    public const string AttorneyField = "agent-attorney";
+
+    public sealed record KeptUpload(Guid Id, string FileName);
+
+    // The core names the agent's fields as its API does; the form's inputs are named after the page's properties.
+    private static readonly Dictionary<string, string> FormFields = new(StringComparer.Ordinal)
+    {
+        ["agent"] = nameof(AgentName),
+        ["agent.name"] = nameof(AgentName),
+        ["agent.documentKind"] = nameof(AgentDocumentKind),
+        ["agent.documentNumber"] = nameof(AgentDocumentNumber),
+        ["agent.powerOfAttorney"] = AttorneyField,
+        ["signatory"] = nameof(Signatory),
+    };
+
     public bool AtWindow => User.IsInRole(Roles.WindowClerk);
 
     /// <summary>The company filed for, as the core settled it.</summary>
@@ -80,57 +102,87 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Begi
             return Page();
         }
 
-        if (OpenApplications.Count > 0 && !AnotherMeant)
-        {
-            Error = "该事项已有办理中的申请，如仍需另行申请，请勾选确认后重新选择材料提交。";
-            return Page();
-        }
-
         var company = _company!;
-        var materials = new List<FileApplication.Material>();
         var names = Guide!.Content.Materials.Select(m => m.Name).ToList();
+        var materials = new List<FileApplication.Material>();
         for (var index = 0; index < names.Count; index++)
         {
             // One input per material (file-0, file-1, …): an empty one is a material not handed in.
-            if (Request.Form.Files.GetFile($"file-{index}") is not { Length: > 0 } form)
+            if (await KeepAsync($"file-{index}", company, cancellationToken) is { } kept)
             {
-                continue;
+                materials.Add(new(names[index], kept));
             }
-
-            await using var content = form.OpenReadStream();
-            var uploaded = await upload.HandleAsync(new(company, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
-            if (!uploaded.IsSuccess)
-            {
-                Error = $"“{names[index]}”：{uploaded.Refusal!.Detail}";
-                return Page();
-            }
-
-            materials.Add(new(names[index], uploaded.Value!.Id));
         }
 
-        AgentInput? agent = null;
-        if (AtWindow)
+        var attorney = AtWindow ? await KeepAsync(AttorneyField, company, cancellationToken) : null;
+        if (FieldErrors.Count > 0)
         {
-            var attorney = Request.Form.Files.GetFile("agent-attorney") is { Length: > 0 } letter
-                ? await upload.UploadAllAsync([letter], company, User.ApplicationReader(), User.ToActor(), cancellationToken)
-                : new List<Guid>();
-            if (!attorney.IsSuccess)
-            {
-                Error = $"授权委托书：{attorney.Refusal!.Detail}";
-                return Page();
-            }
-
-            agent = new AgentInput(AgentName, AgentDocumentKind, AgentDocumentNumber, attorney.Value is [var id] ? id : null);
+            return Page();
         }
 
+        if (OpenApplications.Count > 0 && !AnotherMeant)
+        {
+            FieldErrors[nameof(AnotherMeant)] = "请勾选确认后再提交；已上传的材料会保留。";
+            return Page();
+        }
+
+        var agent = AtWindow ? new AgentInput(AgentName, AgentDocumentKind, AgentDocumentNumber, attorney) : null;
         var filed = await file.HandleAsync(new(company, Item, Route, materials, Signatory, HttpContext.Connection.RemoteIpAddress?.ToString(), Submit: true, FormKey, User.ApplicationReader(), User.ToActor(), Agent: agent), cancellationToken);
         if (!filed.IsSuccess)
         {
-            Error = filed.Refusal!.Detail;
+            ShowAtFields(filed.Refusal!);
             return Page();
         }
 
         return Redirect($"/Licensing/Application/{filed.Value!.Application.Id}");
+    }
+
+    /// <summary>
+    /// The upload for one file input: the file chosen now, uploaded at once, or the one uploaded by an earlier,
+    /// refused submission of this form (its id in a hidden field), so a typo elsewhere never costs the files.
+    /// </summary>
+    private async Task<Guid?> KeepAsync(string field, string company, CancellationToken cancellationToken)
+    {
+        if (Request.Form.Files.GetFile(field) is { Length: > 0 } form)
+        {
+            await using var content = form.OpenReadStream();
+            var uploaded = await upload.HandleAsync(new(company, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
+            if (uploaded.Value is not { } stored)
+            {
+                FieldErrors[field] = uploaded.Refusal!.Detail;
+                return null;
+            }
+
+            Kept[field] = new(stored.Id, stored.FileName);
+            return stored.Id;
+        }
+
+        if (!Guid.TryParse(Request.Form[$"{field}-upload"], out var earlier))
+        {
+            return null;
+        }
+
+        Kept[field] = new(earlier, Request.Form[$"{field}-name"].ToString());
+        return earlier;
+    }
+
+    /// <summary>Each of the core's field errors beside its field; what belongs to no field of this form at the top.</summary>
+    private void ShowAtFields(Refusal refusal)
+    {
+        var elsewhere = new List<string>();
+        foreach (var (key, messages) in refusal.Errors ?? new Dictionary<string, string[]>())
+        {
+            if (FormFields.GetValueOrDefault(key) is { } field)
+            {
+                FieldErrors[field] = string.Join("", messages);
+            }
+            else
+            {
+                elsewhere.AddRange(messages);
+            }
+        }
+
+        Error = elsewhere.Count > 0 ? string.Join("", elsewhere) : FieldErrors.Count == 0 ? refusal.Detail : null;
     }
 
     /// <summary>
@@ -149,8 +201,16 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Begi
         if (!started.IsSuccess)
         {
             Guide = null;
-            Error = started.Refusal!.Detail;
-            UsccError = started.Refusal.Errors?.GetValueOrDefault("uscc")?[0] ?? Error;
+            // A clerk is told at the code field, the only thing the clerk has entered yet; an applicant at the top.
+            if (AtWindow)
+            {
+                UsccError = started.Refusal!.Errors?.GetValueOrDefault("uscc")?[0] ?? started.Refusal.Detail;
+            }
+            else
+            {
+                Error = started.Refusal!.Detail;
+            }
+
             return false;
         }
 

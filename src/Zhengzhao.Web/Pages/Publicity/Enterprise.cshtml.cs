@@ -22,7 +22,8 @@ public sealed class EnterpriseModel(GetPublicRecord get, TimeProvider time) : Pa
         var found = await get.HandleAsync(code, cancellationToken);
         if (found.Value is not { } record)
         {
-            return NotFound();
+            // A mistyped code is sent to the search, which says what is wrong with it; a well-formed unknown one is not found.
+            return found.Refusal!.Kind == Common.RefusalKind.Invalid ? RedirectToPage("/Publicity/Index", new { q = code }) : NotFound();
         }
 
         Record = record;
