@@ -13,6 +13,13 @@ public sealed record SheetLimits(long MaxPartBytes, long MaxStringTableChars, in
 {
     /// <summary>Excel's own limit on a cell's text.</summary>
     public const int ExcelCellLength = 32_767;
+
+    /// <summary>
+    /// The entries the shared-string table may hold. Empty entries cost no characters but memory each, so the count
+    /// is bounded too: a table holds each text once, so a sheet within the limits can use no more entries than it
+    /// has cells, and none but one can be shorter than a character.
+    /// </summary>
+    public long MaxSharedStrings => Math.Min((long)MaxRows * MaxColumns, MaxStringTableChars + 1);
 }
 
 /// <summary>A limit of <see cref="SheetLimits"/> was passed: the file is refused with the reason in Chinese.</summary>
@@ -119,7 +126,7 @@ public static class Spreadsheet
         }
     }
 
-    private static void ReadRow(XmlReader reader, int row, List<string> cells, IReadOnlyList<string> strings, IReadOnlySet<int> dateStyles, SheetLimits limits, CancellationToken cancellationToken)
+    private static void ReadRow(XmlReader reader, int row, List<string> cells, SharedStringTable strings, IReadOnlySet<int> dateStyles, SheetLimits limits, CancellationToken cancellationToken)
     {
         var depth = reader.Depth;
         var column = 0;
@@ -167,7 +174,7 @@ public static class Spreadsheet
     }
 
     /// <summary>The value of the cell the reader is on, read to the cell's end.</summary>
-    private static string CellValue(XmlReader reader, string? type, int style, IReadOnlyList<string> strings, IReadOnlySet<int> dateStyles, int maxLength, int row)
+    private static string CellValue(XmlReader reader, string? type, int style, SharedStringTable strings, IReadOnlySet<int> dateStyles, int maxLength, int row)
     {
         var depth = reader.Depth;
         string? value = null;
@@ -361,12 +368,11 @@ public static class Spreadsheet
         return sheets;
     }
 
-    /// <summary>The shared-string table, within the limits on its characters and on one string's length.</summary>
-    private static List<string> SharedStrings(ZipArchive zip, SheetLimits limits, CancellationToken cancellationToken)
+    /// <summary>The shared-string table, within the limits on its entries, its characters and one string's length.</summary>
+    private static SharedStringTable SharedStrings(ZipArchive zip, SheetLimits limits, CancellationToken cancellationToken)
     {
-        var strings = new List<string>();
+        var strings = new SharedStringTable();
         using var reader = Open(zip, "xl/sharedStrings.xml", limits);
-        long characters = 0;
         var text = new StringBuilder();
         while (reader?.Read() == true)
         {
@@ -380,18 +386,63 @@ public static class Spreadsheet
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            if (strings.Count >= limits.MaxSharedStrings)
+            {
+                throw new SheetLimitException($"工作簿的共享文字超过 {limits.MaxSharedStrings:N0} 项，请拆分后分批导入，或另存为 CSV 文件导入。");
+            }
+
             text.Clear();
             ReadStringItem(reader, text, limits.MaxCellLength, row: 0);
-            characters += text.Length;
-            if (characters > limits.MaxStringTableChars)
+            if (strings.Characters + text.Length > limits.MaxStringTableChars)
             {
                 throw new SheetLimitException($"工作簿的文字超过 {limits.MaxStringTableChars:N0} 字，请拆分后分批导入，或另存为 CSV 文件导入。");
             }
 
-            strings.Add(text.ToString());
+            strings.Add(text);
         }
 
         return strings;
+    }
+
+    /// <summary>
+    /// The shared strings as one run of characters and where each entry ends: a string object per entry would cost
+    /// some 30 bytes even when empty, so a table of short entries would take many times its characters. A cell's
+    /// string is cut from the run when the cell is read.
+    /// </summary>
+    private sealed class SharedStringTable
+    {
+        private char[] _characters = new char[4096];
+        private int[] _ends = new int[1024];
+
+        public int Count { get; private set; }
+
+        public int Characters => Count == 0 ? 0 : _ends[Count - 1];
+
+        public string this[int index]
+        {
+            get
+            {
+                var start = index == 0 ? 0 : _ends[index - 1];
+                return new string(_characters, start, _ends[index] - start);
+            }
+        }
+
+        public void Add(StringBuilder text)
+        {
+            var start = Characters;
+            if (start + text.Length > _characters.Length)
+            {
+                Array.Resize(ref _characters, Math.Max(start + text.Length, _characters.Length * 2));
+            }
+
+            if (Count == _ends.Length)
+            {
+                Array.Resize(ref _ends, _ends.Length * 2);
+            }
+
+            text.CopyTo(0, _characters, start, text.Length);
+            _ends[Count++] = start + text.Length;
+        }
     }
 
     /// <summary>The cell styles (by index) whose number format shows a date.</summary>

@@ -129,6 +129,17 @@ public sealed class SpreadsheetTests
     }
 
     [Fact]
+    public void Empty_shared_strings_are_counted_no_more_entries_than_the_sheet_has_cells()
+    {
+        // 100 rows of 20 columns can use at most 2,000 distinct texts; empty entries would otherwise cost nothing.
+        using var full = Workbook("""<row r="1"><c t="s"><v>1999</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat("<si/>", 1_999)) + "<si><t>甲</t></si>");
+        using var over = Workbook("""<row r="1"><c t="s"><v>0</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat("<si/>", 2_001)));
+
+        Assert.Equal(["甲"], Assert.Single(Read(full)).Cells);
+        Assert.Contains("共享文字超过 2,000 项", Assert.Throws<SheetLimitException>(() => Read(over)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_part_that_inflates_past_the_limit_is_refused()
     {
         // 3 MB of one letter deflates to a few kilobytes: the limit counts what the part inflates to.

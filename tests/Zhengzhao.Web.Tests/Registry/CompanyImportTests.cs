@@ -325,6 +325,22 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_error_report_lists_the_first_thousand_problems_and_counts_the_rest()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var rows = Enumerable.Range(0, 1_200).Select(_ => Row("1", name: "")).ToArray();
+
+        var result = await (await UploadAsync(client, CsvFile(rows))).ReadJsonAsync();
+        var report = await ReportAsync(client, result);
+
+        // Each row has a wrong code and no name: two problems.
+        var problems = result.GetProperty("problems").GetInt32();
+        Assert.Equal(2_400, problems);
+        Assert.Equal(ImportCompanies.ReportedProblems + 2, report.Count);
+        Assert.Equal($"另有 {problems - ImportCompanies.ReportedProblems:N0} 处问题未列出，请改正以上问题后重新导入。", report[^1][2]);
+    }
+
+    [Fact]
     public async Task A_quote_never_closed_is_reported_with_its_row()
     {
         var client = await factory.BearerClientAsync(Roles.Regulator);
