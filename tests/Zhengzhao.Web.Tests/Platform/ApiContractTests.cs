@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Zhengzhao.Tests.Architecture;
 using Zhengzhao.Web.Tests.Infrastructure;
 
 namespace Zhengzhao.Web.Tests.Platform;
@@ -19,7 +20,7 @@ public sealed class ApiContractTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!.AsObject();
         document.Remove("servers"); // where it is served from, not what it offers
         var served = document.ToJsonString(Readable) + "\n";
-        var folder = Path.Combine(RepositoryRoot(), "tests", "Zhengzhao.Web.Tests", "Platform");
+        var folder = Path.Combine(Repository.Root, "tests", "Zhengzhao.Web.Tests", "Platform");
         var kept = Path.Combine(folder, "openapi-v1.json");
         var received = Path.Combine(folder, "openapi-v1.received.json");
 
@@ -33,18 +34,5 @@ public sealed class ApiContractTests(ZhengzhaoFactory factory) : IClassFixture<Z
         Assert.Fail($"The API contract changed. Review `git diff --no-index {Relative(kept)} {Relative(received)}`; if the change is meant, move the received file over the kept one and commit it.");
     }
 
-    private static string Relative(string path) => Path.GetRelativePath(RepositoryRoot(), path);
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Zhengzhao.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository: no Zhengzhao.slnx above " + AppContext.BaseDirectory);
-    }
+    private static string Relative(string path) => Path.GetRelativePath(Repository.Root, path);
 }
