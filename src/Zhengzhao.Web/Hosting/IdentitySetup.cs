@@ -16,6 +16,9 @@ public static class IdentitySetup
     /// <summary>Picks the bearer handler when the request carries a bearer token, the login cookie otherwise.</summary>
     public const string CookieOrBearer = "CookieOrBearer";
 
+    /// <summary>The login cookie's name.</summary>
+    public const string AuthCookie = "zhengzhao.auth";
+
     /// <summary>Any signed-in civil servant, whatever the role.</summary>
     public const string StaffPolicy = "Staff";
 
@@ -67,7 +70,7 @@ public static class IdentitySetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "zhengzhao.auth";
+            o.Cookie.Name = AuthCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);

@@ -64,6 +64,8 @@ public static class Problems
                 {
                     problem.Title = title;
                 }
+
+                problem.Detail ??= WhatToDo(status, context.HttpContext.Request);
             }
             problem.Detail = Capped(problem.Detail);
             if (problem is HttpValidationProblemDetails validation)
@@ -80,6 +82,26 @@ public static class Problems
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
     }
+
+    /// <summary>
+    /// What a caller the framework itself turned away (the sign-in or the role check, the form reader, routing: no
+    /// use case ran) should do next: a client that sent a token or a cookie has one that no longer counts, one that
+    /// sent none must sign in; a form body that ends before its closing boundary was cut off on the way.
+    /// </summary>
+    private static string? WhatToDo(int status, HttpRequest request) => status switch
+    {
+        StatusCodes.Status400BadRequest when request.HasFormContentType
+            => "无法读取请求体：multipart/form-data 或表单内容不完整（可能在上传途中被截断），请重新提交。",
+        StatusCodes.Status400BadRequest => "请求格式无效，无法读取，请按 /api/docs 中的接口说明重新提交。",
+        StatusCodes.Status401Unauthorized when request.Headers.Authorization.Count > 0 || request.Cookies.ContainsKey(IdentitySetup.AuthCookie)
+            => "登录凭据无效或已失效（访问令牌已过期、已退出登录或密码已更改），请重新登录后再试；接口调用方请重新申请访问令牌（POST /api/v1/identity/token）。",
+        StatusCodes.Status401Unauthorized
+            => "请先登录：接口调用须在 Authorization 请求头中携带 Bearer 访问令牌（POST /api/v1/identity/token 申请）。",
+        StatusCodes.Status403Forbidden
+            => "当前账户的角色无权进行此项操作；如确需办理，请使用有相应权限的账户，或请系统管理员调整账户角色。",
+        StatusCodes.Status404NotFound => "没有找到请求的地址或资源，请核对地址（路径参数中的“/”不能写作 %2F）；接口说明见 /api/docs。",
+        _ => null,
+    };
 
     private static string? Capped(string? text) => text is { Length: > DetailLength } ? text[..DetailLength] + "…" : text;
 

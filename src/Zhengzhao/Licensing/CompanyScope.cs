@@ -39,7 +39,7 @@ public static class CompanyScope
         var check = Uscc.Check(uscc);
         if (check.Code is not { } code)
         {
-            return new Refusal("licensing/invalid-uscc", "统一社会信用代码有误", check.Reason!) { Errors = new Dictionary<string, string[]> { ["uscc"] = [check.Reason!] } };
+            return InvalidUscc(check.Reason!);
         }
 
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == code.Value, cancellationToken);
@@ -56,6 +56,10 @@ public static class CompanyScope
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == enterprise.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? enterprise.RegionCode;
         return WindowRefusal($"该企业登记在{region}，不属于本窗口辖区，请到其登记地的政务服务窗口办理。");
     }
+
+    /// <summary>A code a member of staff named that is not a unified social credit code, with what is wrong with it (field <c>uscc</c>).</summary>
+    public static Refusal InvalidUscc(string reason) =>
+        new("licensing/invalid-uscc", "统一社会信用代码有误", reason) { Errors = new Dictionary<string, string[]> { ["uscc"] = [reason] } };
 
     // The register is public (公示 finds any company by its code), so a clerk may be told which of the two it is:
     // a code to check with the applicant, or a company to send to its own district's window.

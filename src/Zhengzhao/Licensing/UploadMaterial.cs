@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Licensing;
 
@@ -25,7 +26,16 @@ public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorage
     public async Task<Result<MaterialUpload>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await CompanyScope.MayUploadForAsync(db, command.Uscc, command.By, cancellationToken))
+
+        // A code that is not one is told what is wrong with it, as at filing, before anyone's scope is looked up.
+        var check = Uscc.Check(command.Uscc);
+        if (check.Code is not { } code)
+        {
+            return CompanyScope.InvalidUscc(check.Reason!);
+        }
+
+        var uscc = code.Value;
+        if (!await CompanyScope.MayUploadForAsync(db, uscc, command.By, cancellationToken))
         {
             return CompanyScope.OutOfScope;
         }
@@ -89,9 +99,9 @@ public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorage
         // within its grace period alone, so it does not remove one that this upload's row is about to name.
         File.SetLastWriteTimeUtc(target, time.GetUtcNow().UtcDateTime);
 
-        var upload = new MaterialUpload(command.Uscc, name, MaterialFileRules.Detect(head.AsSpan(0, read))!.Value, size, sha256, storedAs, command.Actor.UserName, time.GetUtcNow().UtcDateTime);
+        var upload = new MaterialUpload(uscc, name, MaterialFileRules.Detect(head.AsSpan(0, read))!.Value, size, sha256, storedAs, command.Actor.UserName, time.GetUtcNow().UtcDateTime);
         db.MaterialUploads.Add(upload);
-        db.Record(command.Actor, time, "licensing.material-uploaded", nameof(MaterialUpload), upload.Id.ToString(), $"{command.Uscc} 上传材料 {name}（{size} 字节，SHA-256 {sha256[..16]}…）{(command.By.Uscc is null ? "，工作人员代为上传" : string.Empty)}");
+        db.Record(command.Actor, time, "licensing.material-uploaded", nameof(MaterialUpload), upload.Id.ToString(), $"{uscc} 上传材料 {name}（{size} 字节，SHA-256 {sha256[..16]}…）{(command.By.Uscc is null ? "，工作人员代为上传" : string.Empty)}");
         await db.SaveChangesAsync(cancellationToken);
         return upload;
     }

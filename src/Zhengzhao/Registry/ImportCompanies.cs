@@ -27,13 +27,6 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
     public const string ReportHeader = "行号,列,原因";
 
     /// <summary>
-    /// The problems the error report lists; the rest are counted on its last line. A file of wrong rows repeats the
-    /// same few mistakes, which the first thousand show; listing them all let a 1 MB file of bad rows make a 131 MB
-    /// report, stored with the run and served whole.
-    /// </summary>
-    public const int ReportedProblems = 1_000;
-
-    /// <summary>
     /// What a file may hold. The sheet is streamed, so its part may be large; the shared strings are held in memory,
     /// so a register larger than they allow comes as CSV, which has no such table.
     /// </summary>
@@ -192,16 +185,16 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
                 rejected++;
                 foreach (var problem in rowProblems)
                 {
-                    if (++problems <= ReportedProblems)
+                    if (++problems <= ImportProblems.Listed)
                     {
                         Csv.WriteRecord(writer, problem.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Column, problem.Reason);
                     }
                 }
             }
 
-            if (problems > ReportedProblems)
+            if (problems > ImportProblems.Listed)
             {
-                Csv.WriteRecord(writer, string.Empty, WholeRow, $"另有 {problems - ReportedProblems:N0} 处问题未列出，请改正以上问题后重新导入。");
+                Csv.WriteRecord(writer, string.Empty, WholeRow, ImportProblems.Unlisted(problems));
             }
         }
 

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 
@@ -99,6 +102,23 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
         Assert.Contains(problems, p => p.Column == "申请材料" && p.Reason.Contains("第1行", StringComparison.Ordinal));
         Assert.Equal(CatalogSheet.SheetName, problem.GetProperty("problems")[0].GetProperty("sheet").GetString());
         Assert.False(await factory.WithDbAsync(db => db.LicensingItems.AnyAsync(i => i.Code == "XZ2018-T20" || i.Code == "XZ2018-T21")));
+    }
+
+    [Fact]
+    public async Task A_file_of_many_bad_rows_lists_the_first_thousand_problems_and_counts_the_rest_on_one_line()
+    {
+        var client = await factory.BearerClientAsync(Roles.ReformOffice);
+        var file = Workbook([.. Enumerable.Range(1, 1_100).Select(i => Row($"XZ2018-B{i:D4}", $"坏行{i}", mode: "特别审批"))]);
+
+        var problem = await (await UploadAsync(client, file)).AssertProblemAsync(400);
+
+        var listed = problem.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("reason").GetString()!).ToList();
+        var found = int.Parse(Regex.Match(problem.GetProperty("detail").GetString()!, @"文件中有 (\d+) 处问题").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(found >= 1_100, $"{found} problems found");
+        Assert.Equal(ImportProblems.Listed + 1, listed.Count);
+        Assert.Equal(ImportProblems.Unlisted(found), listed[^1]);
+        Assert.Equal(found - ImportProblems.Listed, int.Parse(Regex.Match(listed[^1], @"另有 ([\d,]+) 处").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        Assert.False(await factory.WithDbAsync(db => db.LicensingItems.AnyAsync(i => i.Code.StartsWith("XZ2018-B"))));
     }
 
     [Theory]

@@ -336,8 +336,8 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         // Each row has a wrong code and no name: two problems.
         var problems = result.GetProperty("problems").GetInt32();
         Assert.Equal(2_400, problems);
-        Assert.Equal(ImportCompanies.ReportedProblems + 2, report.Count);
-        Assert.Equal($"另有 {problems - ImportCompanies.ReportedProblems:N0} 处问题未列出，请改正以上问题后重新导入。", report[^1][2]);
+        Assert.Equal(ImportProblems.Listed + 2, report.Count);
+        Assert.Equal($"另有 {problems - ImportProblems.Listed:N0} 处问题未列出，请改正以上问题后重新导入。", report[^1][2]);
     }
 
     [Fact]
