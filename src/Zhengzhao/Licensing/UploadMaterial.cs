@@ -27,7 +27,7 @@ public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorage
         ArgumentNullException.ThrowIfNull(command);
         if (!await CompanyScope.MayUploadForAsync(db, command.Uscc, command.By, cancellationToken))
         {
-            return CompanyScope.OutOfScope;
+            return LicensingRefusals.CompanyOutOfScope;
         }
 
         var head = new byte[8];
