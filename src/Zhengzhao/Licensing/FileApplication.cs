@@ -174,9 +174,10 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
 
         try
         {
-            // The write joins the next group-commit batch (ADR 17), which saves many filings in one transaction. The
-            // batch has its own service scope and DbContext, shared by every write in it: this request's context only
-            // read, and the application is added to the batch's, through this use case as the batch scope holds it.
+            // The write joins the next group-commit batch (ADR 17): filings that arrive together are saved in one
+            // transaction with one commit, from the DbContext of the batch's own service scope. So the write adds its
+            // rows to that context, not to this request's, which only read and is never saved: InBatch is this use
+            // case as the batch's scope resolves it, holding the batch's DbContext.
             var recorded = await commits.RunAsync((batch, ct) => InBatch(batch).RecordAsync(application, enterprise.Name, content, command.Actor, today, command.Submit, ct), cancellationToken);
             return recorded.IsSuccess ? new Filed(application, false) : recorded.Refusal;
         }
@@ -192,7 +193,7 @@ public sealed class FileApplication(ZhengzhaoDbContext db, GroupCommit commits, 
         }
     }
 
-    /// <summary>This use case as a group-commit batch's scope resolves it: its DbContext is the batch's unit of work.</summary>
+    /// <summary>This use case as a group-commit batch's scope resolves it: its DbContext is the batch's, saved once for every write in it.</summary>
     private static FileApplication InBatch(IServiceProvider batch) => batch.GetRequiredService<FileApplication>();
 
     /// <summary>
