@@ -82,15 +82,28 @@ public static class LicensingEndpoints
                 var route = ApiInput.OptionalEnum<ApplicationRoute>(request.Route, "route", "Ordinary、Commitment");
                 if (!route.IsSuccess)
                 {
-                    return Problems.From(route.Refusal!);
+                    return Problems.From(route.Refusal);
                 }
 
                 var result = await file.HandleAsync(
-                    new(Company(user, request.Uscc), request.ItemCode, route.Value ?? ApplicationRoute.Ordinary, Materials(request), request.Signatory, context.Connection.RemoteIpAddress?.ToString(), request.Submit, key, user.ApplicationReader(), user.ToActor(), request.Renews,
-                        request.Agent is { } agent ? new AgentInput(agent.Name, agent.DocumentKind, agent.DocumentNumber, agent.PowerOfAttorney) : null),
+                    new()
+                    {
+                        Uscc = Company(user, request.Uscc),
+                        ItemCode = request.ItemCode,
+                        Route = route.Value ?? ApplicationRoute.Ordinary,
+                        Materials = Materials(request),
+                        Signatory = request.Signatory,
+                        SignerIpAddress = context.Connection.RemoteIpAddress?.ToString(),
+                        Submit = request.Submit,
+                        IdempotencyKey = key,
+                        By = user.ApplicationReader(),
+                        Actor = user.ToActor(),
+                        Renews = request.Renews,
+                        Agent = request.Agent is { } agent ? new AgentInput(agent.Name, agent.DocumentKind, agent.DocumentNumber, agent.PowerOfAttorney) : null,
+                    },
                     ct);
-                return !result.IsSuccess ? Problems.From(result.Refusal!)
-                    : result.Value!.Replayed ? Results.Ok(View(result.Value.Application, null))
+                return !result.IsSuccess ? Problems.From(result.Refusal)
+                    : result.Value.Replayed ? Results.Ok(View(result.Value.Application, null))
                     : Results.Created($"/api/v1/licensing/applications/{result.Value.Application.Id}", View(result.Value.Application, null));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
@@ -98,13 +111,13 @@ public static class LicensingEndpoints
             .WithDescription("一家企业可以同时有同一事项的多件申请（例如不同的经营场所）：已有办理中的申请不妨碍再次申请，本接口不拒绝也不提示；同一请求的重试请带相同的 Idempotency-Key，只得到一件申请（网页表单则先提示已有的申请并请申请人确认）。窗口人员所填 uscc 不是有效的统一社会信用代码时返回 400 licensing/invalid-uscc（errors.uscc 说明错在哪里），不是本区域登记的企业时返回 403 licensing/company-out-of-scope。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapPost("/applications/{id:guid}/submit", async (Guid id, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
-                (await file.SubmitAsync(id, user.ApplicationReader(), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
+        group.MapPost("/applications/{id:guid}/submit", async (Guid id, SubmitDraft submit, ClaimsPrincipal user, CancellationToken ct) =>
+                (await submit.HandleAsync(id, user.ApplicationReader(), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("SubmitApplication").WithSummary("提交草稿（企业的草稿由企业提交；窗口只提交本窗口登记代办人的草稿）");
 
-        group.MapPost("/applications/{id:guid}/supplement-complete", async (Guid id, FileRequest request, FileApplication file, ClaimsPrincipal user, CancellationToken ct) =>
-                (await file.CompleteSupplementAsync(id, user.ApplicationReader(), Materials(request), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
+        group.MapPost("/applications/{id:guid}/supplement-complete", async (Guid id, FileRequest request, CompleteSupplement complete, ClaimsPrincipal user, CancellationToken ct) =>
+                (await complete.HandleAsync(id, user.ApplicationReader(), Materials(request), user.ToActor(), ct)).ToHttpResult(a => View(a, null)))
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowClerk)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("CompleteSupplement").WithSummary("提交补正材料（materials 列出补正的材料；企业自己的申请由企业提交）");
 
@@ -162,7 +175,7 @@ public static class LicensingEndpoints
         return api;
     }
 
-    private static List<FileApplication.Material> Materials(FileRequest request) => [.. (request.Materials ?? []).Select(m => new FileApplication.Material(m.Name ?? string.Empty, m.Upload))];
+    private static List<MaterialInput> Materials(FileRequest request) => [.. (request.Materials ?? []).Select(m => new MaterialInput(m.Name ?? string.Empty, m.Upload))];
 
     /// <summary>An applicant acts for its own company; a window clerk names the company it acts for.</summary>
     private static string Company(ClaimsPrincipal user, string? uscc) => user.EnterpriseUscc() ?? uscc?.Trim().ToUpperInvariant() ?? string.Empty;

@@ -28,12 +28,12 @@ public sealed class BeginFiling(ZhengzhaoDbContext db) : IUseCase
         if (CompanyScope.AtWindow(query.By))
         {
             var company = await CompanyScope.WindowCompanyAsync(db, query.Uscc, query.By.WindowRegion!, cancellationToken);
-            if (company.Value is not { } enterprise)
+            if (!company.IsSuccess)
             {
-                return company.Refusal!;
+                return company.Refusal;
             }
 
-            uscc = enterprise.Uscc;
+            uscc = company.Value.Uscc;
         }
         else if (query.By.Uscc is { } own && (query.Uscc is null || query.Uscc == own))
         {
@@ -41,7 +41,7 @@ public sealed class BeginFiling(ZhengzhaoDbContext db) : IUseCase
         }
         else
         {
-            return CompanyScope.OutOfScope;
+            return LicensingRefusals.CompanyOutOfScope;
         }
 
         var item = query.ItemCode.Trim().ToUpperInvariant();

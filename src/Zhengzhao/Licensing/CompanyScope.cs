@@ -16,12 +16,6 @@ namespace Zhengzhao.Licensing;
 /// </summary>
 public static class CompanyScope
 {
-    public static readonly Refusal OutOfScope = new(
-        "licensing/company-out-of-scope",
-        "无权为该企业办理",
-        "您不能以这家企业的名义办理：窗口只为本区域登记的企业代办，部门只为本部门办理事项的企业上传材料。",
-        RefusalKind.Forbidden);
-
     public static bool WindowCovers(string windowRegion, string companyRegion)
     {
         ArgumentNullException.ThrowIfNull(companyRegion);
@@ -31,21 +25,21 @@ public static class CompanyScope
     /// <summary>
     /// The company a window clerk names, decided as its filing will be, before the clerk fills in a form: a code that
     /// is not a valid unified social credit code is told what is wrong with it (field <c>uscc</c>); a company not
-    /// registered at all, or registered in another region, gets <see cref="OutOfScope"/>'s type with a detail saying which.
+    /// registered at all, or registered in another region, gets <see cref="LicensingRefusals.CompanyOutOfScope"/>'s type with a detail saying which.
     /// </summary>
-    public static async Task<Result<Enterprise>> WindowCompanyAsync(ZhengzhaoDbContext db, string? uscc, string windowRegion, CancellationToken cancellationToken)
+    public static async Task<Result<RegisteredEnterprise>> WindowCompanyAsync(ZhengzhaoDbContext db, string? uscc, string windowRegion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var check = Uscc.Check(uscc);
         if (check.Code is not { } code)
         {
-            return InvalidUscc(check.Reason!);
+            return LicensingRefusals.InvalidUscc(check.Reason!);
         }
 
-        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == code.Value, cancellationToken);
+        var enterprise = await db.RegisteredEnterprises().FirstOrDefaultAsync(e => e.Uscc == code.Value, cancellationToken);
         if (enterprise is null)
         {
-            return WindowRefusal("未找到该统一社会信用代码的市场主体，请核对代码，或请申请人确认企业已登记。");
+            return LicensingRefusals.CompanyOutsideWindow("未找到该统一社会信用代码的市场主体，请核对代码，或请申请人确认企业已登记。");
         }
 
         if (WindowCovers(windowRegion, enterprise.RegionCode))
@@ -54,17 +48,8 @@ public static class CompanyScope
         }
 
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == enterprise.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? enterprise.RegionCode;
-        return WindowRefusal($"该企业登记在{region}，不属于本窗口辖区，请到其登记地的政务服务窗口办理。");
+        return LicensingRefusals.CompanyOutsideWindow($"该企业登记在{region}，不属于本窗口辖区，请到其登记地的政务服务窗口办理。");
     }
-
-    /// <summary>A code a member of staff named that is not a unified social credit code, with what is wrong with it (field <c>uscc</c>).</summary>
-    public static Refusal InvalidUscc(string reason) =>
-        new("licensing/invalid-uscc", "统一社会信用代码有误", reason) { Errors = new Dictionary<string, string[]> { ["uscc"] = [reason] } };
-
-    // The register is public (公示 finds any company by its code), so a clerk may be told which of the two it is:
-    // a code to check with the applicant, or a company to send to its own district's window.
-    private static Refusal WindowRefusal(string detail) =>
-        OutOfScope with { Detail = detail, Errors = new Dictionary<string, string[]> { ["uscc"] = [detail] } };
 
     /// <summary>Whether the caller acts for the company as a window clerk, rather than as the company itself.</summary>
     public static bool AtWindow(FindApplications.Reader by)
@@ -85,16 +70,16 @@ public static class CompanyScope
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is not null && by.Uscc is { } own)
         {
-            return application.Uscc == own ? application : NotFound;
+            return application.Uscc == own ? application : LicensingRefusals.ApplicationNotFound;
         }
 
         if (application is null || !AtWindow(by) || !WindowCovers(by.WindowRegion!, application.RegionCode))
         {
-            return NotFound;
+            return LicensingRefusals.ApplicationNotFound;
         }
 
         return application.Agent is null
-            ? new Refusal("licensing/company-acts-itself", "须由企业本身办理", $"这件申请是企业自己在网上办理的，{act}须由企业本身完成；窗口可以登记代办人，为企业另行申请。", RefusalKind.Forbidden)
+            ? LicensingRefusals.CompanyActsItself(act)
             : application;
     }
 
@@ -114,7 +99,7 @@ public static class CompanyScope
 
         if (by.WindowRegion is { } window)
         {
-            var region = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.RegionCode).FirstOrDefaultAsync(cancellationToken);
+            var region = await db.RegisteredEnterprises().Where(e => e.Uscc == uscc).Select(e => e.RegionCode).FirstOrDefaultAsync(cancellationToken);
             if (region is not null && WindowCovers(window, region))
             {
                 return true;
@@ -129,6 +114,4 @@ public static class CompanyScope
     /// <summary>How an audit entry names an act done at the window for the company: for whom, and who came.</summary>
     public static string OnBehalf(string uscc, Agent? agent) =>
         agent is null ? string.Empty : $"（窗口代 {uscc} 办理，代办人 {agent.Name}，{AgentRules.Name(agent.DocumentKind)} {agent.DocumentNumberMasked}{(agent.IsLegalRepresentative ? "，法定代表人本人" : "，凭授权委托书")}）";
-
-    private static readonly Refusal NotFound = new("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
 }

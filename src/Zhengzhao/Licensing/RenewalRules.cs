@@ -35,17 +35,15 @@ public static class RenewalRules
     {
         if (validTo is not { } last)
         {
-            return new Refusal("licensing/long-term", "长期有效", "该证长期有效，无需延续。", RefusalKind.Conflict);
+            return LicensingRefusals.LongTerm;
         }
 
         if (filedOn < WindowOpensOn(last, windowDays))
         {
-            return new Refusal("licensing/renewal-too-early", "尚未到延续申请期", $"延续申请自 {WindowOpensOn(last, windowDays):yyyy-MM-dd}（有效期届满前 {windowDays} 日）起受理。", RefusalKind.Conflict);
+            return LicensingRefusals.RenewalTooEarly(WindowOpensOn(last, windowDays), windowDays);
         }
 
-        return filedOn > last
-            ? new Refusal("licensing/renewal-too-late", "有效期已届满", $"该证有效期已于 {last:yyyy-MM-dd} 届满，不能延续，请重新申请。", RefusalKind.Conflict)
-            : null;
+        return filedOn > last ? LicensingRefusals.RenewalTooLate(last) : null;
     }
 
     /// <summary>
@@ -63,10 +61,8 @@ public static class RenewalRules
         var last = validTo!.Value;
         return basis switch
         {
-            RenewalBasis.Decided when today > last =>
-                new Refusal("licensing/renewal-deemed", "已视为准予延续", $"有效期届满（{last:yyyy-MM-dd}）前未作出决定，依法视为准予延续。", RefusalKind.Conflict),
-            RenewalBasis.Deemed when today <= last =>
-                new Refusal("licensing/renewal-not-yet-deemed", "尚在决定期内", $"有效期届满（{last:yyyy-MM-dd}）前应作出是否准予延续的决定；届满仍未决定的，方视为准予延续。", RefusalKind.Conflict),
+            RenewalBasis.Decided when today > last => LicensingRefusals.RenewalDeemed(last),
+            RenewalBasis.Deemed when today <= last => LicensingRefusals.RenewalNotYetDeemed(last),
             _ => null,
         };
     }

@@ -31,13 +31,13 @@ public sealed class UploadMaterial(ZhengzhaoDbContext db, IOptions<UploadStorage
         var check = Uscc.Check(command.Uscc);
         if (check.Code is not { } code)
         {
-            return CompanyScope.InvalidUscc(check.Reason!);
+            return LicensingRefusals.InvalidUscc(check.Reason!);
         }
 
         var uscc = code.Value;
         if (!await CompanyScope.MayUploadForAsync(db, uscc, command.By, cancellationToken))
         {
-            return CompanyScope.OutOfScope;
+            return LicensingRefusals.CompanyOutOfScope;
         }
 
         var head = new byte[8];

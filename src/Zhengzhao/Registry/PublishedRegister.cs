@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Persistence;
 
@@ -56,5 +57,33 @@ public static class PublishedRegister
             EstablishedOn = e.EstablishedOn,
             BusinessScope = e.BusinessScope,
         });
+    }
+
+    /// <summary>
+    /// Whether a person who came with a resident ID card is the company's registered legal representative: the name
+    /// and the number both match. Asked here so that the representative's number, kept encrypted, never leaves the
+    /// register; a number no key can read matches no one (the agent then needs a power of attorney).
+    /// </summary>
+    public static async Task<bool> IsLegalRepresentativeAsync(this ZhengzhaoDbContext db, IDataProtectionProvider protection, string uscc, string name, string idNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(protection);
+        var registered = await db.Enterprises.AsNoTracking()
+            .Where(e => e.Uscc == uscc)
+            .Select(e => new { e.LegalRepresentative, e.LegalRepresentativeIdProtected })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (registered is null || registered.LegalRepresentative != name || registered.LegalRepresentativeIdProtected.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return protection.CreateProtector(RecordRegistration.IdPurpose).Unprotect(registered.LegalRepresentativeIdProtected) == idNumber;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
     }
 }

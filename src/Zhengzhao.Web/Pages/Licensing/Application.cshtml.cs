@@ -15,7 +15,7 @@ namespace Zhengzhao.Web.Pages.Licensing;
 /// hands over; the head grants or refuses the extension and may hand a matter to another officer.
 /// </summary>
 [Authorize(Roles = Roles.Applicant + "," + Roles.WindowClerk + "," + Roles.Approver + "," + Roles.DepartmentAdmin)]
-public sealed class ApplicationModel(FindApplications find, ReviewApplication review, UploadMaterial upload, FileApplication file, OpenMaterial open) : PageModel
+public sealed class ApplicationModel(FindApplications find, ReviewApplication review, UploadMaterial upload, CompleteSupplement complete, OpenMaterial open) : PageModel
 {
     public FindApplications.View? View { get; private set; }
 
@@ -108,7 +108,7 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             return NotFound();
         }
 
-        var materials = new List<FileApplication.Material>();
+        var materials = new List<MaterialInput>();
         for (var i = 0; i < notice.Items.Count; i++)
         {
             if (Request.Form.Files.GetFile($"supplement-{i}") is not { Length: > 0 } form)
@@ -127,7 +127,7 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             materials.Add(new(notice.Items[i].Material, uploaded.Value!.Id));
         }
 
-        return await DoneAsync(id, file.CompleteSupplementAsync(id, User.ApplicationReader(), materials, User.ToActor(), cancellationToken), cancellationToken);
+        return await DoneAsync(id, complete.HandleAsync(id, User.ApplicationReader(), materials, User.ToActor(), cancellationToken), cancellationToken);
     }
 
     private async Task<IActionResult> DoneAsync(Guid id, Task<Result<Application>> acting, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Begi
 
         var company = _company!;
         var names = Guide!.Content.Materials.Select(m => m.Name).ToList();
-        var materials = new List<FileApplication.Material>();
+        var materials = new List<MaterialInput>();
         for (var index = 0; index < names.Count; index++)
         {
             // One input per material (file-0, file-1, …): an empty one is a material not handed in.
@@ -127,14 +127,29 @@ public sealed class NewModel(ListItems listItems, GetServiceGuide getGuide, Begi
         }
 
         var agent = AtWindow ? new AgentInput(AgentName, AgentDocumentKind, AgentDocumentNumber, attorney) : null;
-        var filed = await file.HandleAsync(new(company, Item, Route, materials, Signatory, HttpContext.Connection.RemoteIpAddress?.ToString(), Submit: true, FormKey, User.ApplicationReader(), User.ToActor(), Agent: agent), cancellationToken);
+        var filed = await file.HandleAsync(
+            new()
+            {
+                Uscc = company,
+                ItemCode = Item,
+                Route = Route,
+                Materials = materials,
+                Signatory = Signatory,
+                SignerIpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+                Submit = true,
+                IdempotencyKey = FormKey,
+                By = User.ApplicationReader(),
+                Actor = User.ToActor(),
+                Agent = agent,
+            },
+            cancellationToken);
         if (!filed.IsSuccess)
         {
-            ShowAtFields(filed.Refusal!);
+            ShowAtFields(filed.Refusal);
             return Page();
         }
 
-        return Redirect($"/Licensing/Application/{filed.Value!.Application.Id}");
+        return Redirect($"/Licensing/Application/{filed.Value.Application.Id}");
     }
 
     /// <summary>

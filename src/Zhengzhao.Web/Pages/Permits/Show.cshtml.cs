@@ -55,18 +55,29 @@ public sealed class ShowModel(FindPermits find, VerifyPermit verify, PermitLinks
         var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
         if (!uploaded.IsSuccess)
         {
-            Error = uploaded.Refusal!.Detail;
+            Error = uploaded.Refusal.Detail;
             return Page();
         }
 
-        var filed = await file.HandleAsync(new(uscc, null, ApplicationRoute.Ordinary, [new(Application.RenewalForm, uploaded.Value!.Id)], null, null, Submit: true, $"renew-{View!.Permit.Number}-{uploaded.Value.Sha256[..16]}", User.ApplicationReader(), User.ToActor(), View.Permit.Number), cancellationToken);
+        var filed = await file.HandleAsync(
+            new()
+            {
+                Uscc = uscc,
+                Materials = [new(Application.RenewalForm, uploaded.Value.Id)],
+                Submit = true,
+                IdempotencyKey = $"renew-{View!.Permit.Number}-{uploaded.Value.Sha256[..16]}",
+                By = User.ApplicationReader(),
+                Actor = User.ToActor(),
+                Renews = View.Permit.Number,
+            },
+            cancellationToken);
         if (!filed.IsSuccess)
         {
-            Error = filed.Refusal!.Detail;
+            Error = filed.Refusal.Detail;
             return Page();
         }
 
-        return Redirect($"/Licensing/Application/{filed.Value!.Application.Id}");
+        return Redirect($"/Licensing/Application/{filed.Value.Application.Id}");
     }
 
     private bool IsDesk() => User.IsInRole(Roles.Approver) || User.IsInRole(Roles.DepartmentAdmin);

@@ -29,6 +29,9 @@ internal static class AppointmentRefusals
     public static Refusal AlreadyBooked() =>
         new("appointments/already-booked", "已预约该时段", "本企业已预约了这个时段，无须重复预约；可在“我的预约”中查看。", RefusalKind.Conflict);
 
+    public static Refusal KeyReused() =>
+        new("appointments/idempotency-key-reused", "重复使用的幂等键", "该 Idempotency-Key 已用于另一个时段的预约，请为新的预约使用新的键。", RefusalKind.Conflict);
+
     public static Refusal Started() =>
         new("appointments/slot-started", "该时段已开始或已过去", "预约的时段已开始或已过去，不能再取消。");
 

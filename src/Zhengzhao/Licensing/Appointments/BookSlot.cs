@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
+using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
@@ -50,7 +51,7 @@ public sealed class BookSlot(ZhengzhaoDbContext db, TimeProvider time) : IUseCas
 
         if (itemCode is not null)
         {
-            itemName = await db.ItemVersions.Where(v => v.ItemCode == itemCode && !v.IsDraft).OrderByDescending(v => v.Number).Select(v => v.Name).FirstOrDefaultAsync(cancellationToken);
+            itemName = await db.PublishedVersions().Where(v => v.ItemCode == itemCode).OrderByDescending(v => v.Number).Select(v => v.Name).FirstOrDefaultAsync(cancellationToken);
             if (itemName is null)
             {
                 return AppointmentRefusals.Invalid("itemCode", $"事项目录中没有已发布的事项“{itemCode}”。");
@@ -96,7 +97,7 @@ public sealed class BookSlot(ZhengzhaoDbContext db, TimeProvider time) : IUseCas
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The increment goes back with the row: a unique index caught a double booking the checks above did not see.
             await transaction.RollbackAsync(cancellationToken);
@@ -120,6 +121,6 @@ public sealed class BookSlot(ZhengzhaoDbContext db, TimeProvider time) : IUseCas
         var earlier = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Uscc == uscc && b.IdempotencyKey == key, cancellationToken);
         return earlier is null ? null
             : earlier.SlotId == slotId ? new Booked(earlier, IsReplay: true)
-            : new Refusal("appointments/idempotency-key-reused", "重复使用的幂等键", "该 Idempotency-Key 已用于另一个时段的预约，请为新的预约使用新的键。", RefusalKind.Conflict);
+            : AppointmentRefusals.KeyReused();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Licensing.Appointments;
 
@@ -37,11 +38,12 @@ public sealed class ListBookings(ZhengzhaoDbContext db, TimeProvider time) : IUs
         return lines.OrderBy(l => l.HallName, StringComparer.Ordinal).ThenBy(l => l.Slot.Start).ThenBy(l => l.Booking.Number, StringComparer.Ordinal).ToList();
     }
 
-    private IQueryable<Line> Query(IQueryable<Booking> bookings) =>
-        from b in bookings.AsNoTracking()
-        join s in db.Slots on b.SlotId equals s.Id
-        join h in db.ServiceHalls on b.HallId equals h.Id
-        join e in db.Enterprises on b.Uscc equals e.Uscc into companies
-        from e in companies.DefaultIfEmpty()
-        select new Line(b, s, h.Name, h.Address, e == null ? null : e.Name);
+    private IQueryable<Line> Query(IQueryable<Booking> bookings)
+    {
+        var companies = db.RegisteredEnterprises();
+        return from b in bookings.AsNoTracking()
+               join s in db.Slots on b.SlotId equals s.Id
+               join h in db.ServiceHalls on b.HallId equals h.Id
+               select new Line(b, s, h.Name, h.Address, companies.Where(e => e.Uscc == b.Uscc).Select(e => e.Name).FirstOrDefault());
+    }
 }
