@@ -49,11 +49,11 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
     /// <summary>The entries one batch added; null when there was nothing left to gather.</summary>
     private async Task<int?> RegistryAsync(DateTime from, CancellationToken cancellationToken)
     {
-        var rows = await db.EnterpriseChanges.AsNoTracking()
+        var rows = await db.RegisterChanges()
             .Where(c => c.At >= from && RegistryKinds.Contains(c.Kind) && !db.CreditEntries.Any(e => e.Source == CreditSource.Registry && e.SourceId == c.Id))
             .OrderBy(c => c.Id)
             .Take(BatchSize)
-            .Join(db.Enterprises, c => c.Uscc, e => e.Uscc, (c, e) => new { Change = c, e.RegisteringAuthority, e.RegionCode })
+            .Join(db.RegisteredEnterprises(), c => c.Uscc, e => e.Uscc, (c, e) => new { Change = c, e.RegisteringAuthority, e.RegionCode })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -79,7 +79,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
 
     private async Task<int?> LicensingAsync(DateTime from, CancellationToken cancellationToken)
     {
-        var rows = await db.LicensingEvents.AsNoTracking()
+        var rows = await db.PublishedLicensingEvents()
             .Where(v => v.OccurredAt >= from && !db.CreditEntries.Any(e => e.Source == CreditSource.Licensing && e.SourceId == v.Id))
             .OrderBy(v => v.Id)
             .Take(BatchSize)
@@ -92,7 +92,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
         var usccs = rows.Select(r => r.Uscc).Distinct().ToList();
-        var regions = await db.Enterprises.AsNoTracking().Where(e => usccs.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, e => e.RegionCode, cancellationToken);
+        var regions = await db.RegisteredEnterprises().Where(e => usccs.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, e => e.RegionCode, cancellationToken);
         foreach (var row in rows)
         {
             var (kind, title, detail, departmentCode) = Describe(row);
@@ -105,7 +105,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
     }
 
     /// <summary>What the public reads of a licensing event, from the permit as the event carries it.</summary>
-    private static (CreditEntryKind Kind, string Title, string Detail, string DepartmentCode) Describe(LicensingEvent e)
+    private static (CreditEntryKind Kind, string Title, string Detail, string DepartmentCode) Describe(PublishedLicensingEvent e)
     {
         using var payload = JsonDocument.Parse(e.Payload);
         var p = payload.RootElement;
