@@ -71,7 +71,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
                 _ => CreditEntryKind.RegistrationChange,
             };
             var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(c.At).DateTime);
-            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, row.RegisteringAuthority, null, arisen, CreditPublicity.DueOn(calendar, arisen, row.RegionCode), arisen, CreditSource.Registry, c.Id));
+            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, authority: row.RegisteringAuthority, departmentCode: null, arisenOn: arisen, publishDueOn: CreditPublicity.DueOn(calendar, arisen, row.RegionCode), publishedOn: arisen, CreditSource.Registry, c.Id));
         }
 
         return await SaveAsync(rows.Count, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
             var (kind, title, detail, departmentCode) = Describe(row);
             var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(row.OccurredAt).DateTime);
             var due = CreditPublicity.DueOn(calendar, arisen, regions.GetValueOrDefault(row.Uscc) ?? string.Empty);
-            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisen, due, arisen, CreditSource.Licensing, row.Id));
+            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, authority: departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisenOn: arisen, publishDueOn: due, publishedOn: arisen, CreditSource.Licensing, row.Id));
         }
 
         return await SaveAsync(rows.Count, cancellationToken);
