@@ -60,9 +60,9 @@ public static class CreditEndpoints
             {
                 var measure = ApiInput.RequiredEnum<PenaltyMeasure>(request.Measure, "measure", "Warning、Fine、PermitSanction、BusinessRestriction、Other");
                 var decided = ApiInput.OptionalDate(request.DecidedOn, "decidedOn");
-                if (!measure.IsSuccess || !decided.IsSuccess)
+                if ((measure.Refusal ?? decided.Refusal) is { } invalid)
                 {
-                    return Problems.From(measure.Refusal ?? decided.Refusal!);
+                    return Problems.From(invalid);
                 }
 
                 var result = await record.HandleAsync(new(request.DecisionNumber, request.Uscc, request.LegalBasis, request.Facts, measure.Value, request.Amount, decided.Value, user.DepartmentCode(), user.ToActor()), ct);
@@ -78,7 +78,7 @@ public static class CreditEndpoints
                 var filedOn = ApiInput.OptionalDate(request.FiledOn, "filedOn");
                 if (!filedOn.IsSuccess)
                 {
-                    return Problems.From(filedOn.Refusal!);
+                    return Problems.From(filedOn.Refusal);
                 }
 
                 var result = await record.HandleAsync(new(request.Uscc, request.Year, filedOn.Value, user.DepartmentCode(), user.ToActor()), ct);
@@ -92,9 +92,9 @@ public static class CreditEndpoints
             {
                 var outcome = ApiInput.RequiredEnum<InspectionOutcome>(request.Outcome, "outcome", "NoProblem、ProblemRectified、InformationNotPublished、FalseDisclosure、Unreachable、NoRelevantActivity、Closed");
                 var inspectedOn = ApiInput.OptionalDate(request.InspectedOn, "inspectedOn");
-                if (!outcome.IsSuccess || !inspectedOn.IsSuccess)
+                if ((outcome.Refusal ?? inspectedOn.Refusal) is { } invalid)
                 {
-                    return Problems.From(outcome.Refusal ?? inspectedOn.Refusal!);
+                    return Problems.From(invalid);
                 }
 
                 var result = await record.HandleAsync(new(request.InspectionId, request.Uscc, request.CheckItem, outcome.Value, inspectedOn.Value, request.Note, user.DepartmentCode(), user.ToActor()), ct);
@@ -107,9 +107,9 @@ public static class CreditEndpoints
         group.MapGet("/late-publications", async (string? from, string? to, ListLatePublications list, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
             {
                 var (start, end) = (ApiInput.OptionalDate(from, "from"), ApiInput.OptionalDate(to, "to"));
-                if (!start.IsSuccess || !end.IsSuccess)
+                if ((start.Refusal ?? end.Refusal) is { } invalid)
                 {
-                    return Problems.From(start.Refusal ?? end.Refusal!);
+                    return Problems.From(invalid);
                 }
 
                 // The oversight office sees every department; a department's head sees its own.
@@ -126,11 +126,12 @@ public static class CreditEndpoints
     /// <summary>A credit decision saved (201, pointing at the company's record) or sent again (200, with what was saved).</summary>
     internal static IResult Saved<T>(Result<T> result, Func<T, string> uscc, Func<T, bool> replayed, Func<T, object> view)
     {
-        if (result.Value is not { } value)
+        if (!result.IsSuccess)
         {
-            return Problems.From(result.Refusal!);
+            return Problems.From(result.Refusal);
         }
 
+        var value = result.Value;
         return replayed(value) ? Results.Ok(view(value)) : Results.Created($"/api/v1/credit/{uscc(value)}/record", view(value));
     }
 

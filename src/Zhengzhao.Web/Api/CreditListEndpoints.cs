@@ -51,9 +51,9 @@ public static class CreditListEndpoints
             {
                 var cause = ApiInput.RequiredEnum<AbnormalCause>(request.Cause, "cause", "AnnualReportNotFiled、InstantInformationNotPublished、FalseDisclosure、Unreachable");
                 var listedOn = ApiInput.OptionalDate(request.ListedOn, "listedOn");
-                if (!cause.IsSuccess || !listedOn.IsSuccess)
+                if ((cause.Refusal ?? listedOn.Refusal) is { } invalid)
                 {
-                    return Problems.From(cause.Refusal ?? listedOn.Refusal!);
+                    return Problems.From(invalid);
                 }
 
                 var result = await list.HandleAsync(new(request.Uscc, cause.Value, request.DecisionNumber, request.Facts, listedOn.Value, user.DepartmentCode(), user.ToActor()), ct);
@@ -93,9 +93,9 @@ public static class CreditListEndpoints
             {
                 var cause = ApiInput.OptionalEnum<SeriousCause>(request.Cause, "cause", "FraudulentRegistration、RepeatedViolations、SafetyHarm、Other");
                 var listedOn = ApiInput.OptionalDate(request.ListedOn, "listedOn");
-                if (!cause.IsSuccess || !listedOn.IsSuccess)
+                if ((cause.Refusal ?? listedOn.Refusal) is { } invalid)
                 {
-                    return Problems.From(cause.Refusal ?? listedOn.Refusal!);
+                    return Problems.From(invalid);
                 }
 
                 var result = await list.HandleAsync(new(request.Uscc, cause.Value, request.DecisionNumber, request.Facts, listedOn.Value, request.FromAbnormal, user.DepartmentCode(), user.ToActor()), ct);
@@ -110,11 +110,11 @@ public static class CreditListEndpoints
                 var target = ApiInput.RequiredEnum<RepairTarget>(request.Target, "target", "AbnormalListing、SeriousListing、CommitmentBreach、Penalty");
                 if (!target.IsSuccess)
                 {
-                    return Problems.From(target.Refusal!);
+                    return Problems.From(target.Refusal);
                 }
 
                 var result = await apply.HandleAsync(new(user.EnterpriseUscc() ?? string.Empty, target.Value, request.TargetId, request.Statement, request.Evidence, user.ToActor()), ct);
-                return result.Value is { } repair ? Results.Created($"/api/v1/credit/repairs/{repair.Id}", View(repair)) : Problems.From(result.Refusal!);
+                return result.IsSuccess ? Results.Created($"/api/v1/credit/repairs/{result.Value.Id}", View(result.Value)) : Problems.From(result.Refusal);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("ApplyForRepair").WithSummary("企业申请信用修复：说明履行义务的情况，附本企业上传的证明材料（evidence 为上传文件编号）")
@@ -128,7 +128,7 @@ public static class CreditListEndpoints
         group.MapGet("/repairs/{id:guid}/evidence/{uploadId:guid}", async (Guid id, Guid uploadId, OpenRepairEvidence open, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var opened = await open.OpenAsync(id, uploadId, RepairReader(user), ct);
-                return opened.Value is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Problems.From(opened.Refusal!);
+                return opened.IsSuccess ? Results.File(opened.Value.Content, opened.Value.ContentType, opened.Value.FileName) : Problems.From(opened.Refusal);
             })
             .RequireAuthorization(p => p.RequireRole(RepairParties))
             .WithName("OpenRepairEvidence").WithSummary("查看信用修复申请的证明材料");

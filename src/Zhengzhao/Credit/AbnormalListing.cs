@@ -146,12 +146,12 @@ public sealed class AbnormalListing
 
         if (Objection != ObjectionStage.None)
         {
-            return Conflict("credit/objection-exists", "已提出异议", $"该列入决定已于 {ObjectionLodgedOn:yyyy-MM-dd} 提出异议，同一决定只能提出一次异议。");
+            return CreditRefusals.ObjectionLodged(ObjectionLodgedOn);
         }
 
         if (on > ObjectionDeadline)
         {
-            return Conflict("credit/objection-late", "已超过异议期限", $"异议应自公示之日（{PublishedOn:yyyy-MM-dd}）起 30 日内提出，即不晚于 {ObjectionDeadline:yyyy-MM-dd}。");
+            return CreditRefusals.ObjectionLate(PublishedOn, ObjectionDeadline);
         }
 
         Objection = ObjectionStage.Lodged;
@@ -172,7 +172,7 @@ public sealed class AbnormalListing
 
         if (Objection != ObjectionStage.Lodged)
         {
-            return Conflict("credit/objection-not-lodged", "没有待受理的异议", $"该列入决定的异议状态为“{AbnormalListRules.Name(Objection)}”，不能决定是否受理。");
+            return CreditRefusals.NoObjectionToAccept(Objection);
         }
 
         ObjectionOfficer = officer;
@@ -199,7 +199,7 @@ public sealed class AbnormalListing
 
         if (Objection != ObjectionStage.Accepted)
         {
-            return Conflict("credit/objection-not-accepted", "没有待核实的异议", $"该列入决定的异议状态为“{AbnormalListRules.Name(Objection)}”，受理后才能核实。");
+            return CreditRefusals.NoObjectionToVerify(Objection);
         }
 
         Objection = upheld ? ObjectionStage.Upheld : ObjectionStage.Dismissed;
@@ -219,7 +219,7 @@ public sealed class AbnormalListing
 
         if (on < ListedOn)
         {
-            return new Refusal("credit/invalid-removal", "移出日期有误", $"移出日期不能早于列入日期 {ListedOn:yyyy-MM-dd}。");
+            return CreditRefusals.RemovedBeforeListed(ListedOn);
         }
 
         RemovedOn = on;
@@ -230,10 +230,8 @@ public sealed class AbnormalListing
     }
 
     private Refusal? Ended() => RemovedOn is { } removed
-        ? Conflict("credit/listing-ended", "已移出经营异常名录", $"该企业已于 {removed:yyyy-MM-dd} 因“{AbnormalListRules.Name(RemovedFor!.Value)}”移出经营异常名录。")
+        ? CreditRefusals.AbnormalListingEnded(removed, RemovedFor!.Value)
         : null;
-
-    private static Refusal Conflict(string type, string title, string detail) => new(type, title, detail, RefusalKind.Conflict);
 }
 
 /// <summary>The periods of the abnormal list (企业经营异常名录管理暂行办法 第十六条至第十八条), counted from the listing's publication.</summary>

@@ -3,6 +3,7 @@ using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Licensing;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Credit;
 
@@ -42,7 +43,7 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
         var found = (await find.RepairableAsync(command.Uscc, today, cancellationToken)).FirstOrDefault(r => r.Target == target && r.Id == command.TargetId);
         if (found is null)
         {
-            return new Refusal("credit/repair-target-not-found", "没有该信用记录", $"本企业没有仍产生影响的这项{RepairRules.Name(target)}。", RefusalKind.NotFound);
+            return CreditRefusals.RepairTargetNotFound(target);
         }
 
         if (RepairRules.TooEarly(target, found.Since, today, found.Measure) is { } early)
@@ -57,7 +58,7 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
             return MaterialUploads.Expired("evidence", "证明材料应为本企业上传的文件。");
         }
 
-        var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == command.Uscc).Select(e => e.Name).FirstAsync(cancellationToken);
+        var name = await db.RegisteredEnterprises().Where(e => e.Uscc == command.Uscc).Select(e => e.Name).FirstAsync(cancellationToken);
         var repair = new CreditRepair(command.Uscc, name, target, command.TargetId, found.Title, found.DepartmentCode, statement, evidence, command.Actor.UserName, today);
         db.CreditRepairs.Add(repair);
         db.Record(command.Actor, time, "credit.repair-applied", nameof(CreditRepair), repair.Id.ToString(), $"{name}（{command.Uscc}）申请修复{found.Title}，证明材料 {evidence.Count} 份");
@@ -71,7 +72,7 @@ public sealed class ApplyForRepair(ZhengzhaoDbContext db, FindRepairs find, Time
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var open = await db.CreditRepairs.AsNoTracking().FirstOrDefaultAsync(r => r.OpenTargetId == command.TargetId, cancellationToken);
-            return new Refusal("credit/repair-open", "已有待审核的申请", open is null ? "该事项的另一项修复申请刚刚办结，请刷新后查看。" : $"该事项已于 {open.AppliedOn:yyyy-MM-dd} 申请信用修复，正在审核，请勿重复申请。", RefusalKind.Conflict);
+            return CreditRefusals.RepairOpen(open?.AppliedOn);
         }
 
         return repair;

@@ -49,11 +49,11 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
     /// <summary>The entries one batch added; null when there was nothing left to gather.</summary>
     private async Task<int?> RegistryAsync(DateTime from, CancellationToken cancellationToken)
     {
-        var rows = await db.EnterpriseChanges.AsNoTracking()
+        var rows = await db.RegisterChanges()
             .Where(c => c.At >= from && RegistryKinds.Contains(c.Kind) && !db.CreditEntries.Any(e => e.Source == CreditSource.Registry && e.SourceId == c.Id))
             .OrderBy(c => c.Id)
             .Take(BatchSize)
-            .Join(db.Enterprises, c => c.Uscc, e => e.Uscc, (c, e) => new { Change = c, e.RegisteringAuthority, e.RegionCode })
+            .Join(db.RegisteredEnterprises(), c => c.Uscc, e => e.Uscc, (c, e) => new { Change = c, e.RegisteringAuthority, e.RegionCode })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -71,7 +71,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
                 _ => CreditEntryKind.RegistrationChange,
             };
             var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(c.At).DateTime);
-            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, row.RegisteringAuthority, null, arisen, CreditPublicity.DueOn(calendar, arisen, row.RegionCode), arisen, CreditSource.Registry, c.Id));
+            db.CreditEntries.Add(new CreditEntry(c.Uscc, kind, CreditPublicity.Name(kind), c.Summary, authority: row.RegisteringAuthority, departmentCode: null, arisenOn: arisen, publishDueOn: CreditPublicity.DueOn(calendar, arisen, row.RegionCode), publishedOn: arisen, CreditSource.Registry, c.Id));
         }
 
         return await SaveAsync(rows.Count, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
 
     private async Task<int?> LicensingAsync(DateTime from, CancellationToken cancellationToken)
     {
-        var rows = await db.LicensingEvents.AsNoTracking()
+        var rows = await db.PublishedLicensingEvents()
             .Where(v => v.OccurredAt >= from && !db.CreditEntries.Any(e => e.Source == CreditSource.Licensing && e.SourceId == v.Id))
             .OrderBy(v => v.Id)
             .Take(BatchSize)
@@ -92,20 +92,20 @@ public sealed class CollectCreditEntries(ZhengzhaoDbContext db, CalendarCache ca
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
         var usccs = rows.Select(r => r.Uscc).Distinct().ToList();
-        var regions = await db.Enterprises.AsNoTracking().Where(e => usccs.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, e => e.RegionCode, cancellationToken);
+        var regions = await db.RegisteredEnterprises().Where(e => usccs.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, e => e.RegionCode, cancellationToken);
         foreach (var row in rows)
         {
             var (kind, title, detail, departmentCode) = Describe(row);
             var arisen = DateOnly.FromDateTime(ChinaTime.ToChina(row.OccurredAt).DateTime);
             var due = CreditPublicity.DueOn(calendar, arisen, regions.GetValueOrDefault(row.Uscc) ?? string.Empty);
-            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisen, due, arisen, CreditSource.Licensing, row.Id));
+            db.CreditEntries.Add(new CreditEntry(row.Uscc, kind, title, detail, authority: departments.GetValueOrDefault(departmentCode, departmentCode), departmentCode, arisenOn: arisen, publishDueOn: due, publishedOn: arisen, CreditSource.Licensing, row.Id));
         }
 
         return await SaveAsync(rows.Count, cancellationToken);
     }
 
     /// <summary>What the public reads of a licensing event, from the permit as the event carries it.</summary>
-    private static (CreditEntryKind Kind, string Title, string Detail, string DepartmentCode) Describe(LicensingEvent e)
+    private static (CreditEntryKind Kind, string Title, string Detail, string DepartmentCode) Describe(PublishedLicensingEvent e)
     {
         using var payload = JsonDocument.Parse(e.Payload);
         var p = payload.RootElement;

@@ -47,7 +47,7 @@ public sealed class CommitmentBreach
     {
         if (RepairedOn is { } repaired)
         {
-            return new Refusal("credit/already-repaired", "已修复", $"该虚假承诺记录已于 {repaired:yyyy-MM-dd} 完成信用修复。", RefusalKind.Conflict);
+            return CreditRefusals.AlreadyRepaired(repaired);
         }
 
         RepairedOn = on;

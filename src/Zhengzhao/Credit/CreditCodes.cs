@@ -12,7 +12,7 @@ internal static class CreditCodes
         // The reason only: what was typed may be something else entirely, such as a person's identity number.
         return checkedCode.IsValid
             ? checkedCode.Code!.Value
-            : new Refusal("credit/invalid-code", "统一社会信用代码有误", checkedCode.Reason!) { Errors = new Dictionary<string, string[]> { ["code"] = [checkedCode.Reason!] } };
+            : CreditRefusals.InvalidCode(checkedCode.Reason!);
     }
 
     /// <summary>The company a form names, checked with the form's other fields; empty when it is wrong.</summary>

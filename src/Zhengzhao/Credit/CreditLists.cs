@@ -15,9 +15,6 @@ internal static class CreditLists
          errors.Text("facts", facts, AbnormalListing.MaxTextLength, "列入事实", TextKind.Paragraph),
          errors.Date("listedOn", listedOn, today, "列入日期"));
 
-    public static Refusal NumberTaken(string number) =>
-        new("credit/duplicate-decision", "文号已使用", $"本机关决定书文号“{number}”已用于另一项决定，请核对文号。", RefusalKind.Conflict);
-
     /// <summary>The removal of an abnormal-list listing as the credit record publishes it, whatever removed it.</summary>
     public static CreditEntry RemovalEntry(AbnormalListing listing, (WorkCalendar Calendar, string Region) days, DateOnly today) =>
         CreditEntry.PublishedToday(

@@ -110,7 +110,7 @@ public sealed class CreditRepair
     {
         if (State != RepairState.Applied)
         {
-            return new Refusal("credit/repair-decided", "已作出决定", $"该信用修复申请已于 {DecidedOn:yyyy-MM-dd} {RepairRules.Name(State)}。", RefusalKind.Conflict);
+            return CreditRefusals.RepairDecided(DecidedOn, State);
         }
 
         State = state;
@@ -140,7 +140,7 @@ public static class RepairRules
 
     public static Refusal? TooEarly(RepairTarget target, DateOnly since, DateOnly today, PenaltyMeasure? measure = null) =>
         EligibleFrom(target, since, measure) is var from && today < from
-            ? new Refusal("credit/repair-too-early", "尚不能申请信用修复", $"{Name(target)}自 {from:yyyy-MM-dd} 起方可申请信用修复。", RefusalKind.Conflict)
+            ? CreditRefusals.RepairTooEarly(target, from)
             : null;
 
     public static string Name(RepairTarget target) => target switch

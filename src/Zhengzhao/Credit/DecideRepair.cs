@@ -29,7 +29,7 @@ public sealed class DecideRepair(ZhengzhaoDbContext db, CalendarCache calendars,
         var repair = await db.CreditRepairs.FirstOrDefaultAsync(r => r.Id == command.RepairId && r.DepartmentCode == command.DepartmentCode, cancellationToken);
         if (repair is null)
         {
-            return new Refusal("credit/repair-not-found", "申请不存在", "本机关没有这项信用修复申请。", RefusalKind.NotFound);
+            return CreditRefusals.RepairNotFound();
         }
 
         var today = ChinaTime.Today(time);
@@ -53,7 +53,7 @@ public sealed class DecideRepair(ZhengzhaoDbContext db, CalendarCache calendars,
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
-            return new Refusal("credit/repair-decided", "已作出决定", "该申请或其修复的记录刚由他人处理，请刷新后查看。", RefusalKind.Conflict);
+            return CreditRefusals.RepairDecidedMeanwhile();
         }
 
         return repair;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
+using Zhengzhao.Licensing;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Credit;
@@ -21,7 +22,7 @@ public sealed class FindRepairs(ZhengzhaoDbContext db) : IUseCase
         var abnormal = await db.AbnormalListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null).OrderBy(l => l.ListedOn).ToListAsync(cancellationToken);
         var serious = await db.SeriousListings.AsNoTracking().Where(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today).OrderBy(l => l.ListedOn).ToListAsync(cancellationToken);
         var breaches = await db.CommitmentBreaches.AsNoTracking().Where(b => b.Uscc == uscc && b.RepairedOn == null)
-            .Join(db.Applications, b => b.ApplicationId, a => a.Id, (b, a) => new { Breach = b, a.DepartmentCode })
+            .Join(db.PublishedApplications(), b => b.ApplicationId, a => a.Id, (b, a) => new { Breach = b, a.DepartmentCode })
             .OrderBy(x => x.Breach.RecordedOn).ToListAsync(cancellationToken);
         var penalties = (await db.Penalties.AsNoTracking().Where(p => p.Uscc == uscc && p.PublicityEndedOn == null).OrderBy(p => p.DecidedOn).ToListAsync(cancellationToken)).Where(p => today < p.PublicUntil);
         return

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Credit;
 
@@ -20,14 +21,14 @@ public sealed class GetCreditRecord(ZhengzhaoDbContext db, TimeProvider time) : 
         var parsed = CreditCodes.Parse(code);
         if (!parsed.IsSuccess)
         {
-            return parsed.Refusal!;
+            return parsed.Refusal;
         }
 
-        var uscc = parsed.Value!;
-        var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => new { e.Name, e.Status, e.EstablishedOn }).FirstOrDefaultAsync(cancellationToken);
+        var uscc = parsed.Value;
+        var enterprise = await db.RegisteredEnterprises().Where(e => e.Uscc == uscc).Select(e => new { e.Name, e.Status, e.EstablishedOn }).FirstOrDefaultAsync(cancellationToken);
         if (enterprise is null)
         {
-            return new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码“{uscc}”不在登记库中。", RefusalKind.NotFound);
+            return CreditRefusals.EnterpriseNotFound(uscc);
         }
 
         var entries = await db.CreditEntries.AsNoTracking()
@@ -40,6 +41,6 @@ public sealed class GetCreditRecord(ZhengzhaoDbContext db, TimeProvider time) : 
             .Select(year => (Year: year, FiledOn: filed.TryGetValue(year, out var on) ? on : (DateOnly?)null))
             .Select(y => new YearReport(y.Year, y.FiledOn, AnnualReportRules.Status(y.Year, y.FiledOn, today)))
             .ToList();
-        return new Record(uscc, enterprise.Name, Registry.EnterpriseStatuses.Name(enterprise.Status), entries, reports);
+        return new Record(uscc, enterprise.Name, EnterpriseStatuses.Name(enterprise.Status), entries, reports);
     }
 }

@@ -15,18 +15,41 @@ public sealed class GetPublicRecord(ZhengzhaoDbContext db, GetCreditRecord recor
     /// <summary>The portal's tabs, in order; 基础信息 also carries the register's history and the annual reports.</summary>
     public static readonly IReadOnlyList<string> Tabs = ["基础信息", "行政许可", "行政处罚", "经营异常名录", "严重违法失信名单", "抽查检查结果", "告知承诺履约"];
 
-    public sealed record Basics(string Uscc, string Name, string Type, string Status, string LegalRepresentative, string Region, DateOnly EstablishedOn, string RegisteringAuthority, string Address, string BusinessScope);
+    /// <summary>The register's public facts as the portal words them: type and status by name, the region by name.</summary>
+    public sealed record Basics
+    {
+        public required string Uscc { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Type { get; init; }
+
+        public required string Status { get; init; }
+
+        public required string LegalRepresentative { get; init; }
+
+        public required string Region { get; init; }
+
+        public required DateOnly EstablishedOn { get; init; }
+
+        public required string RegisteringAuthority { get; init; }
+
+        public required string Address { get; init; }
+
+        public required string BusinessScope { get; init; }
+    }
 
     public sealed record PublicRecord(Basics Company, IReadOnlyDictionary<string, IReadOnlyList<CreditEntry>> Sections, IReadOnlyList<GetCreditRecord.YearReport> AnnualReports);
 
     public async Task<Result<PublicRecord>> HandleAsync(string? code, CancellationToken cancellationToken = default)
     {
         var found = await record.HandleAsync(code, cancellationToken);
-        if (found.Value is not { } staffRecord)
+        if (!found.IsSuccess)
         {
-            return found.Refusal!;
+            return found.Refusal;
         }
 
+        var staffRecord = found.Value;
         var basics = (await BasicsAsync(db, [staffRecord.Uscc], cancellationToken))[0];
         var today = ChinaTime.Today(time);
         var penalties = staffRecord.Entries.Where(e => e.Source == CreditSource.Penalty).Select(e => e.SourceId).ToList();
@@ -42,11 +65,26 @@ public sealed class GetPublicRecord(ZhengzhaoDbContext db, GetCreditRecord recor
     /// <summary>The register's public facts of the enterprises with these codes, in code order, as the portal shows them.</summary>
     internal static async Task<IReadOnlyList<Basics>> BasicsAsync(ZhengzhaoDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
-        var rows = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.Uscc))
+        var rows = await db.RegisteredEnterprises().Where(e => codes.Contains(e.Uscc))
             .Join(db.Regions, e => e.RegionCode, r => r.Code, (e, r) => new { e.Uscc, e.Name, e.Type, e.Status, e.LegalRepresentative, Region = r.Name, e.EstablishedOn, e.RegisteringAuthority, e.Address, e.BusinessScope })
             .OrderBy(e => e.Uscc)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(e => new Basics(e.Uscc, e.Name, EnterpriseTypes.DisplayName(e.Type), EnterpriseStatuses.Name(e.Status), e.LegalRepresentative, e.Region, e.EstablishedOn, e.RegisteringAuthority, e.Address, e.BusinessScope))];
+        return
+        [
+            .. rows.Select(e => new Basics
+            {
+                Uscc = e.Uscc,
+                Name = e.Name,
+                Type = EnterpriseTypes.DisplayName(e.Type),
+                Status = EnterpriseStatuses.Name(e.Status),
+                LegalRepresentative = e.LegalRepresentative,
+                Region = e.Region,
+                EstablishedOn = e.EstablishedOn,
+                RegisteringAuthority = e.RegisteringAuthority,
+                Address = e.Address,
+                BusinessScope = e.BusinessScope,
+            }),
+        ];
     }
 
     /// <summary>The tab an entry is shown under: the record's section, with the register's and the annual reports under 基础信息.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Credit;
 
@@ -17,13 +18,13 @@ public sealed class GetRestrictions(ZhengzhaoDbContext db, JointDiscipline disci
         var parsed = CreditCodes.Parse(code);
         if (!parsed.IsSuccess)
         {
-            return parsed.Refusal!;
+            return parsed.Refusal;
         }
 
-        var uscc = parsed.Value!;
-        var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        var uscc = parsed.Value;
+        var name = await db.RegisteredEnterprises().Where(e => e.Uscc == uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
         return name is null
-            ? new Refusal("credit/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 不在登记库中。", RefusalKind.NotFound)
+            ? CreditRefusals.EnterpriseNotFound(uscc)
             : new Restrictions(uscc, name, await discipline.BarsAsync(uscc, restriction, cancellationToken));
     }
 

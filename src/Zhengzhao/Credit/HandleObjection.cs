@@ -51,12 +51,12 @@ public sealed class HandleObjection(ZhengzhaoDbContext db, CalendarCache calenda
         var lodging = command.Step == ObjectionStep.Lodge;
         if (listing is null || (by.EnterpriseUscc is { } own && (own != listing.Uscc || !lodging)))
         {
-            return new Refusal("credit/listing-not-found", "列入决定不存在", "没有找到该经营异常名录列入决定。", RefusalKind.NotFound);
+            return CreditRefusals.ListingNotFound();
         }
 
         if (by.EnterpriseUscc is null && by.DepartmentCode != listing.DepartmentCode)
         {
-            return new Refusal("credit/not-your-listing", "不是本机关的决定", $"该列入决定由{listing.Authority}作出，异议由作出决定的机关处理。", RefusalKind.Forbidden);
+            return CreditRefusals.NotYourListing(listing.Authority, "异议由作出决定的机关处理");
         }
 
         var today = ChinaTime.Today(time);
@@ -67,15 +67,15 @@ public sealed class HandleObjection(ZhengzhaoDbContext db, CalendarCache calenda
         var done = command.Step switch
         {
             ObjectionStep.Lodge => listing.LodgeObjection(text, today, calendar, region),
-            ObjectionStep.Accept => listing.DecideAcceptance(true, null, officer, today, calendar, region),
-            ObjectionStep.Refuse => listing.DecideAcceptance(false, text, officer, today, calendar, region),
-            ObjectionStep.Uphold => listing.Verify(true, text, officer, today),
-            ObjectionStep.Dismiss => listing.Verify(false, text, officer, today),
-            _ => new Refusal("credit/invalid-objection", "异议信息有误", "没有这一处理步骤。"),
+            ObjectionStep.Accept => listing.DecideAcceptance(accept: true, reason: null, officer, today, calendar, region),
+            ObjectionStep.Refuse => listing.DecideAcceptance(accept: false, reason: text, officer, today, calendar, region),
+            ObjectionStep.Uphold => listing.Verify(upheld: true, text, officer, today),
+            ObjectionStep.Dismiss => listing.Verify(upheld: false, text, officer, today),
+            _ => CreditRefusals.InvalidObjectionStep(),
         };
         if (!done.IsSuccess)
         {
-            return done.Refusal!;
+            return done.Refusal;
         }
 
         if (standing && !listing.InForce)
@@ -93,7 +93,7 @@ public sealed class HandleObjection(ZhengzhaoDbContext db, CalendarCache calenda
         {
             db.ChangeTracker.Clear();
             var now = await db.AbnormalListings.AsNoTracking().FirstAsync(l => l.Id == command.ListingId, cancellationToken);
-            return new Refusal("credit/listing-changed", "异议已被处理", $"该异议已由他人处理，当前状态为“{AbnormalListRules.Name(now.Objection)}”，请刷新后查看。", RefusalKind.Conflict);
+            return CreditRefusals.ObjectionHandledMeanwhile(now.Objection);
         }
 
         return listing;

@@ -39,25 +39,25 @@ public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars,
 
         if (await db.AbnormalListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
         {
-            return made.Uscc == uscc && made.Cause == cause && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
+            return made.Uscc == uscc && made.Cause == cause && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditRefusals.NumberTaken(number);
         }
 
         var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "作出列入决定", cancellationToken);
         if (!decision.IsSuccess)
         {
-            return decision.Refusal!;
+            return decision.Refusal;
         }
 
         var (company, decider) = decision.Value;
 
         if (company.Status != EnterpriseStatus.Active)
         {
-            return new Refusal("credit/not-active", "主体已注销或吊销", $"{company.Name}（{uscc}）已{EnterpriseStatuses.Name(company.Status)}，不能列入经营异常名录。", RefusalKind.Conflict);
+            return CreditRefusals.NotActive(company);
         }
 
         if (await db.AbnormalListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.Cause == cause && l.RemovedOn == null, cancellationToken))
         {
-            return new Refusal("credit/already-listed", "已在名录中", $"{company.Name}已因“{AbnormalListRules.Name(cause)}”列入经营异常名录，尚未移出。", RefusalKind.Conflict);
+            return CreditRefusals.AlreadyAbnormal(company.Name, cause);
         }
 
         var (authority, departmentCode) = decider;

@@ -20,7 +20,7 @@ public sealed class ListLatePublications(ZhengzhaoDbContext db) : IUseCase
     {
         if (from > to)
         {
-            return new Refusal("credit/invalid-period", "期间有误", $"开始日期 {from:yyyy-MM-dd} 晚于结束日期 {to:yyyy-MM-dd}。") { Errors = new Dictionary<string, string[]> { ["from"] = ["开始日期不能晚于结束日期。"] } };
+            return CreditRefusals.InvalidPeriod(from, to);
         }
 
         var late = db.CreditEntries.AsNoTracking()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Credit;
 
@@ -16,6 +17,6 @@ public sealed class ListPenalties(ZhengzhaoDbContext db) : IUseCase
             .Where(p => p.DepartmentCode == departmentCode)
             .OrderByDescending(p => p.DecidedOn).ThenByDescending(p => p.Id)
             .Take(PageSize)
-            .Join(db.Enterprises, p => p.Uscc, e => e.Uscc, (p, e) => new Line(p, e.Name))
+            .Join(db.RegisteredEnterprises(), p => p.Uscc, e => e.Uscc, (p, e) => new Line(p, e.Name))
             .ToListAsync(cancellationToken);
 }

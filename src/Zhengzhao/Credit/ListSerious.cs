@@ -63,20 +63,20 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
         var (uscc, chosen, number, facts, listedOn) = terms;
         if (await db.SeriousListings.AsNoTracking().FirstOrDefaultAsync(l => l.DepartmentCode == command.DepartmentCode && l.DecisionNumber == number, cancellationToken) is { } made)
         {
-            return made.Uscc == uscc && made.Cause == chosen && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditLists.NumberTaken(number);
+            return made.Uscc == uscc && made.Cause == chosen && made.ListedOn == listedOn ? new Listed(made, Replayed: true) : CreditRefusals.NumberTaken(number);
         }
 
         var parties = await db.DecisionAsync(uscc, command.DepartmentCode, "作出列入决定", cancellationToken);
         if (!parties.IsSuccess)
         {
-            return parties.Refusal!;
+            return parties.Refusal;
         }
 
         var (company, decider) = parties.Value;
 
         if (await db.SeriousListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today, cancellationToken))
         {
-            return new Refusal("credit/already-listed", "已在名单中", $"{company.Name}已列入严重违法失信名单，尚未移出。", RefusalKind.Conflict);
+            return CreditRefusals.AlreadySerious(company.Name);
         }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
@@ -86,24 +86,24 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
             var abnormal = await db.AbnormalListings.FirstOrDefaultAsync(l => l.Id == abnormalId && l.Uscc == uscc, cancellationToken);
             if (abnormal is null)
             {
-                return new Refusal("credit/listing-not-found", "列入决定不存在", "没有找到该企业的这项经营异常名录列入决定。", RefusalKind.NotFound);
+                return CreditRefusals.ListingNotFound();
             }
 
             if (abnormal.DepartmentCode != command.DepartmentCode)
             {
-                return new Refusal("credit/not-your-listing", "不是本机关的决定", $"该企业由{abnormal.Authority}列入经营异常名录，届满三年后由该机关决定列入严重违法失信名单。", RefusalKind.Forbidden);
+                return CreditRefusals.NotYourListing(abnormal.Authority, "届满三年后由该机关决定列入严重违法失信名单");
             }
 
             var due = AbnormalListRules.SeriousOn(abnormal.ListedOn);
             if (!AbnormalListRules.DueForSerious(abnormal, today) || listedOn < due)
             {
-                return new Refusal("credit/not-due", "不符合列入条件", abnormal.InForce ? $"该企业列入经营异常名录于 {due:yyyy-MM-dd} 届满三年，届满时仍未移出的，自该日起方可列入严重违法失信名单。" : $"该企业已于 {abnormal.RemovedOn:yyyy-MM-dd} 移出经营异常名录。", RefusalKind.Conflict);
+                return CreditRefusals.NotDueForSerious(abnormal.InForce ? $"该企业列入经营异常名录于 {due:yyyy-MM-dd} 届满三年，届满时仍未移出的，自该日起方可列入严重违法失信名单。" : $"该企业已于 {abnormal.RemovedOn:yyyy-MM-dd} 移出经营异常名录。");
             }
 
             var moved = abnormal.Remove(ListingEnd.MovedToSerious, $"列入严重违法失信名单（{number}）", command.Actor.UserName, listedOn);
             if (!moved.IsSuccess)
             {
-                return moved.Refusal!;
+                return moved.Refusal;
             }
 
             db.CreditEntries.Add(CreditLists.RemovalEntry(abnormal, days, today));
@@ -111,12 +111,12 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
         }
 
         var (authority, departmentCode) = decider;
-        var listing = new SeriousListing(uscc, company.Name, chosen, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, (company.LegalRepresentative, company.IdProtected), command.FromAbnormal);
+        var listing = new SeriousListing(uscc, company.Name, chosen, number, facts, departmentCode, authority, listedOn, command.Actor.UserName, (company.LegalRepresentative.Name, company.LegalRepresentative.IdProtected), command.FromAbnormal);
         db.SeriousListings.Add(listing);
         db.CreditEntries.Add(CreditEntry.PublishedToday(
             uscc, CreditEntryKind.SeriousListing, $"列入严重违法失信名单：{number}", $"列入原因：{SeriousListRules.Name(chosen)}；事实：{facts}；列入日期 {listedOn:yyyy-MM-dd}，届满移出日期 {listing.EndsOn:yyyy-MM-dd}；{listing.Remedies}",
             decider, listedOn, days, today, CreditSource.Listing, listing.Id));
-        db.Record(command.Actor, time, "credit.serious-listed", nameof(SeriousListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{SeriousListRules.Name(chosen)}；法定代表人 {company.LegalRepresentative}（{company.IdMasked}）{listing.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业法定代表人");
+        db.Record(command.Actor, time, "credit.serious-listed", nameof(SeriousListing), listing.Id.ToString(), $"{company.Name}（{uscc}）：{number}，{SeriousListRules.Name(chosen)}；法定代表人 {company.LegalRepresentative.Name}（{company.LegalRepresentative.IdMasked}）{listing.RepresentativeBarEndsOn:yyyy-MM-dd} 前不得担任其他企业法定代表人");
         return new Listed(listing, Replayed: false);
     }
 }

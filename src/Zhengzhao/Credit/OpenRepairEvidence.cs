@@ -14,9 +14,6 @@ public sealed class OpenRepairEvidence(ZhengzhaoDbContext db, IOptions<UploadSto
         ArgumentNullException.ThrowIfNull(reader);
         var repair = await db.CreditRepairs.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == repairId && (reader.Uscc != null ? r.Uscc == reader.Uscc : r.DepartmentCode == reader.DepartmentCode), cancellationToken);
-        var upload = repair is not null && repair.Evidence.Contains(uploadId)
-            ? await db.MaterialUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uploadId && u.Uscc == repair.Uscc, cancellationToken)
-            : null;
-        return OpenMaterial.Open(storage.Value, upload, "这项信用修复申请没有这个文件。");
+        return await db.OpenNamedUploadAsync(storage.Value, repair?.Uscc ?? string.Empty, repair?.Evidence ?? [], uploadId, "这项信用修复申请没有这个文件。", cancellationToken);
     }
 }

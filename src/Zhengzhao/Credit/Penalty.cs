@@ -86,7 +86,7 @@ public sealed class Penalty
     {
         if (on >= PublicUntil)
         {
-            return new Refusal("credit/publicity-ended", "已停止公示", $"该行政处罚信息已于 {PublicUntil:yyyy-MM-dd} 停止公示。", RefusalKind.Conflict);
+            return CreditRefusals.PublicityEnded(PublicUntil);
         }
 
         PublicityEndedOn = on;

@@ -47,13 +47,13 @@ public sealed class RecordAnnualReport(ZhengzhaoDbContext db, CalendarCache cale
         {
             return filed.FiledOn == filedOn
                 ? new Recorded(filed, status, Replayed: true)
-                : new Refusal("credit/annual-report-filed", "该年度已报送", $"该企业 {year} 年度报告已于 {filed.FiledOn:yyyy-MM-dd} 报送。", RefusalKind.Conflict);
+                : CreditRefusals.AnnualReportFiled(year, filed.FiledOn);
         }
 
         var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "记录年度报告", cancellationToken);
         if (!decision.IsSuccess)
         {
-            return decision.Refusal!;
+            return decision.Refusal;
         }
 
         var (company, decider) = decision.Value;

@@ -78,13 +78,13 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
         {
             return recorded.Uscc == uscc && recorded.Title == title && recorded.Detail == detail
                 ? new Recorded(recorded, Replayed: true)
-                : new Refusal("credit/inspection-recorded", "检查结果已公示", "该检查任务已公示了不同的检查结果；更正检查结果请联系作出检查的机关。", RefusalKind.Conflict);
+                : CreditRefusals.InspectionRecorded();
         }
 
         var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "公示检查结果", cancellationToken);
         if (!decision.IsSuccess)
         {
-            return decision.Refusal!;
+            return decision.Refusal;
         }
 
         var (company, decider) = decision.Value;

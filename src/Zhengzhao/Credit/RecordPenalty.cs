@@ -58,13 +58,13 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
 
         if (await FindAsync(command.DepartmentCode, number, cancellationToken) is { } entered)
         {
-            return Same(entered.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? entered : Taken(number);
+            return Same(entered.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? entered : CreditRefusals.NumberTaken(number);
         }
 
         var decision = await db.DecisionAsync(uscc, command.DepartmentCode, "录入行政处罚", cancellationToken);
         if (!decision.IsSuccess)
         {
-            return decision.Refusal!;
+            return decision.Refusal;
         }
 
         var (subject, decider) = decision.Value;
@@ -82,13 +82,13 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same decision entered twice at once (a double click): the first stands.
             db.ChangeTracker.Clear();
             if (await FindAsync(command.DepartmentCode, number, cancellationToken) is { } first)
             {
-                return Same(first.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? first : Taken(number);
+                return Same(first.Penalty, uscc, facts, measure, command.Amount, decidedOn) ? first : CreditRefusals.NumberTaken(number);
             }
 
             throw;
@@ -99,9 +99,6 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
 
     private static bool Same(Penalty p, string uscc, string facts, PenaltyMeasure measure, decimal? amount, DateOnly decidedOn) =>
         p.Uscc == uscc && p.Facts == facts && p.Measure == measure && p.Amount == amount && p.DecidedOn == decidedOn;
-
-    private static Refusal Taken(string number) =>
-        new("credit/duplicate-decision", "文号已录入", $"本机关处罚决定书文号“{number}”已录入为另一项处罚，请核对文号。", RefusalKind.Conflict);
 
     private async Task<Recorded?> FindAsync(string departmentCode, string number, CancellationToken cancellationToken)
     {

@@ -27,19 +27,19 @@ public sealed class RemoveAbnormal(ZhengzhaoDbContext db, CalendarCache calendar
         var listing = await db.AbnormalListings.FirstOrDefaultAsync(l => l.Id == command.ListingId, cancellationToken);
         if (listing is null)
         {
-            return new Refusal("credit/listing-not-found", "列入决定不存在", "没有找到该经营异常名录列入决定。", RefusalKind.NotFound);
+            return CreditRefusals.ListingNotFound();
         }
 
         if (listing.DepartmentCode != command.DepartmentCode)
         {
-            return new Refusal("credit/not-your-listing", "不是本机关的决定", $"该列入决定由{listing.Authority}作出，由作出决定的机关移出。", RefusalKind.Forbidden);
+            return CreditRefusals.NotYourListing(listing.Authority, "由作出决定的机关移出");
         }
 
         var today = ChinaTime.Today(time);
         var removed = listing.Remove(ListingEnd.Cured, note, command.Actor.UserName, today);
         if (!removed.IsSuccess)
         {
-            return removed.Refusal!;
+            return removed.Refusal;
         }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class RemoveAbnormal(ZhengzhaoDbContext db, CalendarCache calendar
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             // Removed at the same moment by another officer, or by an upheld objection.
-            return new Refusal("credit/listing-changed", "已移出", "该企业已由他人办理移出，请刷新后查看。", RefusalKind.Conflict);
+            return CreditRefusals.RemovedMeanwhile();
         }
 
         return listing;

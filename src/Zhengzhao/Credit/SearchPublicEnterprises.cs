@@ -24,11 +24,12 @@ public sealed class SearchPublicEnterprises(ZhengzhaoDbContext db) : IUseCase
     public async Task<Result<Results>> HandleAsync(string? query, int page, CancellationToken cancellationToken = default)
     {
         var found = await NameIndex.SearchAsync(db, query, page, PageSize, MatchCap, cancellationToken);
-        if (found.Value is not { } matches)
+        if (!found.IsSuccess)
         {
-            return found.Refusal!;
+            return found.Refusal;
         }
 
+        var matches = found.Value;
         var items = await GetPublicRecord.BasicsAsync(db, matches.Codes, cancellationToken);
         return new Results(query!.Trim(), items, matches.Total, matches.Capped, matches.Page, matches.Pages);
     }

@@ -111,7 +111,7 @@ public sealed class SeriousListing
     {
         if (EndedOn(on) is { } ended)
         {
-            return new Refusal("credit/listing-ended", "已移出严重违法失信名单", $"该企业已于 {ended:yyyy-MM-dd} 移出严重违法失信名单。", RefusalKind.Conflict);
+            return CreditRefusals.SeriousListingEnded(ended);
         }
 
         RemovedOn = on;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
@@ -23,9 +22,7 @@ public sealed class OpenMaterial(ZhengzhaoDbContext db, FindApplications find, I
         }
 
         var application = view.Value!.Application;
-        var named = application.Uploads.Contains(uploadId);
-        var upload = named ? await db.MaterialUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uploadId && u.Uscc == application.Uscc, cancellationToken) : null;
-        return Open(storage.Value, upload, "这件申请没有这个文件。");
+        return await db.OpenNamedUploadAsync(storage.Value, application.Uscc, application.Uploads, uploadId, "这件申请没有这个文件。", cancellationToken);
     }
 
     /// <summary>An upload's file for reading, once the caller has shown the reader may see it; null upload: not found.</summary>

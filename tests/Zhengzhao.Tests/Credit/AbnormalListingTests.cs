@@ -46,7 +46,7 @@ public sealed class AbnormalListingTests
         Ok(listing.LodgeObjection("理由", today, Shipped, Lhasa));
         Ok(listing.Remove(ListingEnd.Cured, "已履行", "o", today));
 
-        Assert.Equal("credit/listing-ended", listing.DecideAcceptance(true, null, "o", today, Shipped, Lhasa).Refusal?.Type);
+        Assert.Equal("credit/listing-ended", listing.DecideAcceptance(accept: true, null, "o", today, Shipped, Lhasa).Refusal?.Type);
         Assert.Equal(ObjectionStage.Lodged, listing.Objection);
     }
 
@@ -59,7 +59,7 @@ public sealed class AbnormalListingTests
         Ok(listing.LodgeObjection("住所可以联系", new DateOnly(2026, 9, 28), Shipped, Lhasa));
         Assert.Equal(new DateOnly(2026, 10, 10), listing.ObjectionDueOn);
         // Accepted Friday 9 October: the make-up Saturday is the first of the twenty.
-        Ok(listing.DecideAcceptance(true, null, "officer", new DateOnly(2026, 10, 9), Shipped, Lhasa));
+        Ok(listing.DecideAcceptance(accept: true, null, "officer", new DateOnly(2026, 10, 9), Shipped, Lhasa));
         Assert.Equal((ObjectionStage.Accepted, new DateOnly(2026, 11, 5)), (listing.Objection, listing.ObjectionDueOn));
     }
 
@@ -69,16 +69,16 @@ public sealed class AbnormalListingTests
         var today = new DateOnly(2026, 11, 26);
         var listing = Listed(today);
 
-        Assert.Equal("credit/objection-not-lodged", listing.DecideAcceptance(true, null, "o", today, Shipped, Lhasa).Refusal?.Type);
-        Assert.Equal("credit/objection-not-accepted", listing.Verify(true, "核实", "o", today).Refusal?.Type);
+        Assert.Equal("credit/objection-not-lodged", listing.DecideAcceptance(accept: true, null, "o", today, Shipped, Lhasa).Refusal?.Type);
+        Assert.Equal("credit/objection-not-accepted", listing.Verify(upheld: true, "核实", "o", today).Refusal?.Type);
         Ok(listing.LodgeObjection("理由", today, Shipped, Lhasa));
         Assert.Equal("credit/objection-exists", listing.LodgeObjection("再次", today, Shipped, Lhasa).Refusal?.Type);
-        Assert.Equal("credit/objection-not-accepted", listing.Verify(true, "核实", "o", today).Refusal?.Type);
-        Ok(listing.DecideAcceptance(true, null, "o", today, Shipped, Lhasa));
-        Ok(listing.Verify(false, "企业确实无法联系", "o", today));
+        Assert.Equal("credit/objection-not-accepted", listing.Verify(upheld: true, "核实", "o", today).Refusal?.Type);
+        Ok(listing.DecideAcceptance(accept: true, null, "o", today, Shipped, Lhasa));
+        Ok(listing.Verify(upheld: false, "企业确实无法联系", "o", today));
 
         Assert.Equal((ObjectionStage.Dismissed, true), (listing.Objection, listing.InForce));
-        Assert.Equal("credit/objection-not-accepted", listing.Verify(true, "改判", "o", today).Refusal?.Type);
+        Assert.Equal("credit/objection-not-accepted", listing.Verify(upheld: true, "改判", "o", today).Refusal?.Type);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class AbnormalListingTests
         var listing = Listed(today);
         Ok(listing.LodgeObjection("理由", today, Shipped, Lhasa));
 
-        Ok(listing.DecideAcceptance(false, "未提交证明材料", "o", today, Shipped, Lhasa));
+        Ok(listing.DecideAcceptance(accept: false, "未提交证明材料", "o", today, Shipped, Lhasa));
 
         Assert.Equal((ObjectionStage.NotAccepted, "未提交证明材料", true), (listing.Objection, listing.ObjectionAnswer, listing.InForce));
     }
@@ -99,9 +99,9 @@ public sealed class AbnormalListingTests
         var today = new DateOnly(2026, 11, 26);
         var listing = Listed(today);
         Ok(listing.LodgeObjection("理由", today, Shipped, Lhasa));
-        Ok(listing.DecideAcceptance(true, null, "o", today, Shipped, Lhasa));
+        Ok(listing.DecideAcceptance(accept: true, null, "o", today, Shipped, Lhasa));
 
-        Ok(listing.Verify(true, "企业正常经营", "o", today.AddDays(3)));
+        Ok(listing.Verify(upheld: true, "企业正常经营", "o", today.AddDays(3)));
 
         Assert.Equal((ListingEnd.ObjectionUpheld, today.AddDays(3), false), (listing.RemovedFor, listing.RemovedOn, listing.InForce));
         Assert.Equal("credit/listing-ended", listing.Remove(ListingEnd.Cured, "已履行", "o", today.AddDays(4)).Refusal?.Type);

@@ -32,10 +32,10 @@ public sealed class CreditRepairTests
         var repair = new CreditRepair("91540172MA6TAB01X0", "拉萨测试有限公司", RepairTarget.Penalty, Guid.NewGuid(), "行政处罚：1号", "XZ-XWGD", "已改正", [Guid.NewGuid()], "applicant", Since);
         Assert.Equal(repair.TargetId, repair.OpenTargetId);
 
-        Assert.True(repair.Decide(false, "材料不全", "approver", Since.AddDays(3)).IsSuccess);
+        Assert.True(repair.Decide(approve: false, "材料不全", "approver", Since.AddDays(3)).IsSuccess);
 
         Assert.Equal((RepairState.Rejected, (Guid?)null), (repair.State, repair.OpenTargetId));
-        Assert.Equal("credit/repair-decided", repair.Decide(true, "改判", "approver", Since.AddDays(4)).Refusal?.Type);
+        Assert.Equal("credit/repair-decided", repair.Decide(approve: true, "改判", "approver", Since.AddDays(4)).Refusal?.Type);
     }
 
     [Fact]

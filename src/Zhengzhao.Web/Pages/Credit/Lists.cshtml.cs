@@ -78,15 +78,15 @@ public sealed class ListsModel(FindListings find, ListAbnormal listAbnormal, Lis
     private async Task ActAsync(Func<Task<Result<string>>> act, CancellationToken cancellationToken)
     {
         var result = CanDecide ? await act() : new Refusal("forbidden", "无权办理", "督查室只能查看名录。", RefusalKind.Forbidden);
-        if (result.Value is { } done)
+        if (result.IsSuccess)
         {
-            Done = done;
+            Done = result.Value;
             (Uscc, DecisionNumber, Facts, Cause, SeriousCause, ListingId, Step, Text) = (null, null, null, null, null, null, null, null);
             ModelState.Clear();
         }
         else
         {
-            Error = result.Refusal!.Detail;
+            Error = result.Refusal.Detail;
         }
 
         ListedOn ??= ChinaTime.Today(time);

@@ -49,8 +49,9 @@ public sealed class PenaltiesModel(ListPenalties list, RecordPenalty record, Tim
     {
         // A measure the list does not offer binds as no measure and is refused by the use case, not taken as the first.
         var result = await record.HandleAsync(new(DecisionNumber, Uscc, LegalBasis, Facts, Measure, Amount, DecidedOn, User.DepartmentCode(), User.ToActor()), cancellationToken);
-        if (result.Value is { } recorded)
+        if (result.IsSuccess)
         {
+            var recorded = result.Value;
             Done = recorded.Replayed
                 ? $"处罚决定 {recorded.Penalty.DecisionNumber} 已录入（重复提交未产生变化）。"
                 : $"已录入处罚决定 {recorded.Penalty.DecisionNumber}，已记入企业信用记录{(recorded.Entry.PublishedLate ? $"；已超过公示时限（应于 {recorded.Entry.PublishDueOn:yyyy-MM-dd} 前公示），计入本部门逾期公示" : string.Empty)}。";
@@ -59,7 +60,7 @@ public sealed class PenaltiesModel(ListPenalties list, RecordPenalty record, Tim
         }
         else
         {
-            Error = result.Refusal!.Detail;
+            Error = result.Refusal.Detail;
         }
 
         Penalties = await list.HandleAsync(User.DepartmentCode(), cancellationToken);

@@ -50,10 +50,10 @@ public sealed class RepairsModel(FindRepairs find, ApplyForRepair apply, DecideR
                 var uploaded = await upload.HandleAsync(new(Company, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
                 if (!uploaded.IsSuccess)
                 {
-                    return new Refusal(uploaded.Refusal!.Type, uploaded.Refusal.Title, $"“{FileNames.Clean(form.FileName)}”：{uploaded.Refusal.Detail}");
+                    return new Refusal(uploaded.Refusal.Type, uploaded.Refusal.Title, $"“{FileNames.Clean(form.FileName)}”：{uploaded.Refusal.Detail}");
                 }
 
-                evidence.Add(uploaded.Value!.Id);
+                evidence.Add(uploaded.Value.Id);
             }
 
             return (await apply.HandleAsync(new(Company, target, targetId, statement, evidence, User.ToActor()), cancellationToken))

@@ -20,13 +20,13 @@ public sealed class EnterpriseModel(GetPublicRecord get, TimeProvider time) : Pa
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         var found = await get.HandleAsync(code, cancellationToken);
-        if (found.Value is not { } record)
+        if (!found.IsSuccess)
         {
             // A mistyped code is sent to the search, which says what is wrong with it; a well-formed unknown one is not found.
-            return found.Refusal!.Kind == Common.RefusalKind.Invalid ? RedirectToPage("/Publicity/Index", new { q = code }) : NotFound();
+            return found.Refusal.Kind == Common.RefusalKind.Invalid ? RedirectToPage("/Publicity/Index", new { q = code }) : NotFound();
         }
 
-        Record = record;
+        Record = found.Value;
         return Page();
     }
 }
