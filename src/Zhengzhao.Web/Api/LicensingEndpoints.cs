@@ -158,7 +158,7 @@ public static class LicensingEndpoints
                     [.. o.ExtensionRequests.Select(a => View(a, null))],
                     o.HandOvers);
             })
-            .RequireAuthorization(IdentitySetup.DepartmentDeskPolicy).WithName("DepartmentOverview").WithSummary("部门负责人：超期申请、待批延期、首办责任人移交记录");
+            .RequireAuthorization(IdentitySetup.DepartmentOverviewPolicy).WithName("DepartmentOverview").WithSummary("部门负责人：超期申请、待批延期、首办责任人移交记录");
         return api;
     }
 

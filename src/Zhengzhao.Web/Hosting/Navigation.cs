@@ -24,7 +24,7 @@ public static class Navigation
     {
         [Roles.Applicant] = [new("My enterprise", "/Workbench"), new("My applications", "/Licensing"), new("My permits", "/Permits"), new("Appointments", "/Appointments"), new("My credit", "/Credit/Repairs")],
         [Roles.WindowClerk] = [new("Service hall desk", "/Workbench"), new("Applications to receive", "/Licensing"), new("Today's appointments", "/Appointments/Today")],
-        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Overdue and extensions", "/Licensing/Overview"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking"), new("Penalties", "/Credit/Penalties"), new("Credit repairs", "/Credit/Repairs")],
+        [Roles.Approver] = [new("Approval desk", "/Workbench"), new("Applications to review", "/Licensing"), new("Verifications", "/Licensing/Verifications"), new("Permits issued", "/Permits"), new("Pushes to claim", "/Coordination/Inbox"), new("Loop tracking", "/Coordination/Tracking"), new("Penalties", "/Credit/Penalties"), new("Credit repairs", "/Credit/Repairs")],
         [Roles.DepartmentAdmin] =
         [
             new("Department desk", "/Workbench"),
