@@ -14,6 +14,10 @@ public static class IdentityEndpoints
 
     public sealed record RefreshRequest(string? RefreshToken);
 
+    public sealed record DepartmentHeadRequest(bool IsHead);
+
+    public sealed record DepartmentHeadView(string UserName, string? DepartmentCode, bool IsDepartmentHead);
+
     public sealed record MeResponse(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Department, string? Region, string? EnterpriseUscc);
 
     public static RouteGroupBuilder MapIdentityEndpoints(this RouteGroupBuilder api)
@@ -34,7 +38,7 @@ public static class IdentityEndpoints
                     context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                return result.IsSuccess ? Results.Empty : Problems.From(result.Refusal!);
+                return result.IsSuccess ? Results.Empty : Problems.From(result.Refusal);
             })
             .AllowAnonymous()
             .WithName("IssueToken")
@@ -47,7 +51,7 @@ public static class IdentityEndpoints
         identity.MapPost("/sessions/end", async (ClaimsPrincipal principal, UserManager<User> users, EndSessions endSessions, CancellationToken ct) =>
             {
                 var result = await endSessions.HandleAsync(users.GetUserId(principal)!, ct);
-                return result.IsSuccess ? Results.NoContent() : Problems.From(result.Refusal!);
+                return result.IsSuccess ? Results.NoContent() : Problems.From(result.Refusal);
             })
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
             .WithName("EndSessions")
@@ -84,6 +88,14 @@ public static class IdentityEndpoints
             .WithSummary("当前登录用户")
             .Produces<MeResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        identity.MapPut("/accounts/{userName}/department-head", async (string userName, DepartmentHeadRequest request, SetDepartmentHead setHead, ClaimsPrincipal principal, CancellationToken ct) =>
+                (await setHead.HandleAsync(new(userName, request.IsHead, principal.ToActor()), ct)).ToHttpResult(u => new DepartmentHeadView(u.UserName!, u.DepartmentCode, u.IsDepartmentHead)))
+            .RequireAuthorization(p => p.RequireRole(Roles.DepartmentAdmin, Roles.Administrator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
+            .WithName("SetDepartmentHead").Produces<DepartmentHeadView>()
+            .WithSummary("指定或取消部门负责人（isHead）：部门管理员限本部门工作人员，系统管理员不限；该账户原有登录和令牌随之失效")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }

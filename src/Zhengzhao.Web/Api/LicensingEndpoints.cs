@@ -138,29 +138,29 @@ public static class LicensingEndpoints
                 return value is Result<Application> result ? result.ToHttpResult(a => View(a, null)) : value;
             })
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        act.MapPost("/accept", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.AcceptAsync(id, user.Officer(), ct)).WithName("AcceptApplication").WithSummary("受理");
-        act.MapPost("/not-accept", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.NotAcceptAsync(id, request.Reason, user.Officer(), ct)).WithName("NotAcceptApplication").WithSummary("不予受理（写明理由及法律依据）");
-        act.MapPost("/supplement", (Guid id, SupplementRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RequestSupplementAsync(id, request.Items ?? [], user.Officer(), ct)).WithName("RequestSupplement").WithSummary("一次性告知补正（每件申请仅一次）");
-        act.MapPost("/steps", (Guid id, ReasonRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.EndStepAsync(id, request.Reason, user.Officer(), ct)).WithName("EndStep").WithSummary("办结当前公开环节（reason 为环节意见）");
-        act.MapPost("/resume", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ResumeAsync(id, user.Officer(), ct)).WithName("ResumeClock").WithSummary("恢复计时");
-        act.MapPost("/decide", (Guid id, DecideRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.DecideAsync(id, request.Approve, request.Reasons, user.Officer(), ct)).WithName("DecideApplication").WithSummary("作出决定（加强准入管理事项为拟办，待复核）");
-        act.MapPost("/sign-off", (Guid id, SignOffRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.SignOffAsync(id, request.Agree, user.Officer(), ct)).WithName("SignOffDecision").WithSummary("复核签发（须另一人）");
-        act.MapPost("/hand-over", (Guid id, HandOverRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.HandOverAsync(id, request.To, user.Officer(), ct)).WithName("HandOverApplication").WithSummary("首办责任人移交");
-        act.MapPost("/pause", async (Guid id, PauseRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) =>
+        act.MapPost("/accept", (Guid id, AcceptApplication accept, ClaimsPrincipal user, CancellationToken ct) => accept.HandleAsync(id, user.Officer(), ct)).WithName("AcceptApplication").WithSummary("受理");
+        act.MapPost("/not-accept", (Guid id, ReasonRequest request, NotAcceptApplication notAccept, ClaimsPrincipal user, CancellationToken ct) => notAccept.HandleAsync(id, request.Reason, user.Officer(), ct)).WithName("NotAcceptApplication").WithSummary("不予受理（写明理由及法律依据）");
+        act.MapPost("/supplement", (Guid id, SupplementRequest request, RequestSupplement supplement, ClaimsPrincipal user, CancellationToken ct) => supplement.HandleAsync(id, request.Items ?? [], user.Officer(), ct)).WithName("RequestSupplement").WithSummary("一次性告知补正（每件申请仅一次）");
+        act.MapPost("/steps", (Guid id, ReasonRequest request, EndStep endStep, ClaimsPrincipal user, CancellationToken ct) => endStep.HandleAsync(id, request.Reason, user.Officer(), ct)).WithName("EndStep").WithSummary("办结当前公开环节（reason 为环节意见）");
+        act.MapPost("/resume", (Guid id, ResumeClock resume, ClaimsPrincipal user, CancellationToken ct) => resume.HandleAsync(id, user.Officer(), ct)).WithName("ResumeClock").WithSummary("恢复计时");
+        act.MapPost("/decide", (Guid id, DecideRequest request, DecideApplication decide, ClaimsPrincipal user, CancellationToken ct) => decide.HandleAsync(id, request.Approve, request.Reasons, user.Officer(), ct)).WithName("DecideApplication").WithSummary("作出决定（加强准入管理事项为拟办，待复核）");
+        act.MapPost("/sign-off", (Guid id, SignOffRequest request, SignOff signOff, ClaimsPrincipal user, CancellationToken ct) => signOff.HandleAsync(id, request.Agree, user.Officer(), ct)).WithName("SignOffDecision").WithSummary("复核签发（须另一人）");
+        act.MapPost("/hand-over", (Guid id, HandOverRequest request, HandOverApplication handOver, ClaimsPrincipal user, CancellationToken ct) => handOver.HandleAsync(id, request.To, user.Officer(), ct)).WithName("HandOverApplication").WithSummary("首办责任人移交");
+        act.MapPost("/pause", async (Guid id, PauseRequest request, PauseClock pause, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var kind = ApiInput.RequiredEnum<PauseKind>(request.Kind, "kind", "Testing、ExpertReview、Hearing");
-                return kind.IsSuccess ? await review.PauseAsync(id, kind.Value, request.Reason, user.Officer(), ct) : kind.Refusal!;
+                return kind.IsSuccess ? await pause.HandleAsync(id, kind.Value, request.Reason, user.Officer(), ct) : kind.Refusal;
             }).WithName("PauseClock").WithSummary("暂停计时（检验检测、专家评审、听证）");
-        act.MapPost("/extend", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.ExtendAsync(id, request.Days, request.Reason, user.Officer(), ct))
-            .RequireAuthorization(Roles.DepartmentAdmin).WithName("ExtendApplication").WithSummary("延长期限（部门负责人，一次；批准延期申请时照申请的天数和理由）");
-        act.MapPost("/extension-request", (Guid id, ExtendRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RequestExtensionAsync(id, request.Days, request.Reason, user.Officer(), ct))
+        act.MapPost("/extend", (Guid id, ExtendRequest request, ExtendDeadline extend, ClaimsPrincipal user, CancellationToken ct) => extend.HandleAsync(id, request.Days, request.Reason, user.Officer(), ct))
+            .WithName("ExtendApplication").WithSummary("延长期限（部门负责人，一次；批准延期申请时照申请的天数和理由）");
+        act.MapPost("/extension-request", (Guid id, ExtendRequest request, RequestExtension requestExtension, ClaimsPrincipal user, CancellationToken ct) => requestExtension.HandleAsync(id, request.Days, request.Reason, user.Officer(), ct))
             .WithName("RequestExtension").WithSummary("申请延期（报部门负责人审批）");
-        act.MapPost("/extension-refusal", (Guid id, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) => review.RefuseExtensionAsync(id, user.Officer(), ct))
-            .RequireAuthorization(Roles.DepartmentAdmin).WithName("RefuseExtension").WithSummary("不同意延期（部门负责人）");
-        act.MapPost("/assessments", async (Guid id, AssessmentRequest request, ReviewApplication review, ClaimsPrincipal user, CancellationToken ct) =>
+        act.MapPost("/extension-refusal", (Guid id, RefuseExtension refuse, ClaimsPrincipal user, CancellationToken ct) => refuse.HandleAsync(id, user.Officer(), ct))
+            .WithName("RefuseExtension").WithSummary("不同意延期（部门负责人）");
+        act.MapPost("/assessments", async (Guid id, AssessmentRequest request, RecordAssessment assess, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var kind = ApiInput.RequiredEnum<AssessmentKind>(request.Kind, "kind", "Risk、OnSite、Expert");
-                return kind.IsSuccess ? await review.RecordAssessmentAsync(id, kind.Value, request.Record, request.Findings, request.Attachments ?? [], user.Officer(), ct) : kind.Refusal!;
+                return kind.IsSuccess ? await assess.HandleAsync(id, kind.Value, request.Record, request.Findings, request.Attachments ?? [], user.Officer(), ct) : kind.Refusal;
             }).WithName("RecordAssessment").WithSummary("记录风险评估、现场核查或专家评审（加强准入管理）");
 
         group.MapGet("/overview", async (DepartmentOverview overview, ClaimsPrincipal user, CancellationToken ct) =>
@@ -171,7 +171,7 @@ public static class LicensingEndpoints
                     [.. o.ExtensionRequests.Select(a => View(a, null))],
                     o.HandOvers);
             })
-            .RequireAuthorization(Roles.DepartmentAdmin).WithName("DepartmentOverview").WithSummary("部门负责人：超期申请、待批延期、首办责任人移交记录");
+            .RequireAuthorization(IdentitySetup.DepartmentOverviewPolicy).WithName("DepartmentOverview").WithSummary("部门负责人：超期申请、待批延期、首办责任人移交记录");
         return api;
     }
 

@@ -34,6 +34,9 @@ public static class IdentitySetup
     /// <summary>An approving department's desk: its approvers and its administrator answer pushes.</summary>
     public const string DepartmentDeskPolicy = "DepartmentDesk";
 
+    /// <summary>The department's overview of late matters and pending extensions: its administrator and its designated heads.</summary>
+    public const string DepartmentOverviewPolicy = "DepartmentOverview";
+
     /// <summary>Those who follow every department's loops: the registrar, the oversight office, the reform office, administrators.</summary>
     public const string LoopOverseersPolicy = "LoopOverseers";
 
@@ -101,6 +104,7 @@ public static class IdentitySetup
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.All.Where(r => r.IsStaff).Select(r => r.Name)))
             .AddPolicy(AuditReadersPolicy, p => p.RequireRole(Roles.Administrator, Roles.Oversight))
             .AddPolicy(DepartmentDeskPolicy, p => p.RequireRole(Roles.Approver, Roles.DepartmentAdmin))
+            .AddPolicy(DepartmentOverviewPolicy, p => p.RequireAssertion(c => c.User.IsInRole(Roles.DepartmentAdmin) || c.User.IsDepartmentHead()))
             .AddPolicy(LoopOverseersPolicy, p => p.RequireRole(Roles.Regulator, Roles.Oversight, Roles.ReformOffice, Roles.Administrator))
             .AddPolicy(BearerOnlyPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddAuthorization(o =>

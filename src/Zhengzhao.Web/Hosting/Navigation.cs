@@ -72,14 +72,18 @@ public static class Navigation
         ],
     };
 
+    /// <summary>What a department head (部门负责人, a person, not a role) sees beyond the links of their role.</summary>
+    private static readonly Link[] Head = [new("Overdue and extensions", "/Licensing/Overview")];
+
     public static IReadOnlyList<Link> PublicLinks => Public;
 
-    /// <summary>The links of the user's roles, each once, in the order the roles are listed.</summary>
+    /// <summary>The links of the user's roles, and a head's, each once, in the order the roles are listed.</summary>
     public static IReadOnlyList<Link> WorkLinks(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return Roles.All.Where(r => user.IsInRole(r.Name))
             .SelectMany(r => ByRole[r.Name])
+            .Concat(user.IsDepartmentHead() ? Head : [])
             .DistinctBy(l => l.Path)
             .ToList();
     }

@@ -75,8 +75,11 @@ public static class PrincipalExtensions
     public static IReadOnlyList<string> Mailboxes(this ClaimsPrincipal user) => Notifications.Mailboxes.Of(user.ToActor().UserName, user.EnterpriseUscc());
 
     /// <summary>The user as an officer acting on an application.</summary>
-    public static Licensing.ReviewApplication.Officer Officer(this ClaimsPrincipal user) =>
-        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk), user.IsInRole(Roles.DepartmentAdmin));
+    public static Licensing.Officer Officer(this ClaimsPrincipal user) =>
+        new(user.ToActor(), user.DepartmentCode(), user.FindFirst(ZhengzhaoClaims.Region)?.Value, user.IsInRole(Roles.WindowClerk));
+
+    /// <summary>Whether the account was designated its department's head when it signed in: pages offer the head's actions by it; the use cases check the account itself.</summary>
+    public static bool IsDepartmentHead(this ClaimsPrincipal user) => user?.HasClaim(ZhengzhaoClaims.DepartmentHead, "true") ?? false;
 
     /// <summary>The code of the company an applicant account acts for; null for staff.</summary>
     public static string? EnterpriseUscc(this ClaimsPrincipal user) => user?.FindFirst(ZhengzhaoClaims.Enterprise)?.Value;

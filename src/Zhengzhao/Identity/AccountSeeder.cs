@@ -25,6 +25,13 @@ public static class AccountSeeder
         [Roles.Administrator] = ("XZ-BB", "540000"),
     };
 
+    /// <summary>
+    /// One head (部门负责人) for each department the demo reviewers work in, so that a requested extension can be
+    /// granted and a matter handed over with the demo accounts: an approver designated head, not the department's
+    /// IT administrator, who is no head by role.
+    /// </summary>
+    private static readonly (string UserName, string Department)[] DemoHeads = [("demo-head-xwgd", "XZ-XWGD"), ("demo-head-swt", "XZ-SWT")];
+
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
@@ -54,25 +61,25 @@ public static class AccountSeeder
         return await services.GetRequiredService<CreateAccount>().HandleAsync(command, cancellationToken);
     }
 
-    /// <summary>One account per role, each with a one-time password returned here so the host can show it once.</summary>
+    /// <summary>One account per role and the demo heads, each with a one-time password returned here so the host can show it once.</summary>
     public static async Task<IReadOnlyList<CreateAccount.Created>> EnsureDemoAccountsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         var users = services.GetRequiredService<UserManager<User>>();
         var create = services.GetRequiredService<CreateAccount>();
         var created = new List<CreateAccount.Created>();
-        foreach (var role in Roles.All)
+        var accounts = Roles.All
+            .Select(role => new CreateAccount.Command(DemoUserName(role.Name), $"演示{role.DisplayName}", role.Name, DemoPlacement.GetValueOrDefault(role.Name).Department, DemoPlacement.GetValueOrDefault(role.Name).Region, role.IsStaff ? null : DemoEnterprise.Value, Actor.System))
+            .Concat(DemoHeads.Select(head => new CreateAccount.Command(head.UserName, $"演示部门负责人（{head.Department}）", Roles.Approver, head.Department, "540000", null, Actor.System) { IsDepartmentHead = true }));
+        foreach (var command in accounts)
         {
-            var userName = DemoUserName(role.Name);
-            if (await users.FindByNameAsync(userName) is not null)
+            if (await users.FindByNameAsync(command.UserName) is not null)
             {
                 continue;
             }
 
-            var placement = DemoPlacement.GetValueOrDefault(role.Name);
-            var command = new CreateAccount.Command(userName, $"演示{role.DisplayName}", role.Name, placement.Department, placement.Region, role.IsStaff ? null : DemoEnterprise.Value, Actor.System);
             var result = await create.HandleAsync(command, cancellationToken);
-            created.Add(result.Value ?? throw new InvalidOperationException($"Demo account {userName}: {result.Refusal!.Detail}"));
+            created.Add(result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo account {command.UserName}: {result.Refusal.Detail}"));
         }
 
         return created;

@@ -16,6 +16,9 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
     {
         /// <summary>Only for the first administrator, whose password comes from configuration; everyone else gets a generated one.</summary>
         public string? InitialPassword { get; init; }
+
+        /// <summary>A member of staff opened as its department's head (部门负责人), as the platform administrator may designate one.</summary>
+        public bool IsDepartmentHead { get; init; }
     }
 
     public sealed record Created(string UserName, string Role, string OneTimePassword);
@@ -76,6 +79,7 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
             DepartmentCode = role.IsStaff ? command.DepartmentCode : null,
             RegionCode = role.IsStaff ? command.RegionCode : null,
             EnterpriseUscc = uscc,
+            IsDepartmentHead = role.IsStaff && command.IsDepartmentHead,
             MustChangePassword = true,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -94,7 +98,7 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
             return Invalid(string.Join("；", outcome.Errors.Select(e => e.Description)));
         }
 
-        db.Record(command.Actor, time, "identity.account-created", nameof(User), userName, $"无 → {role.DisplayName}{(uscc is null ? $"（{user.DepartmentCode}，{user.RegionCode}）" : $"（{uscc}）")}");
+        db.Record(command.Actor, time, "identity.account-created", nameof(User), userName, $"无 → {role.DisplayName}{(uscc is null ? $"（{user.DepartmentCode}，{user.RegionCode}{(user.IsDepartmentHead ? "，部门负责人" : string.Empty)}）" : $"（{uscc}）")}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Created(userName, role.Name, password);

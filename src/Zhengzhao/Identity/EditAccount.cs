@@ -61,6 +61,13 @@ public sealed class EditAccount(ZhengzhaoDbContext db, UserManager<User> users, 
         }
 
         user.DisplayName = command.DisplayName.Trim();
+        if (user.DepartmentCode != department && user.IsDepartmentHead)
+        {
+            // The head of one department is no head of the next: the new department's administrator designates its own.
+            changes.Add("不再担任部门负责人");
+            user.IsDepartmentHead = false;
+        }
+
         user.DepartmentCode = department;
         user.RegionCode = region;
         user.DisabledAt = command.Disabled ? user.DisabledAt ?? time.GetUtcNow().UtcDateTime : null;

@@ -9,7 +9,7 @@ public sealed class ListAccounts(ZhengzhaoDbContext db) : IUseCase
 {
     public sealed record Query(string? DepartmentCode = null, string? UserName = null);
 
-    public sealed record Account(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode, string? DepartmentName, string? RegionCode, string? EnterpriseUscc, bool MustChangePassword, bool Disabled);
+    public sealed record Account(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode, string? DepartmentName, string? RegionCode, string? EnterpriseUscc, bool MustChangePassword, bool Disabled, bool IsDepartmentHead);
 
     public async Task<IReadOnlyList<Account>> HandleAsync(Query query, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,8 @@ public sealed class ListAccounts(ZhengzhaoDbContext db) : IUseCase
                 u.RegionCode,
                 u.EnterpriseUscc,
                 u.MustChangePassword,
-                u.DisabledAt != null))
+                u.DisabledAt != null,
+                u.IsDepartmentHead))
             .ToList();
     }
 }

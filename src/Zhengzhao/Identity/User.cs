@@ -14,6 +14,13 @@ public sealed class User : IdentityUser
 
     public string? RegionCode { get; set; }
 
+    /// <summary>
+    /// 部门负责人: the person heads their department, who alone extends a deadline, decides on an officer's request
+    /// for one, and hands over any of the department's matters. Set and cleared by the department administrator (or
+    /// the platform administrator); an attribute of the person, not a role, and lost with a change of department.
+    /// </summary>
+    public bool IsDepartmentHead { get; set; }
+
     /// <summary>The company an applicant account acts for.</summary>
     public string? EnterpriseUscc { get; set; }
 

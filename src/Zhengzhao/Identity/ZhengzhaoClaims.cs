@@ -11,6 +11,9 @@ public static class ZhengzhaoClaims
     public const string Region = "zz:region";
     public const string Enterprise = "zz:uscc";
     public const string MustChangePassword = "zz:must-change-password";
+
+    /// <summary>Shown by pages to offer the head's actions; the use cases check the account itself.</summary>
+    public const string DepartmentHead = "zz:department-head";
 }
 
 public sealed class ZhengzhaoClaimsFactory(UserManager<User> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
@@ -23,6 +26,11 @@ public sealed class ZhengzhaoClaimsFactory(UserManager<User> users, RoleManager<
         AddIfPresent(identity, ZhengzhaoClaims.Department, user.DepartmentCode);
         AddIfPresent(identity, ZhengzhaoClaims.Region, user.RegionCode);
         AddIfPresent(identity, ZhengzhaoClaims.Enterprise, user.EnterpriseUscc);
+        if (user.IsDepartmentHead)
+        {
+            identity.AddClaim(new Claim(ZhengzhaoClaims.DepartmentHead, "true"));
+        }
+
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(ZhengzhaoClaims.MustChangePassword, "true"));

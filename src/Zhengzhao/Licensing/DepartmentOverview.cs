@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
@@ -13,7 +14,7 @@ public sealed class DepartmentOverview(ZhengzhaoDbContext db, CalendarCache cale
 {
     public const int Limit = 200;
 
-    /// <summary>The audit action of a hand-over (see <see cref="ReviewApplication"/>).</summary>
+    /// <summary>The audit action of a hand-over (see <see cref="HandOverApplication"/>).</summary>
     public const string HandedOver = "licensing.handed-over";
 
     /// <summary>An application past its acceptance or committed limit, with its clock (none before acceptance).</summary>
@@ -58,7 +59,7 @@ public sealed class DepartmentOverview(ZhengzhaoDbContext db, CalendarCache cale
     /// <summary>The latest hand-overs of the department's applications, as the audit trail recorded them.</summary>
     private async Task<List<HandOver>> HandOversAsync(string departmentCode, CancellationToken cancellationToken)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
+        var entries = await db.AuditTrail()
             .Where(e => e.Action == HandedOver)
             .OrderByDescending(e => e.Sequence).Take(Limit * 5)
             .Select(e => new { e.Time, e.Actor, e.EntityId, e.Summary })

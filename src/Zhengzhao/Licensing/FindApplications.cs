@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
@@ -34,12 +35,12 @@ public sealed class FindApplications(ZhengzhaoDbContext db, CalendarCache calend
         var application = await Visible(reader).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null)
         {
-            return new Refusal("licensing/application-not-found", "申请不存在", "没有这件申请，或您无权查看。", RefusalKind.NotFound);
+            return LicensingRefusals.ApplicationNotFound;
         }
 
         var permit = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
         var key = id.ToString();
-        var timeline = await db.AuditEntries.AsNoTracking()
+        var timeline = await db.AuditTrail()
             .Where(e => e.EntityType == nameof(Application) && e.EntityId == key)
             .OrderBy(e => e.Sequence)
             .Select(e => new TimelineEntry(e.Time, e.Actor, e.Summary))

@@ -7,6 +7,7 @@ using Zhengzhao.Coordination;
 using Zhengzhao.Licensing.Verifications;
 using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Licensing;
 
@@ -32,7 +33,7 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, CalendarCache calendars, 
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
         if (application is null)
         {
-            return new Refusal("licensing/application-not-found", "申请不存在", "没有这份申请。", RefusalKind.NotFound);
+            return LicensingRefusals.ApplicationNotFound;
         }
 
         if (application.State is not (ApplicationState.Approved or ApplicationState.Filed))
@@ -40,7 +41,7 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, CalendarCache calendars, 
             return new Refusal("licensing/not-approved", "尚未准予许可", $"申请 {application.Number} 当前为“{ApplicationStates.Name(application.State)}”，准予许可或备案后才能发证。", RefusalKind.Conflict);
         }
 
-        var holder = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == application.Uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        var holder = await db.RegisteredEnterprises().Where(e => e.Uscc == application.Uscc).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
         if (holder is null)
         {
             return new Refusal("licensing/unknown-holder", "企业未登记", $"统一社会信用代码 {application.Uscc} 不在登记库中，不能发证。", RefusalKind.Conflict);
@@ -62,7 +63,7 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, CalendarCache calendars, 
             await transaction.CommitAsync(cancellationToken);
             return permit;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             // Another call issued it first; its permit is the one (and this call's serial goes back with the rollback).
             await transaction.RollbackAsync(cancellationToken);
@@ -105,23 +106,10 @@ public sealed class IssuePermit(ZhengzhaoDbContext db, CalendarCache calendars, 
         }
 
         notifier.Tell(Mailboxes.Company(permit.Uscc), $"已发{PermitStates.Name(kind)}：{permit.ItemName}", $"{permit.ItemName}（申请编号 {application.Number}）已发{PermitStates.Name(kind)}，证号 {number}，可在“证照”中查看、打印和核验。", $"/Permits/{permit.Id}");
-        await CloseLoopAsync(permit, actor, today, cancellationToken);
+        await db.FeedBackPermitGrantedAsync(new(permit.Uscc, permit.ItemCode, permit.DepartmentCode, permit.Number), actor, time, cancellationToken);
         db.LicensingEvents.Add(LicensingEvent.Of(LicensingEvent.PermitIssued, permit, time.GetUtcNow().UtcDateTime));
         db.Record(actor, time, "licensing.permit-issued", nameof(Permit), permit.Number, $"{holder}（{permit.Uscc}）{permit.ItemName}：发{PermitStates.Name(kind)} {number}，申请 {application.Number}");
         return permit;
-    }
-
-    /// <summary>
-    /// 双反馈 by itself: the push that told the department of this company and item is answered "granted" with the
-    /// permit number, so the registrar and the industry authority see the loop close without a second entry.
-    /// </summary>
-    private async Task CloseLoopAsync(Permit permit, Actor actor, DateOnly today, CancellationToken cancellationToken)
-    {
-        var push = await db.Pushes.FirstOrDefaultAsync(p => p.Uscc == permit.Uscc && p.ItemCode == permit.ItemCode && p.DepartmentCode == permit.DepartmentCode && p.LoopClosedOn == null, cancellationToken);
-        if (push is not null && push.Feedback(FeedbackOutcome.Granted, permit.Number, null, actor.UserName, today).IsSuccess)
-        {
-            db.Record(actor, time, "coordination.feedback", nameof(Push), push.Id.ToString(), $"{push.Uscc} / {push.ItemCode}：反馈：已发证，证号 {permit.Number}（发证自动反馈）");
-        }
     }
 
     private Task<Permit?> ExistingAsync(Guid applicationId, CancellationToken cancellationToken) =>

@@ -80,7 +80,7 @@ public sealed class LicensingEvent
     }
 
     /// <summary>虚假承诺: the breach as recorded, with the permit revoked for it.</summary>
-    public static LicensingEvent Of(Credit.CommitmentBreach breach, Permit permit, DateTime occurredAt)
+    public static LicensingEvent Of(Verifications.FalseCommitment breach, Guid breachId, Permit permit, DateTime occurredAt)
     {
         ArgumentNullException.ThrowIfNull(breach);
         ArgumentNullException.ThrowIfNull(permit);
@@ -90,7 +90,7 @@ public sealed class LicensingEvent
             PermitNumber = permit.Number,
             Uscc = breach.Uscc,
             OccurredAt = occurredAt,
-            Payload = JsonSerializer.Serialize(new { BreachId = breach.Id, breach.Uscc, permit.HolderName, breach.ItemCode, permit.ItemName, permit.DepartmentCode, breach.ApplicationId, PermitNumber = permit.Number, breach.Finding, breach.RecordedBy, breach.RecordedOn }, PayloadJson),
+            Payload = JsonSerializer.Serialize(new { BreachId = breachId, breach.Uscc, permit.HolderName, breach.ItemCode, permit.ItemName, permit.DepartmentCode, breach.ApplicationId, PermitNumber = permit.Number, breach.Finding, breach.RecordedBy, breach.RecordedOn }, PayloadJson),
         };
     }
 }

@@ -69,4 +69,18 @@ public static class LicensingRefusals
 
     public static Refusal RenewalNotYetDeemed(DateOnly lastDay) =>
         new("licensing/renewal-not-yet-deemed", "尚在决定期内", $"有效期届满（{lastDay:yyyy-MM-dd}）前应作出是否准予延续的决定；届满仍未决定的，方视为准予延续。", RefusalKind.Conflict);
+
+    // Review
+
+    /// <summary>The type of every refusal of a text over its limit on the review desk.</summary>
+    public const string TextTooLong = "licensing/text-too-long";
+
+    public static Refusal ChangedTo(ApplicationState current) =>
+        new("licensing/changed", "申请已被他人处理", $"这件申请刚刚已被处理，当前为“{ApplicationStates.Name(current)}”，请刷新后再办理。", RefusalKind.Conflict);
+
+    public static Refusal NotDepartmentHead(string what) =>
+        new("licensing/not-department-head", "须由部门负责人办理", $"{what}须由本部门负责人办理；部门负责人由部门管理员在账户中指定。", RefusalKind.Forbidden);
+
+    public static Refusal TooManySupplementItems(int max) =>
+        new(TextTooLong, "内容过长", $"补正告知不超过 {max} 项。") { Errors = new Dictionary<string, string[]> { ["items"] = [$"补正告知不超过 {max} 项。"] } };
 }

@@ -73,7 +73,7 @@ public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calen
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another instance sent this warning first; its messages stand and these are dropped.
             db.ChangeTracker.Clear();
@@ -81,13 +81,9 @@ public sealed class SendClockWarnings(ZhengzhaoDbContext db, CalendarCache calen
         }
     }
 
-    /// <summary>部门负责人: the department's administrators.</summary>
+    /// <summary>部门负责人: the accounts designated head of the department.</summary>
     private Task<List<string>> HeadsAsync(string departmentCode, CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where role.Name == Roles.DepartmentAdmin && user.DepartmentCode == departmentCode
-         select user.UserName!).ToListAsync(cancellationToken);
+        db.PublishedAccounts().Where(a => a.DepartmentCode == departmentCode && a.IsDepartmentHead).Select(a => a.UserName).ToListAsync(cancellationToken);
 }
 
 /// <summary>A warning sent: its key (application, deadline, due date, lead) is unique, which is what makes it once.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Notifications;
@@ -85,8 +86,8 @@ public sealed class NotificationDispatcher(ZhengzhaoDbContext db, IEnumerable<IN
     {
         var mailbox = notification.Mailbox;
         var users = mailbox.StartsWith(Mailboxes.CompanyPrefix, StringComparison.Ordinal)
-            ? db.Users.Where(u => u.EnterpriseUscc == mailbox.Substring(Mailboxes.CompanyPrefix.Length))
-            : db.Users.Where(u => u.UserName == mailbox.Substring(Mailboxes.OfficerPrefix.Length));
+            ? db.PublishedAccounts().Where(u => u.EnterpriseUscc == mailbox.Substring(Mailboxes.CompanyPrefix.Length))
+            : db.PublishedAccounts().Where(u => u.UserName == mailbox.Substring(Mailboxes.OfficerPrefix.Length));
         var addresses = notification.Channel == NotificationChannel.Email
             ? users.Select(u => u.Email)
             : users.Select(u => u.PhoneNumber);

@@ -9,8 +9,6 @@ public static class ModuleDebts
 {
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Licensing may not depend on Credit: Zhengzhao.Licensing.LicensingEvent uses Zhengzhao.Credit.CommitmentBreach",
-        "Licensing may not depend on Credit: Zhengzhao.Licensing.Verifications.ConcludeVerification uses Zhengzhao.Credit.CommitmentBreach",
         "Coordination uses Catalog's entity Zhengzhao.Catalog.ItemVersion in Zhengzhao.Coordination.PushViews",
         "Coordination uses Catalog's entity Zhengzhao.Catalog.ItemVersion in Zhengzhao.Coordination.ScopeCatalogue",
         "Coordination uses Catalog's entity Zhengzhao.Catalog.LicensingItem in Zhengzhao.Coordination.ScopeCatalogue",
@@ -21,15 +19,5 @@ public static class ModuleDebts
         "Coordination uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Coordination.PushViews",
         "Coordination uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Coordination.ResolveReturns",
         "Coordination uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Coordination.Webhooks.PushCreated",
-        "Licensing uses Audit's entity Zhengzhao.Audit.AuditEntry in Zhengzhao.Licensing.DepartmentOverview",
-        "Licensing uses Audit's entity Zhengzhao.Audit.AuditEntry in Zhengzhao.Licensing.FindApplications",
-        "Licensing uses Coordination's entity Zhengzhao.Coordination.Push in Zhengzhao.Licensing.IssuePermit",
-        "Licensing uses Credit's entity Zhengzhao.Credit.CommitmentBreach in Zhengzhao.Licensing.LicensingEvent",
-        "Licensing uses Credit's entity Zhengzhao.Credit.CommitmentBreach in Zhengzhao.Licensing.Verifications.ConcludeVerification",
-        "Licensing uses Identity's entity Zhengzhao.Identity.User in Zhengzhao.Licensing.GetApplicationLetter",
-        "Licensing uses Identity's entity Zhengzhao.Identity.User in Zhengzhao.Licensing.SendClockWarnings",
-        "Licensing uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Licensing.GetApplicationLetter",
-        "Licensing uses Registry's entity Zhengzhao.Registry.Enterprise in Zhengzhao.Licensing.IssuePermit",
-        "Notifications uses Identity's entity Zhengzhao.Identity.User in Zhengzhao.Notifications.NotificationDispatcher",
     };
 }

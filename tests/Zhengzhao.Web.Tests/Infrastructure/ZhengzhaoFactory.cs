@@ -50,12 +50,12 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
     /// <summary>A client holding a bearer token for the demo account of the role.</summary>
     public async Task<HttpClient> BearerClientAsync(string role) => await TokenClientAsync(await ReadyDemoAccountAsync(role));
 
-    /// <summary>A client with a bearer token for a new account of the role, made through the same use case as the administrator's.</summary>
-    public async Task<HttpClient> NewBearerClientAsync(string userName, string role, string? department = null, string? region = null, string? uscc = null)
+    /// <summary>A client with a bearer token for a new account of the role (a member of staff optionally its department's head), made through the same use case as the administrator's.</summary>
+    public async Task<HttpClient> NewBearerClientAsync(string userName, string role, string? department = null, string? region = null, string? uscc = null, bool departmentHead = false)
     {
         await using (var scope = Services.CreateAsyncScope())
         {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateAccount>().HandleAsync(new(userName, userName, role, department, region, uscc, Actor.System));
+            var created = await scope.ServiceProvider.GetRequiredService<CreateAccount>().HandleAsync(new(userName, userName, role, department, region, uscc, Actor.System) { IsDepartmentHead = departmentHead });
             Assert.True(created.IsSuccess, created.Refusal?.Detail);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
             var user = await users.FindByNameAsync(userName);

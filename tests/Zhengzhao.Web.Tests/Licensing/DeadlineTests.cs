@@ -20,7 +20,7 @@ public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.NewBearerClientAsync("syj-approver", Roles.Approver, "XZ-SYJ", "540000");
-        await factory.NewBearerClientAsync("syj-head", Roles.DepartmentAdmin, "XZ-SYJ", "540000");
+        await factory.NewBearerClientAsync("syj-head", Roles.Approver, "XZ-SYJ", "540000", departmentHead: true);
         var materials = await factory.RequiredMaterialsAsync(applicant, "SL-014");
         var accepted = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadJsonAsync()).GetProperty("id").GetGuid();
         var waiting = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadJsonAsync()).GetProperty("id").GetGuid();

@@ -16,7 +16,7 @@ public sealed class MailboxTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         await factory.NewBearerClientAsync("syj-officer", Roles.Approver, "XZ-SYJ", "540000");
-        var head = await factory.NewBearerClientAsync("syj-chief", Roles.DepartmentAdmin, "XZ-SYJ", "540000");
+        var head = await factory.NewBearerClientAsync("syj-chief", Roles.Approver, "XZ-SYJ", "540000", departmentHead: true);
         var id = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync()).GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
 

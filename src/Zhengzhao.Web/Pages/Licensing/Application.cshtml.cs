@@ -15,7 +15,7 @@ namespace Zhengzhao.Web.Pages.Licensing;
 /// hands over; the head grants or refuses the extension and may hand a matter to another officer.
 /// </summary>
 [Authorize(Roles = Roles.Applicant + "," + Roles.WindowClerk + "," + Roles.Approver + "," + Roles.DepartmentAdmin)]
-public sealed class ApplicationModel(FindApplications find, ReviewApplication review, UploadMaterial upload, CompleteSupplement complete, OpenMaterial open) : PageModel
+public sealed class ApplicationModel(FindApplications find, UploadMaterial upload, CompleteSupplement complete, OpenMaterial open) : PageModel
 {
     public FindApplications.View? View { get; private set; }
 
@@ -27,47 +27,47 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
 
     public bool Reviews => User.IsInRole(Roles.Approver) || User.IsInRole(Roles.DepartmentAdmin);
 
-    public bool IsHead => User.IsInRole(Roles.DepartmentAdmin);
+    public bool IsHead => User.IsDepartmentHead();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.AcceptAsync(id, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, [FromServices] AcceptApplication accept, CancellationToken cancellationToken) =>
+        DoneAsync(id, accept.HandleAsync(id, User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostNotAcceptAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.NotAcceptAsync(id, reason, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostNotAcceptAsync(Guid id, string? reason, [FromServices] NotAcceptApplication notAccept, CancellationToken cancellationToken) =>
+        DoneAsync(id, notAccept.HandleAsync(id, reason, User.Officer(), cancellationToken), cancellationToken);
 
     /// <summary>The one-time notification: every ticked material with what is wrong with it.</summary>
-    public Task<IActionResult> OnPostSupplementAsync(Guid id, List<string> missing, Dictionary<string, string> problems, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.RequestSupplementAsync(id, [.. missing.Select(m => new MissingMaterial(m, problems.GetValueOrDefault(m) ?? string.Empty))], User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostSupplementAsync(Guid id, List<string> missing, Dictionary<string, string> problems, [FromServices] RequestSupplement supplement, CancellationToken cancellationToken) =>
+        DoneAsync(id, supplement.HandleAsync(id, [.. missing.Select(m => new MissingMaterial(m, problems.GetValueOrDefault(m) ?? string.Empty))], User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostStepAsync(Guid id, string? opinion, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.EndStepAsync(id, opinion, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostStepAsync(Guid id, string? opinion, [FromServices] EndStep endStep, CancellationToken cancellationToken) =>
+        DoneAsync(id, endStep.HandleAsync(id, opinion, User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostPauseAsync(Guid id, PauseKind kind, string? reason, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.PauseAsync(id, kind, reason, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostPauseAsync(Guid id, PauseKind kind, string? reason, [FromServices] PauseClock pause, CancellationToken cancellationToken) =>
+        DoneAsync(id, pause.HandleAsync(id, kind, reason, User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.ResumeAsync(id, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostResumeAsync(Guid id, [FromServices] ResumeClock resume, CancellationToken cancellationToken) =>
+        DoneAsync(id, resume.HandleAsync(id, User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.DecideAsync(id, approve, reasons, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, [FromServices] DecideApplication decide, CancellationToken cancellationToken) =>
+        DoneAsync(id, decide.HandleAsync(id, approve, reasons, User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostSignOffAsync(Guid id, bool agree, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.SignOffAsync(id, agree, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostSignOffAsync(Guid id, bool agree, [FromServices] SignOff signOff, CancellationToken cancellationToken) =>
+        DoneAsync(id, signOff.HandleAsync(id, agree, User.Officer(), cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostExtendAsync(Guid id, int days, string? reason, CancellationToken cancellationToken) =>
-        IsHead ? await DoneAsync(id, review.ExtendAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken) : Forbid();
+    public Task<IActionResult> OnPostExtendAsync(Guid id, int days, string? reason, [FromServices] ExtendDeadline extend, CancellationToken cancellationToken) =>
+        DoneAsync(id, extend.HandleAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostRequestExtensionAsync(Guid id, int days, string? reason, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.RequestExtensionAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRequestExtensionAsync(Guid id, int days, string? reason, [FromServices] RequestExtension requestExtension, CancellationToken cancellationToken) =>
+        DoneAsync(id, requestExtension.HandleAsync(id, days, reason, User.Officer(), cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostRefuseExtensionAsync(Guid id, CancellationToken cancellationToken) =>
-        IsHead ? await DoneAsync(id, review.RefuseExtensionAsync(id, User.Officer(), cancellationToken), cancellationToken) : Forbid();
+    public Task<IActionResult> OnPostRefuseExtensionAsync(Guid id, [FromServices] RefuseExtension refuse, CancellationToken cancellationToken) =>
+        DoneAsync(id, refuse.HandleAsync(id, User.Officer(), cancellationToken), cancellationToken);
 
     /// <summary>加强准入管理: an assessment with its record, findings and the files taken (photos, papers).</summary>
     /// <param name="kind">Nullable so that a forged or garbled value is refused, not bound to the default 风险评估.</param>
-    public async Task<IActionResult> OnPostAssessAsync(Guid id, AssessmentKind? kind, string? record, string? findings, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAssessAsync(Guid id, AssessmentKind? kind, string? record, string? findings, [FromServices] RecordAssessment assess, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -83,11 +83,11 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
         var attachments = await upload.UploadAllAsync(Request.Form.Files.GetFiles("attachments"), View!.Application.Uscc, User.ApplicationReader(), User.ToActor(), cancellationToken);
         if (!attachments.IsSuccess)
         {
-            Error = attachments.Refusal!.Detail;
+            Error = attachments.Refusal.Detail;
             return Page();
         }
 
-        return await DoneAsync(id, review.RecordAssessmentAsync(id, kind.Value, record, findings, attachments.Value!, User.Officer(), cancellationToken), cancellationToken);
+        return await DoneAsync(id, assess.HandleAsync(id, kind.Value, record, findings, attachments.Value, User.Officer(), cancellationToken), cancellationToken);
     }
 
     /// <summary>A material or attachment of this application, for whoever may read the application.</summary>
@@ -97,8 +97,8 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
         return opened.Value is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
     }
 
-    public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, CancellationToken cancellationToken) =>
-        DoneAsync(id, review.HandOverAsync(id, to, User.Officer(), cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, [FromServices] HandOverApplication handOver, CancellationToken cancellationToken) =>
+        DoneAsync(id, handOver.HandleAsync(id, to, User.Officer(), cancellationToken), cancellationToken);
 
     /// <summary>The applicant hands in the materials the notification listed, one file input per listed material.</summary>
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken)
@@ -120,11 +120,11 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             var uploaded = await upload.HandleAsync(new(uscc, form.FileName, form.ContentType, form.Length, content, User.ApplicationReader(), User.ToActor()), cancellationToken);
             if (!uploaded.IsSuccess)
             {
-                Error = $"“{notice.Items[i].Material}”：{uploaded.Refusal!.Detail}";
+                Error = $"“{notice.Items[i].Material}”：{uploaded.Refusal.Detail}";
                 return Page();
             }
 
-            materials.Add(new(notice.Items[i].Material, uploaded.Value!.Id));
+            materials.Add(new(notice.Items[i].Material, uploaded.Value.Id));
         }
 
         return await DoneAsync(id, complete.HandleAsync(id, User.ApplicationReader(), materials, User.ToActor(), cancellationToken), cancellationToken);
@@ -138,7 +138,7 @@ public sealed class ApplicationModel(FindApplications find, ReviewApplication re
             return RedirectToPage(new { id });
         }
 
-        Error = result.Refusal!.Detail;
+        Error = result.Refusal.Detail;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -7,7 +7,7 @@ using Zhengzhao.Web.Hosting;
 namespace Zhengzhao.Web.Pages.Licensing;
 
 /// <summary>部门负责人督办: the department's applications past a limit, extensions waiting, recent hand-overs.</summary>
-[Authorize(Roles = Roles.DepartmentAdmin)]
+[Authorize(Policy = IdentitySetup.DepartmentOverviewPolicy)]
 public sealed class OverviewModel(DepartmentOverview overview) : PageModel
 {
     public DepartmentOverview.Overview Overview { get; private set; } = new([], [], []);

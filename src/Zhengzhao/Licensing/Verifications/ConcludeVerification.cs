@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
-using Zhengzhao.Credit;
 using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 
@@ -12,7 +11,7 @@ namespace Zhengzhao.Licensing.Verifications;
 /// filing) and, for a commitment, records the breach that the credit record shows and joint discipline reads; all
 /// of it, with the events for the credit module, in one transaction. Of two officers concluding at once, one wins.
 /// </summary>
-public sealed class ConcludeVerification(ZhengzhaoDbContext db, Notifier notifier, TimeProvider time) : IUseCase
+public sealed class ConcludeVerification(ZhengzhaoDbContext db, IRecordCommitmentBreach breaches, Notifier notifier, TimeProvider time) : IUseCase
 {
     public sealed record Command(Guid Id, VerificationOutcome Outcome, string? Findings, IReadOnlyList<Guid> Attachments, string DepartmentCode, Actor Actor);
 
@@ -79,9 +78,8 @@ public sealed class ConcludeVerification(ZhengzhaoDbContext db, Notifier notifie
         db.Record(actor, time, "licensing.permit-revoked", nameof(Permit), permit.Number, $"{permit.HolderName}（{permit.Uscc}）{permit.Number}：撤销（核查不实）");
         if (verification.Kind == VerificationKind.Commitment)
         {
-            var breach = new CommitmentBreach(verification.Uscc, verification.ItemCode, verification.ApplicationId, verification.Findings!, actor.UserName, today);
-            db.CommitmentBreaches.Add(breach);
-            db.LicensingEvents.Add(LicensingEvent.Of(breach, permit, at));
+            var breach = new FalseCommitment(verification.Uscc, verification.ItemCode, verification.ApplicationId, verification.Findings!, actor.UserName, today);
+            db.LicensingEvents.Add(LicensingEvent.Of(breach, breaches.Record(breach), permit, at));
         }
 
         return null;

@@ -45,14 +45,7 @@ public sealed class EditModel(EditAccount editAccount, ListAccounts listAccounts
             return NotFound();
         }
 
-        Input = new AccountInput
-        {
-            DisplayName = Account.DisplayName,
-            Role = Account.Roles is [var role, ..] ? role : string.Empty,
-            DepartmentCode = Account.DepartmentCode,
-            RegionCode = Account.RegionCode,
-            Disabled = Account.Disabled,
-        };
+        Input = InputOf(Account);
         return Page();
     }
 
@@ -66,6 +59,31 @@ public sealed class EditModel(EditAccount editAccount, ListAccounts listAccounts
         await LoadAsync(cancellationToken);
         return Account is null ? NotFound() : Page();
     }
+
+    /// <summary>部门负责人, designated or cleared apart from the account's other fields: it does not end the account's sessions by itself alone.</summary>
+    public async Task<IActionResult> OnPostHeadAsync(bool isHead, [FromServices] SetDepartmentHead setHead, CancellationToken cancellationToken)
+    {
+        var result = await setHead.HandleAsync(new(UserName ?? string.Empty, isHead, User.ToActor()), cancellationToken);
+        Error = result.Refusal?.Detail;
+        Saved = result.IsSuccess;
+        await LoadAsync(cancellationToken);
+        if (Account is null)
+        {
+            return NotFound();
+        }
+
+        Input = InputOf(Account);
+        return Page();
+    }
+
+    private static AccountInput InputOf(ListAccounts.Account account) => new()
+    {
+        DisplayName = account.DisplayName,
+        Role = account.Roles is [var role, ..] ? role : string.Empty,
+        DepartmentCode = account.DepartmentCode,
+        RegionCode = account.RegionCode,
+        Disabled = account.Disabled,
+    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

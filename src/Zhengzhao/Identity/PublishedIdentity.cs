@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Persistence;
+
+namespace Zhengzhao.Identity;
+
+/// <summary>
+/// What Identity lets other modules read about an account: who it is, where it works, whether it heads its
+/// department, and where messages to it go; never its password, stamp or sign-in history. A projection, so a
+/// caller's filter composes with it into one SQL statement.
+/// </summary>
+public sealed record PublishedAccount
+{
+    public required string UserName { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required string? DepartmentCode { get; init; }
+
+    public required string? EnterpriseUscc { get; init; }
+
+    public required bool IsDepartmentHead { get; init; }
+
+    public required string? Email { get; init; }
+
+    public required string? PhoneNumber { get; init; }
+}
+
+/// <summary>What Identity lets other modules read.</summary>
+public static class PublishedIdentity
+{
+    /// <summary>The accounts as others read them, built with an object initializer so that EF translates what a caller adds after it.</summary>
+    public static IQueryable<PublishedAccount> PublishedAccounts(this ZhengzhaoDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.AsNoTracking().Select(u => new PublishedAccount
+        {
+            UserName = u.UserName!,
+            DisplayName = u.DisplayName,
+            DepartmentCode = u.DepartmentCode,
+            EnterpriseUscc = u.EnterpriseUscc,
+            IsDepartmentHead = u.IsDepartmentHead,
+            Email = u.Email,
+            PhoneNumber = u.PhoneNumber,
+        });
+    }
+
+    /// <summary>Whether the account, in use, heads the department (部门负责人): the legal acts reserved to the head ask this.</summary>
+    public static Task<bool> IsDepartmentHeadAsync(this ZhengzhaoDbContext db, string userName, string departmentCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.AnyAsync(u => u.UserName == userName && u.DepartmentCode == departmentCode && u.IsDepartmentHead && u.DisabledAt == null, cancellationToken);
+    }
+}
