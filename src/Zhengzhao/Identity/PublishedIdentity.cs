@@ -50,4 +50,17 @@ public static class PublishedIdentity
         ArgumentNullException.ThrowIfNull(db);
         return db.Users.AnyAsync(u => u.UserName == userName && u.DepartmentCode == departmentCode && u.IsDepartmentHead && u.DisabledAt == null, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the account, in use, is an officer who handles the department's matters (an approver or a window clerk of
+    /// it): the only accounts a matter may be handed over to.
+    /// </summary>
+    public static Task<bool> IsOfficerOfAsync(this ZhengzhaoDbContext db, string userName, string departmentCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.AnyAsync(
+            u => u.UserName == userName && u.DepartmentCode == departmentCode && u.DisabledAt == null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Approver || r.Name == Roles.WindowClerk))),
+            cancellationToken);
+    }
 }

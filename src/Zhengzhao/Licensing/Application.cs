@@ -654,7 +654,8 @@ public sealed class Application
     /// 首办责任制: ownership moves only by a recorded hand-over to another officer, made by the owner, or by the
     /// department head when the owner cannot (leave, departure).
     /// </summary>
-    public Result<Application> HandOver(string by, string to, bool byHead)
+    /// <param name="toIsOfficer">Whether the receiver is an approver or window clerk of the department, in use (Identity knows).</param>
+    public Result<Application> HandOver(string by, string to, bool byHead, bool toIsOfficer)
     {
         if (IsClosed)
         {
@@ -664,6 +665,11 @@ public sealed class Application
         if ((!byHead && !string.Equals(Owner, by, StringComparison.Ordinal)) || string.IsNullOrWhiteSpace(to) || to == Owner)
         {
             return new Refusal("licensing/not-owner", "不能移交", "只有首办责任人（或部门负责人）可以把事项移交给另一名人员。", RefusalKind.Forbidden);
+        }
+
+        if (!toIsOfficer)
+        {
+            return LicensingRefusals.ReceiverNotOfficer;
         }
 
         Owner = to;

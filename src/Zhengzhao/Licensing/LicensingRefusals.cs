@@ -78,6 +78,12 @@ public static class LicensingRefusals
     public static Refusal ChangedTo(ApplicationState current) =>
         new("licensing/changed", "申请已被他人处理", $"这件申请刚刚已被处理，当前为“{ApplicationStates.Name(current)}”，请刷新后再办理。", RefusalKind.Conflict);
 
+    /// <summary>A matter is handed over only to an officer who can handle it: an approver or window clerk of its department.</summary>
+    public static readonly Refusal ReceiverNotOfficer = new("licensing/invalid-receiver", "接办人有误", "接办人须是本事项所属部门在用的审批人员或窗口人员账户，请核对账户名。")
+    {
+        Errors = new Dictionary<string, string[]> { ["to"] = ["接办人须是本事项所属部门在用的审批人员或窗口人员账户，请核对账户名。"] },
+    };
+
     public static Refusal NotDepartmentHead(string what) =>
         new("licensing/not-department-head", "须由部门负责人办理", $"{what}须由本部门负责人办理；部门负责人由部门管理员在账户中指定。", RefusalKind.Forbidden);
 

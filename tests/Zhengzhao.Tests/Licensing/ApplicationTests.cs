@@ -233,11 +233,13 @@ public sealed class ApplicationTests
         application.Accept("clerk-b", Day);
 
         Assert.Equal("clerk-a", application.Owner);
-        Assert.Equal("licensing/not-owner", application.HandOver("clerk-b", "clerk-c", byHead: false).Refusal!.Type);
-        Assert.True(application.HandOver("clerk-a", "clerk-c", byHead: false).IsSuccess);
+        Assert.Equal("licensing/not-owner", application.HandOver("clerk-b", "clerk-c", byHead: false, toIsOfficer: true).Refusal!.Type);
+        Assert.Equal("licensing/invalid-receiver", application.HandOver("clerk-a", "no-such-officer", byHead: false, toIsOfficer: false).Refusal!.Type);
+        Assert.Equal("clerk-a", application.Owner);
+        Assert.True(application.HandOver("clerk-a", "clerk-c", byHead: false, toIsOfficer: true).IsSuccess);
         Assert.Equal("clerk-c", application.Owner);
-        Assert.Equal("licensing/not-owner", application.HandOver("head", "clerk-c", byHead: true).Refusal!.Type);
-        Assert.True(application.HandOver("head", "clerk-d", byHead: true).IsSuccess);
+        Assert.Equal("licensing/not-owner", application.HandOver("head", "clerk-c", byHead: true, toIsOfficer: true).Refusal!.Type);
+        Assert.True(application.HandOver("head", "clerk-d", byHead: true, toIsOfficer: true).IsSuccess);
         Assert.Equal("clerk-d", application.Owner);
     }
 

@@ -80,4 +80,27 @@ public sealed class DepartmentHeadTests(ZhengzhaoFactory factory) : IClassFixtur
 
         Assert.Equal("/problems/licensing/not-owner", refused.GetProperty("type").GetString());
     }
+
+    [Fact]
+    public async Task A_matter_is_handed_over_only_to_an_approver_or_window_clerk_of_its_department_and_nothing_changes_otherwise()
+    {
+        var applicant = await factory.BearerClientAsync(Roles.Applicant);
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+        var head = await factory.NewBearerClientAsync("receiver-syj-head", Roles.Approver, "XZ-SYJ", "540000", departmentHead: true);
+        await factory.NewBearerClientAsync("receiver-xwgd-officer", Roles.Approver, "XZ-XWGD", "540000");
+        await factory.NewBearerClientAsync("receiver-syj-officer", Roles.Approver, "XZ-SYJ", "540000");
+        var id = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await ActAsync(clerk, id, "accept");
+        var owner = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Owner).SingleAsync());
+
+        foreach (var to in new[] { "no-such-officer", AccountSeeder.DemoUserName(Roles.Applicant), "receiver-xwgd-officer" })
+        {
+            var refused = await ActAsync(head, id, "hand-over", new { to }, HttpStatusCode.BadRequest);
+            Assert.Equal("/problems/licensing/invalid-receiver", refused.GetProperty("type").GetString());
+            Assert.True(refused.GetProperty("errors").TryGetProperty("to", out _));
+        }
+
+        Assert.Equal(owner, await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Owner).SingleAsync()));
+        Assert.Equal("receiver-syj-officer", (await ActAsync(head, id, "hand-over", new { to = "receiver-syj-officer" })).GetProperty("owner").GetString());
+    }
 }

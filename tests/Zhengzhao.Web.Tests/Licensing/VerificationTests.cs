@@ -75,6 +75,7 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
         var filed = await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync();
         var id = filed.GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
+        await factory.NewBearerClientAsync("swt-officer-without-mail", Roles.Approver, "XZ-SYJ", "540000");
         await ActAsync(clerk, id, "hand-over", new { to = "swt-officer-without-mail" });
 
         // Two instances send at once: each row is claimed by one of them and tried once.
