@@ -40,33 +40,33 @@ public static class CoordinationEndpoints
 
     private static void MapDepartmentDesk(RouteGroupBuilder group)
     {
-        group.MapGet("/inbox", async (Inbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
-                (await inbox.ListAsync(user.DepartmentCode(), ct)).Select(l => View(l.Push, l.CompanyName, l.ItemName, l.Light)))
+        group.MapGet("/inbox", async (ListPushInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
+                (await inbox.HandleAsync(user.DepartmentCode(), ct)).Select(l => View(l.Push, l.CompanyName, l.ItemName, l.Light)))
             .RequireAuthorization(IdentitySetup.DepartmentDeskPolicy)
             .WithName("ListInbox").WithSummary("本部门收到的推送（待认领在前，红灯在前）");
 
-        Answer(group, "/pushes/{id:guid}/claim", "ClaimPush", "认领推送", (Guid id, Inbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
-            inbox.ClaimAsync(id, user.DepartmentCode(), user.ToActor(), ct));
+        Answer(group, "/pushes/{id:guid}/claim", "ClaimPush", "认领推送", (Guid id, ClaimPush claim, ClaimsPrincipal user, CancellationToken ct) =>
+            claim.HandleAsync(id, user.DepartmentCode(), user.ToActor(), ct));
 
-        Answer(group, "/pushes/{id:guid}/return", "ReturnPush", "回退推送：reason 为 NotInScope、NotOurRemit 或 NotOurArea，remark 不超过500字", async (Guid id, ReturnRequest request, Inbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(group, "/pushes/{id:guid}/return", "ReturnPush", "回退推送：reason 为 NotInScope、NotOurRemit 或 NotOurArea，remark 不超过500字", async (Guid id, ReturnRequest request, ReturnPush returnPush, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var reason = ApiInput.RequiredEnum<ReturnReason>(request.Reason, "reason", "NotInScope、NotOurRemit、NotOurArea");
-            return reason.IsSuccess ? await inbox.ReturnAsync(id, user.DepartmentCode(), reason.Value, request.Remark, user.ToActor(), ct) : reason.Refusal!;
+            return reason.IsSuccess ? await returnPush.HandleAsync(id, user.DepartmentCode(), reason.Value, request.Remark, user.ToActor(), ct) : reason.Refusal;
         });
 
-        Answer(group, "/pushes/{id:guid}/feedback", "FeedbackPush", "反馈办理结果：outcome 为 Applying、Granted（须 permitNumber）、Refused、NotNeeded（须 remark）或 Unreachable", async (Guid id, FeedbackRequest request, Inbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(group, "/pushes/{id:guid}/feedback", "FeedbackPush", "反馈办理结果：outcome 为 Applying、Granted（须 permitNumber）、Refused、NotNeeded（须 remark）或 Unreachable", async (Guid id, FeedbackRequest request, GiveFeedback feedback, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var outcome = ApiInput.RequiredEnum<FeedbackOutcome>(request.Outcome, "outcome", "Applying、Granted、Refused、NotNeeded、Unreachable");
-            return outcome.IsSuccess ? await inbox.FeedbackAsync(id, user.DepartmentCode(), outcome.Value, request.PermitNumber, request.Remark, user.ToActor(), ct) : outcome.Refusal!;
+            return outcome.IsSuccess ? await feedback.HandleAsync(id, user.DepartmentCode(), outcome.Value, request.PermitNumber, request.Remark, user.ToActor(), ct) : outcome.Refusal;
         });
 
-        group.MapGet("/copies", async (Copies copies, ClaimsPrincipal user, CancellationToken ct) =>
-                (await copies.ListAsync(user.DepartmentCode(), ct)).Select(l => new CopyView(l.Copy.Id, l.Copy.PushId, l.Copy.Uscc, l.CompanyName, l.Copy.ItemCode, l.ItemName, l.ApprovingDepartment, l.LoopState, l.Copy.SentOn, l.Copy.AcknowledgedOn)))
+        group.MapGet("/copies", async (ListPushCopies copies, ClaimsPrincipal user, CancellationToken ct) =>
+                (await copies.HandleAsync(user.DepartmentCode(), ct)).Select(l => new CopyView(l.Copy.Id, l.Copy.PushId, l.Copy.Uscc, l.CompanyName, l.Copy.ItemCode, l.ItemName, l.ApprovingDepartment, l.LoopState, l.Copy.SentOn, l.Copy.AcknowledgedOn)))
             .RequireAuthorization(IdentitySetup.DepartmentDeskPolicy)
             .WithName("ListCopies").WithSummary("本部门收到的抄告（行业主管部门知悉）");
 
-        group.MapPost("/copies/{id:guid}/acknowledge", async (Guid id, Copies copies, ClaimsPrincipal user, CancellationToken ct) =>
-                (await copies.AcknowledgeAsync(id, user.DepartmentCode(), user.ToActor(), ct)).ToHttpResult(c => new { c.Id, c.AcknowledgedOn }))
+        group.MapPost("/copies/{id:guid}/acknowledge", async (Guid id, AcknowledgePushCopy acknowledge, ClaimsPrincipal user, CancellationToken ct) =>
+                (await acknowledge.HandleAsync(id, user.DepartmentCode(), user.ToActor(), ct)).ToHttpResult(c => new { c.Id, c.AcknowledgedOn }))
             .RequireAuthorization(IdentitySetup.DepartmentDeskPolicy).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("AcknowledgeCopy").WithSummary("接收抄告").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -83,16 +83,16 @@ public static class CoordinationEndpoints
 
     private static void MapRegistrar(RouteGroupBuilder group)
     {
-        group.MapGet("/returns", async (ResolveReturns returns, CancellationToken ct) =>
-                (await returns.ListAsync(ct)).Select(r => View(r.Push, r.CompanyName, r.Item.Name, null)))
+        group.MapGet("/returns", async (ListReturnedPushes returns, CancellationToken ct) =>
+                (await returns.HandleAsync(ct)).Select(r => View(r.Push, r.CompanyName, r.Item.Name, null)))
             .RequireAuthorization(Roles.Regulator)
             .WithName("ListReturns").WithSummary("被回退、待登记机关改派或办结的推送");
 
-        Answer(group, "/pushes/{id:guid}/redispatch", "RedispatchPush", "改派回退的推送到另一部门（登记机关）", (Guid id, RedispatchRequest request, ResolveReturns returns, ClaimsPrincipal user, CancellationToken ct) =>
-            returns.RedispatchAsync(id, request.Department, user.ToActor(), ct), Roles.Regulator);
+        Answer(group, "/pushes/{id:guid}/redispatch", "RedispatchPush", "改派回退的推送到另一部门（登记机关）", (Guid id, RedispatchRequest request, RedispatchPush redispatch, ClaimsPrincipal user, CancellationToken ct) =>
+            redispatch.HandleAsync(id, request.Department, user.ToActor(), ct), Roles.Regulator);
 
-        Answer(group, "/pushes/{id:guid}/close", "ClosePush", "办结回退的推送并写明原因（登记机关）", (Guid id, RemarkRequest request, ResolveReturns returns, ClaimsPrincipal user, CancellationToken ct) =>
-            returns.CloseAsync(id, request.Remark, user.ToActor(), ct), Roles.Regulator);
+        Answer(group, "/pushes/{id:guid}/close", "ClosePush", "办结回退的推送并写明原因（登记机关）", (Guid id, RemarkRequest request, ClosePush close, ClaimsPrincipal user, CancellationToken ct) =>
+            close.HandleAsync(id, request.Remark, user.ToActor(), ct), Roles.Regulator);
 
         group.MapGet("/statistics", async (string? from, string? to, string? by, string? format, CoordinationStatistics statistics, CancellationToken ct) =>
             {
@@ -110,7 +110,7 @@ public static class CoordinationEndpoints
                     return report.ToHttpResult();
                 }
 
-                return Results.File(await CoordinationStatistics.ToWorkbookAsync(report.Value!, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"双告知统计-{start.Value:yyyyMMdd}-{end.Value:yyyyMMdd}.xlsx");
+                return Results.File(await CoordinationStatistics.ToWorkbookAsync(report.Value, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"双告知统计-{start.Value:yyyyMMdd}-{end.Value:yyyyMMdd}.xlsx");
             })
             .RequireAuthorization(IdentitySetup.LoopOverseersPolicy)
             .WithName("CoordinationStatistics").WithSummary("按部门或地区统计推送、认领、回退、认领用时和闭环（format=xlsx 导出）");
@@ -118,21 +118,21 @@ public static class CoordinationEndpoints
 
     private static void MapLetters(RouteGroupBuilder group)
     {
-        group.MapGet("/letters", async (string? uscc, Letters letters, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapGet("/letters", async (string? uscc, ListNotificationLetters letters, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var own = user.EnterpriseUscc();
-                return (await letters.ListAsync(uscc?.Trim().ToUpperInvariant() ?? own ?? string.Empty, new(own), ct)).Select(Letter);
+                return (await letters.HandleAsync(uscc?.Trim().ToUpperInvariant() ?? own ?? string.Empty, new(own), ct)).Select(Letter);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.Regulator, Roles.WindowClerk))
             .WithName("ListLetters").WithSummary("企业的告知书（申请人只能看到本企业的）");
 
-        group.MapGet("/letters/{id:guid}", async (Guid id, Letters letters, ClaimsPrincipal user, CancellationToken ct) =>
-                (await letters.GetAsync(id, new(user.EnterpriseUscc()), ct)).ToHttpResult(Letter))
+        group.MapGet("/letters/{id:guid}", async (Guid id, GetNotificationLetter letter, ClaimsPrincipal user, CancellationToken ct) =>
+                (await letter.HandleAsync(id, new(user.EnterpriseUscc()), ct)).ToHttpResult(Letter))
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.Regulator, Roles.WindowClerk))
             .WithName("GetLetter").WithSummary("一份告知书").ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/letters/{id:guid}/sign", async (Guid id, SignRequest request, Letters letters, ClaimsPrincipal user, HttpContext context, CancellationToken ct) =>
-                (await letters.SignAsync(id, user.EnterpriseUscc() ?? string.Empty, request.SignatoryName, context.Connection.RemoteIpAddress?.ToString(), user.ToActor(), ct)).ToHttpResult(Letter))
+        group.MapPost("/letters/{id:guid}/sign", async (Guid id, SignRequest request, SignNotificationLetter sign, ClaimsPrincipal user, HttpContext context, CancellationToken ct) =>
+                (await sign.HandleAsync(id, user.EnterpriseUscc() ?? string.Empty, request.SignatoryName, context.Connection.RemoteIpAddress?.ToString(), user.ToActor(), ct)).ToHttpResult(Letter))
             .RequireAuthorization(Roles.Applicant).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("SignLetter").WithSummary("申请人电子签署告知书（承诺取得许可前不从事相关经营）").ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -50,7 +50,7 @@ public static partial class DatabaseStartup
             await DemoEnterprises.SeedAsync(services.GetRequiredService<RecordRegistration>(), db, cancellationToken);
             foreach (var code in DemoEnterprises.Codes)
             {
-                await services.GetRequiredService<NotifyDepartments>().HandleAsync(new(code, "demo-" + code, Actor.System), cancellationToken);
+                await services.GetRequiredService<PushToDepartments>().HandleAsync(new(code, "demo-" + code, Actor.System), cancellationToken);
             }
 
             // A few thousand companies so the register looks alive; off in the tests, which do not need them.

@@ -10,7 +10,7 @@ namespace Zhengzhao.Calendar;
 /// </summary>
 public sealed class CalendarCache(TimeProvider time) : IDisposable
 {
-    private readonly Refreshed<WorkCalendar> _calendar = new(time);
+    private readonly ReloadingCache<WorkCalendar> _calendar = new(time);
 
     public Task<WorkCalendar> GetAsync(ZhengzhaoDbContext db, CancellationToken cancellationToken = default)
     {

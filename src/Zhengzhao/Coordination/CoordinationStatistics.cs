@@ -36,7 +36,7 @@ public sealed class CoordinationStatistics(ZhengzhaoDbContext db, CalendarCache 
         ArgumentNullException.ThrowIfNull(query);
         if (query.From > query.To || query.To.DayNumber - query.From.DayNumber > MaxRangeDays || !Enum.IsDefined(query.By))
         {
-            return new Refusal("coordination/invalid-range", "统计区间无效", $"起始日期不能晚于截止日期，区间不超过5年；分组应为部门或地区。") { Errors = new Dictionary<string, string[]> { ["from"] = ["请检查统计区间。"] } };
+            return CoordinationRefusals.InvalidStatisticsRange;
         }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);

@@ -64,9 +64,9 @@ public sealed class NotificationLetter
 
     public Result<NotificationLetter> Sign(string account, string? signatoryName, string? address, DateTimeOffset at)
     {
-        if (IsSigned)
+        if (SignedAt is { } signedAt)
         {
-            return new Refusal("coordination/already-signed", "告知书已签署", $"该告知书已于 {SignedAt:yyyy-MM-dd HH:mm} 签署，无需重复签署。", RefusalKind.Conflict);
+            return CoordinationRefusals.AlreadySigned(signedAt);
         }
 
         var errors = new FieldErrors();
@@ -101,3 +101,9 @@ public sealed class NotificationLetter
 
 /// <summary>One permit the letter names, as it stood in the catalogue on the day of the letter.</summary>
 public sealed record LetterItem(string Code, string Name, string DepartmentCode, string DepartmentName, ReformMode Mode);
+
+/// <summary>Who is asking for letters: an applicant is bound to its company's code; staff (null) may read any.</summary>
+public sealed record LetterReader(string? OwnUscc)
+{
+    public bool Reaches(string uscc) => OwnUscc is null || OwnUscc == uscc;
+}

@@ -160,16 +160,16 @@ public sealed class Push
 
         if (!Enum.IsDefined(reason))
         {
-            return Invalid("coordination/invalid-reason", "回退原因无效", "回退原因应为：经营范围内无此审批事项、不属于本部门职责或住所不在本部门辖区。");
+            return CoordinationRefusals.InvalidReason;
         }
 
         var noted = Note(remark, "回退说明");
         if (!noted.IsSuccess)
         {
-            return noted.Refusal!;
+            return noted.Refusal;
         }
 
-        var note = noted.Value!;
+        var note = noted.Value;
 
         State = PushState.Returned;
         ReturnReason = reason;
@@ -192,7 +192,7 @@ public sealed class Push
 
         if (!Enum.IsDefined(outcome))
         {
-            return Invalid("coordination/invalid-outcome", "反馈结果无效", "反馈结果应为：申请办理中、已发证、不予许可、无需办理或无法联系。");
+            return CoordinationRefusals.InvalidOutcome;
         }
 
         var number = permitNumber?.Trim() ?? string.Empty;
@@ -201,20 +201,20 @@ public sealed class Push
             : TextLimits.Problem(number, MaxPermitNumberLength, "许可证（备案）编号");
         if (numberProblem is not null)
         {
-            return new Refusal("coordination/permit-number-required", "请填写许可证号", numberProblem) { Errors = new Dictionary<string, string[]> { ["permitNumber"] = [numberProblem] } };
+            return CoordinationRefusals.PermitNumberRequired(numberProblem);
         }
 
         var noted = Note(remark, "反馈说明");
         if (!noted.IsSuccess)
         {
-            return noted.Refusal!;
+            return noted.Refusal;
         }
 
-        var note = noted.Value!;
+        var note = noted.Value;
 
         if (outcome == FeedbackOutcome.NotNeeded && note.Length == 0)
         {
-            return Invalid("coordination/reason-required", "请说明原因", "反馈“无需办理”须写明原因。");
+            return CoordinationRefusals.NotNeededWithoutReason;
         }
 
         if (State == PushState.Pending)
@@ -243,7 +243,7 @@ public sealed class Push
 
         if (string.Equals(departmentCode, DepartmentCode, StringComparison.Ordinal))
         {
-            return Invalid("coordination/same-department", "改派部门相同", "不能改派给回退该推送的同一部门，请选择其他部门。");
+            return CoordinationRefusals.SameDepartment;
         }
 
         State = PushState.Redispatched;
@@ -265,12 +265,12 @@ public sealed class Push
         var noted = Note(remark, "办结说明");
         if (!noted.IsSuccess)
         {
-            return noted.Refusal!;
+            return noted.Refusal;
         }
 
         if (noted.Value is not { Length: > 0 } note)
         {
-            return Invalid("coordination/reason-required", "请说明原因", "办结回退的推送须写明原因。");
+            return CoordinationRefusals.CloseWithoutReason;
         }
 
         State = PushState.Closed;
@@ -287,13 +287,10 @@ public sealed class Push
     /// <summary>A trimmed note (empty when none), or why it cannot be kept: too long, or holding control characters.</summary>
     private static Result<string> Note(string? text, string label) =>
         (text?.Trim() ?? string.Empty) is var note && TextLimits.Problem(note, MaxRemarkLength, label, TextKind.Paragraph) is { } problem
-            ? new Refusal("coordination/remark-too-long", "说明有误", problem) { Errors = new Dictionary<string, string[]> { ["remark"] = [problem] } }
+            ? CoordinationRefusals.RemarkTooLong(problem)
             : note;
 
-    private static Refusal Invalid(string type, string title, string detail) => new(type, title, detail);
-
-    private Refusal WrongState(string action) =>
-        new("coordination/wrong-state", "状态已变化", $"该推送当前为“{PushRules.Describe(this)}”，不能{action}（可能已被他人处理）。", RefusalKind.Conflict);
+    private Refusal WrongState(string action) => CoordinationRefusals.WrongState(this, action);
 }
 
 public static class PushRules

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 using Zhengzhao.ReferenceData;
-using Zhengzhao.Registry;
 
 namespace Zhengzhao.Coordination;
 
@@ -33,11 +32,12 @@ internal sealed class PushConfiguration : IEntityTypeConfiguration<Push>
         builder.Property(p => p.OutcomeNote).HasMaxLength(Push.MaxRemarkLength);
         builder.Ignore(p => p.IsLoopOpen);
 
-        // One push per (company, item, department): a re-registration or a redelivery never duplicates it.
+        // One push per (company, item, department): a re-registration or a redelivery never duplicates it. The company
+        // code is Registry's, not a foreign key: a module's table never references another's, and a company is never
+        // deleted from the register (a deregistration is a status), so no push can lose its company.
         builder.HasIndex(p => new { p.Uscc, p.ItemCode, p.DepartmentCode }).IsUnique();
         builder.HasIndex(p => new { p.DepartmentCode, p.State });
         builder.HasIndex(p => p.PushedOn);
-        builder.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.Uscc).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -84,6 +84,5 @@ internal sealed class NotificationLetterConfiguration : IEntityTypeConfiguration
 
         // One letter per registration event: a redelivery never issues a second one.
         builder.HasIndex(l => new { l.Uscc, l.EventId }).IsUnique();
-        builder.HasOne<Enterprise>().WithMany().HasForeignKey(l => l.Uscc).OnDelete(DeleteBehavior.Cascade);
     }
 }

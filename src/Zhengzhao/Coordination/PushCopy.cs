@@ -46,9 +46,9 @@ public sealed class PushCopy
 
     public Result<PushCopy> Acknowledge(string officer, DateOnly on)
     {
-        if (AcknowledgedOn is not null)
+        if (AcknowledgedOn is { } acknowledged)
         {
-            return new Refusal("coordination/already-acknowledged", "已接收", $"该抄告已于 {AcknowledgedOn:yyyy-MM-dd} 由 {AcknowledgedBy} 接收。", RefusalKind.Conflict);
+            return CoordinationRefusals.AlreadyAcknowledged(acknowledged, AcknowledgedBy);
         }
 
         AcknowledgedOn = on;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Catalog;
 using Zhengzhao.Persistence;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Coordination;
 
@@ -13,7 +15,7 @@ public static class PushViews
     public static async Task<IReadOnlyList<Row>> WithNamesAsync(ZhengzhaoDbContext db, IQueryable<Push> pushes, CancellationToken cancellationToken)
     {
         var rows = await (from p in pushes.AsNoTracking()
-                          join e in db.Enterprises on p.Uscc equals e.Uscc
+                          join e in db.RegisteredEnterprises() on p.Uscc equals e.Uscc
                           select new { Push = p, e.Name }).ToListAsync(cancellationToken);
         var items = await ItemsAsync(db, rows.Select(r => r.Push.ItemCode).Distinct().ToList(), cancellationToken);
         return rows.Select(r => new Row(r.Push, r.Name, items.GetValueOrDefault(r.Push.ItemCode) ?? new Item(r.Push.ItemCode, 0))).ToList();
@@ -22,8 +24,8 @@ public static class PushViews
     /// <summary>The latest published version of each item: its name and committed limit, which set when a loop is overdue.</summary>
     public static async Task<IReadOnlyDictionary<string, Item>> ItemsAsync(ZhengzhaoDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
-        var versions = await db.ItemVersions.AsNoTracking()
-            .Where(v => !v.IsDraft && codes.Contains(v.ItemCode))
+        var versions = await db.PublishedVersions()
+            .Where(v => codes.Contains(v.ItemCode))
             .Select(v => new { v.ItemCode, v.Number, v.Name, v.Content })
             .ToListAsync(cancellationToken);
         return versions.GroupBy(v => v.ItemCode)

@@ -7,7 +7,7 @@ namespace Zhengzhao.Coordination;
 /// A registration as the platform receives it: recorded on the register, then pushed to the departments its scope
 /// concerns. A redelivery re-runs the push step too, which completes a notification an earlier delivery left undone.
 /// </summary>
-public sealed class ReceiveRegistration(RecordRegistration record, NotifyDepartments notify) : IUseCase
+public sealed class ReceiveRegistration(RecordRegistration record, PushToDepartments push) : IUseCase
 {
     public sealed record Received(RecordRegistration.Recorded Registration, IReadOnlyList<Push> NewPushes);
 
@@ -17,10 +17,10 @@ public sealed class ReceiveRegistration(RecordRegistration record, NotifyDepartm
         var recorded = await record.HandleAsync(command, cancellationToken);
         if (!recorded.IsSuccess)
         {
-            return recorded.Refusal!;
+            return recorded.Refusal;
         }
 
-        var pushes = await notify.HandleAsync(new(recorded.Value!.Uscc, recorded.Value.EventId, command.Actor), cancellationToken);
+        var pushes = await push.HandleAsync(new(recorded.Value.Uscc, recorded.Value.EventId, command.Actor), cancellationToken);
         return new Received(recorded.Value, pushes);
     }
 }

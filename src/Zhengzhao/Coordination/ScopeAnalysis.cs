@@ -13,7 +13,7 @@ namespace Zhengzhao.Coordination;
 /// </summary>
 public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
 {
-    private readonly Refreshed<Snapshot> _snapshot = new(time);
+    private readonly ReloadingCache<Snapshot> _snapshot = new(time);
 
     public sealed record Entry(string Code, CatalogKind Kind, ItemContent Content, string DepartmentName);
 
@@ -30,9 +30,8 @@ public sealed class ScopeCatalogue(TimeProvider time) : IDisposable
 
     private static async Task<Snapshot> BuildAsync(ZhengzhaoDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
-        var versions = await db.ItemVersions.AsNoTracking()
-            .Where(v => !v.IsDraft && v.ValidFrom <= today && (v.ValidTo == null || v.ValidTo >= today))
-            .Join(db.LicensingItems.Where(i => i.RetiredOn == null || i.RetiredOn > today), v => v.ItemCode, i => i.Code, (v, i) => new { v.ItemCode, i.Kind, v.Content, v.DepartmentCode })
+        var versions = await db.PublishedVersions().InForce(today)
+            .Select(v => new { v.ItemCode, v.Kind, v.Content, v.DepartmentCode })
             .OrderBy(x => x.ItemCode)
             .ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
@@ -91,6 +90,5 @@ public sealed class AnalyseScope(ZhengzhaoDbContext db, ScopeCatalogue catalogue
             .ToList();
     }
 
-    private static Refusal Invalid(string field, string detail) =>
-        new("scope/invalid-query", "参数无效", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+    private static Refusal Invalid(string field, string detail) => CoordinationRefusals.InvalidScopeQuery(field, detail);
 }

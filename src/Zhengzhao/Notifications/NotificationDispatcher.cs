@@ -11,7 +11,7 @@ public interface INotificationSender
     NotificationChannel Channel { get; }
 
     /// <summary>Sends to the addresses; an error text when it did not go.</summary>
-    Task<string?> SendAsync(Notification notification, IReadOnlyList<string> addresses, CancellationToken cancellationToken);
+    Task<string?> SendAsync(MessageDispatch notification, IReadOnlyList<string> addresses, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -49,13 +49,13 @@ public sealed class NotificationDispatcher(ZhengzhaoDbContext db, IEnumerable<IN
         return sent;
     }
 
-    private IQueryable<Notification> Due(DateTime now, List<NotificationChannel> channels) =>
-        db.Notifications.Where(n => n.SentAt == null && n.AbandonedAt == null && n.NextAttemptAt <= now && channels.Contains(n.Channel) && (n.LeasedUntil == null || n.LeasedUntil < now));
+    private IQueryable<MessageDispatch> Due(DateTime now, List<NotificationChannel> channels) =>
+        db.MessageDispatches.Where(n => n.SentAt == null && n.AbandonedAt == null && n.NextAttemptAt <= now && channels.Contains(n.Channel) && (n.LeasedUntil == null || n.LeasedUntil < now));
 
     private async Task SendAsync(Guid id, Dictionary<NotificationChannel, INotificationSender> adapters, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var notification = await db.Notifications.SingleAsync(n => n.Id == id, cancellationToken);
+        var notification = await db.MessageDispatches.SingleAsync(n => n.Id == id, cancellationToken);
         var addresses = await AddressesAsync(notification, cancellationToken);
         var at = time.GetUtcNow().UtcDateTime;
         if (addresses.Count == 0)
@@ -82,7 +82,7 @@ public sealed class NotificationDispatcher(ZhengzhaoDbContext db, IEnumerable<IN
     }
 
     /// <summary>An officer's own address; a company's, those of its applicant accounts.</summary>
-    private async Task<List<string>> AddressesAsync(Notification notification, CancellationToken cancellationToken)
+    private async Task<List<string>> AddressesAsync(MessageDispatch notification, CancellationToken cancellationToken)
     {
         var mailbox = notification.Mailbox;
         var users = mailbox.StartsWith(Mailboxes.CompanyPrefix, StringComparison.Ordinal)

@@ -15,7 +15,7 @@ public sealed class Notifier(ZhengzhaoDbContext db, IOptions<NotificationOptions
         db.Messages.Add(message);
         foreach (var channel in options.Value.Channels.Distinct())
         {
-            db.Notifications.Add(new Notification(message, channel));
+            db.MessageDispatches.Add(new MessageDispatch(message, channel));
         }
 
         return message;

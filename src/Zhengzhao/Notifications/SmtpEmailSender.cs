@@ -9,7 +9,7 @@ public sealed class SmtpEmailSender(IOptions<NotificationOptions> options) : INo
 {
     public NotificationChannel Channel => NotificationChannel.Email;
 
-    public async Task<string?> SendAsync(Notification notification, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(MessageDispatch notification, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(addresses);

@@ -100,7 +100,7 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Notifications.Message> Messages => Set<Notifications.Message>();
 
-    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.MessageDispatch> MessageDispatches => Set<Notifications.MessageDispatch>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
@@ -255,5 +257,27 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         Assert.Contains("新闻出版广电局", statistics, StringComparison.Ordinal);
         Assert.Contains("起始日期 应为 yyyy-MM-dd", await registrar.GetStringAsync("/Coordination/Statistics?from=2026-13-01&to=2026-11-30"), StringComparison.Ordinal);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (await registrar.GetAsync("/Coordination/Statistics?handler=Export&from=2026-11-01&to=2026-11-30")).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Of_two_officers_answering_the_same_push_at_once_the_later_is_told_it_changed_and_nothing_of_it_is_kept()
+    {
+        var code = await RegisterAsync("MA6TCL12");
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+        var film = (await InboxLineAsync(approver, code)).GetProperty("id").GetGuid();
+        var time = factory.Services.GetRequiredService<TimeProvider>();
+
+        // The second officer has the push open, still pending, when the first claims it; then returns it.
+        var refusal = await factory.WithDbAsync(async db =>
+        {
+            var push = await db.Pushes.SingleAsync(p => p.Id == film);
+            (await approver.PostAsync($"/api/v1/coordination/pushes/{film}/claim", null)).EnsureSuccessStatusCode();
+            Assert.True(push.Return(ReturnReason.NotOurArea, null, "officer-b", ChinaTime.Today(time)).IsSuccess);
+            return (await CoordinationChanges.SaveAsync(db, time, push, new Actor("officer-b"), "coordination.returned", nameof(Push), push.Id.ToString(), "待认领 → 已回退", CancellationToken.None)).Refusal;
+        });
+
+        Assert.Equal(("coordination/wrong-state", RefusalKind.Conflict), (refusal?.Type, refusal?.Kind));
+        Assert.Equal("Claimed", (await InboxLineAsync(approver, code)).GetProperty("state").GetString());
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "coordination.returned" && e.EntityId == film.ToString())));
     }
 }

@@ -81,7 +81,7 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
         // Two instances send at once: each row is claimed by one of them and tried once.
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => factory.WithUseCaseAsync<NotificationDispatcher, int>(d => d.SendDueAsync())));
 
-        var rows = await factory.WithDbAsync(db => db.Notifications.ToListAsync());
+        var rows = await factory.WithDbAsync(db => db.MessageDispatches.ToListAsync());
         Assert.All(rows, n => Assert.Equal((NotificationChannel.Email, 1), (n.Channel, n.Attempts)));
         var subject = $"{filed.GetProperty("number").GetString()}：已提交";
         Assert.NotNull(Assert.Single(rows, n => n.Subject == subject).SentAt);

@@ -8,7 +8,7 @@ using Zhengzhao.Web.Hosting;
 namespace Zhengzhao.Web.Pages.Coordination;
 
 [Authorize(Roles = Roles.Applicant + "," + Roles.Regulator + "," + Roles.WindowClerk)]
-public sealed class LetterModel(Letters letters) : PageModel
+public sealed class LetterModel(GetNotificationLetter getLetter, SignNotificationLetter sign) : PageModel
 {
     public NotificationLetter? Letter { get; private set; }
 
@@ -26,19 +26,19 @@ public sealed class LetterModel(Letters letters) : PageModel
             return Forbid();
         }
 
-        var signed = await letters.SignAsync(id, User.EnterpriseUscc() ?? string.Empty, signatoryName, HttpContext.Connection.RemoteIpAddress?.ToString(), User.ToActor(), cancellationToken);
+        var signed = await sign.HandleAsync(id, User.EnterpriseUscc() ?? string.Empty, signatoryName, HttpContext.Connection.RemoteIpAddress?.ToString(), User.ToActor(), cancellationToken);
         if (signed.IsSuccess)
         {
             return RedirectToPage(new { id });
         }
 
-        Error = signed.Refusal!.Detail;
+        Error = signed.Refusal.Detail;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        Letter = (await letters.GetAsync(id, new(User.IsInRole(Roles.Applicant) ? User.EnterpriseUscc() ?? string.Empty : null), cancellationToken)).Value;
+        Letter = (await getLetter.HandleAsync(id, new(User.IsInRole(Roles.Applicant) ? User.EnterpriseUscc() ?? string.Empty : null), cancellationToken)).Value;
         return Letter is not null;
     }
 }

@@ -10,7 +10,7 @@ using Zhengzhao.Web.Hosting;
 namespace Zhengzhao.Web.Pages.Coordination;
 
 [Authorize(Roles = Roles.Regulator)]
-public sealed class ReturnsModel(ResolveReturns returns, ListReferenceData referenceData) : PageModel
+public sealed class ReturnsModel(ListReturnedPushes returns, RedispatchPush redispatch, ClosePush close, ListReferenceData referenceData) : PageModel
 {
     public IReadOnlyList<PushViews.Row> Rows { get; private set; } = [];
 
@@ -21,10 +21,10 @@ public sealed class ReturnsModel(ResolveReturns returns, ListReferenceData refer
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostRedispatchAsync(Guid id, string? department, CancellationToken cancellationToken) =>
-        await DoneAsync(await returns.RedispatchAsync(id, department, User.ToActor(), cancellationToken), cancellationToken);
+        await DoneAsync(await redispatch.HandleAsync(id, department, User.ToActor(), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, string? remark, CancellationToken cancellationToken) =>
-        await DoneAsync(await returns.CloseAsync(id, remark, User.ToActor(), cancellationToken), cancellationToken);
+        await DoneAsync(await close.HandleAsync(id, remark, User.ToActor(), cancellationToken), cancellationToken);
 
     private async Task<IActionResult> DoneAsync(Result<Push> result, CancellationToken cancellationToken)
     {
@@ -33,14 +33,14 @@ public sealed class ReturnsModel(ResolveReturns returns, ListReferenceData refer
             return RedirectToPage();
         }
 
-        Error = result.Refusal!.Detail;
+        Error = result.Refusal.Detail;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Rows = await returns.ListAsync(cancellationToken);
+        Rows = await returns.HandleAsync(cancellationToken);
         Departments = await referenceData.DepartmentsAsync(activeOnly: true, cancellationToken);
     }
 }

@@ -37,11 +37,11 @@ public sealed class StatisticsModel(CoordinationStatistics statistics, TimeProvi
         var result = await RunAsync(cancellationToken);
         if (!result.IsSuccess)
         {
-            Error = result.Refusal!.Detail;
+            Error = result.Refusal.Detail;
             return Page();
         }
 
-        var report = result.Value!;
+        var report = result.Value;
         return File(await CoordinationStatistics.ToWorkbookAsync(report, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"双告知统计-{report.Query.From:yyyyMMdd}-{report.Query.To:yyyyMMdd}.xlsx");
     }
 

@@ -9,7 +9,7 @@ using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Registry;
 
-public sealed class EnterpriseModel(FindEnterprises find, Letters letters, TrackLoops track, ReceiveDeregistration deregister, TimeProvider time) : PageModel
+public sealed class EnterpriseModel(FindEnterprises find, ListNotificationLetters letters, TrackLoops track, ReceiveDeregistration deregister, TimeProvider time) : PageModel
 {
     public FindEnterprises.File? Record { get; private set; }
 
@@ -64,7 +64,7 @@ public sealed class EnterpriseModel(FindEnterprises find, Letters letters, Track
             return false;
         }
 
-        Letters = await letters.ListAsync(Record.Enterprise.Uscc, new(null), cancellationToken);
+        Letters = await letters.HandleAsync(Record.Enterprise.Uscc, new(null), cancellationToken);
         Loops = await track.ListAsync(new(null, IncludeClosed: true, Record.Enterprise.Uscc), cancellationToken);
         return true;
     }

@@ -6,7 +6,7 @@ using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Workbench;
 
-public sealed class IndexModel(GetAccountProfile getProfile, Letters letters, TrackLoops track) : PageModel
+public sealed class IndexModel(GetAccountProfile getProfile, ListNotificationLetters letters, TrackLoops track) : PageModel
 {
     // What each role does on the platform (DESIGN.md §1), shown on the desk so every user knows their remit.
     private static readonly Dictionary<string, string[]> DutiesByRole = new()
@@ -40,7 +40,7 @@ public sealed class IndexModel(GetAccountProfile getProfile, Letters letters, Tr
         Duties = Profile.Roles.SelectMany(r => DutiesByRole[r.Name]).ToList();
         if (User.IsInRole(Roles.Applicant) && User.EnterpriseUscc() is { } uscc)
         {
-            Company = (await letters.ListAsync(uscc, new(uscc), cancellationToken), await track.ListAsync(new(null, IncludeClosed: true, uscc), cancellationToken));
+            Company = (await letters.HandleAsync(uscc, new(uscc), cancellationToken), await track.ListAsync(new(null, IncludeClosed: true, uscc), cancellationToken));
         }
 
         return Page();

@@ -34,17 +34,17 @@ public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider
         reason ??= targets.SchemeRefusal(checkedUrl!);
         if (checkedUrl is null || reason is not null)
         {
-            return new Refusal("coordination/webhook-invalid-url", "接收地址无效", reason!) { Errors = new Dictionary<string, string[]> { ["url"] = [reason!] } };
+            return CoordinationRefusals.WebhookInvalidUrl(reason!);
         }
 
         if (await targets.AddressRefusalAsync(checkedUrl, cancellationToken) is { } internalAddress)
         {
-            return new Refusal("coordination/webhook-internal-address", "接收地址不可用", internalAddress) { Errors = new Dictionary<string, string[]> { ["url"] = [internalAddress] } };
+            return CoordinationRefusals.WebhookInternalAddress(internalAddress);
         }
 
         if (!await db.Departments.AnyAsync(d => d.Code == departmentCode, cancellationToken))
         {
-            return NoDepartment();
+            return CoordinationRefusals.AccountWithoutDepartment;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -75,7 +75,7 @@ public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.DepartmentCode == departmentCode, cancellationToken);
         if (endpoint is null)
         {
-            return NoEndpoint();
+            return CoordinationRefusals.WebhookNotSet;
         }
 
         var secret = WebhookSecret.Generate();
@@ -92,7 +92,7 @@ public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.DepartmentCode == departmentCode, cancellationToken);
         if (endpoint is null)
         {
-            return NoEndpoint();
+            return CoordinationRefusals.WebhookNotSet;
         }
 
         if (endpoint.IsActive)
@@ -107,9 +107,4 @@ public sealed class ManageWebhook(ZhengzhaoDbContext db, IDataProtectionProvider
 
     private string Protect(string secret) => protection.CreateProtector(WebhookSecret.Purpose).Protect(secret);
 
-    private static Refusal NoEndpoint() =>
-        new("coordination/webhook-not-set", "尚未设置接收地址", "本部门尚未设置接收地址，请先填写接收地址。", RefusalKind.NotFound);
-
-    private static Refusal NoDepartment() =>
-        new("coordination/unknown-department", "部门不存在", "当前账户没有所属部门，不能设置接收地址。", RefusalKind.Forbidden);
 }

@@ -106,7 +106,7 @@ public sealed class OutboundMessage
     {
         if (DeadAt is null)
         {
-            return new Refusal("coordination/webhook-not-dead", "无需重新发送", State == DeliveryState.Delivered ? "该消息已送达。" : "该消息仍在自动重试中，无需重新发送。", RefusalKind.Conflict);
+            return CoordinationRefusals.WebhookNotDead(State == DeliveryState.Delivered);
         }
 
         DeadAt = null;

@@ -1,5 +1,3 @@
-using Zhengzhao.Registry;
-
 namespace Zhengzhao.Coordination.Webhooks;
 
 /// <summary>The data of a <c>push.created</c> event: a company pushed to the receiving department (双告知).</summary>
@@ -17,10 +15,9 @@ public sealed record PushCreated(
 {
     public const string EventType = "push.created";
 
-    public static PushCreated Of(Push push, Enterprise enterprise, string itemName)
+    public static PushCreated Of(Push push, string companyName, string itemName)
     {
         ArgumentNullException.ThrowIfNull(push);
-        ArgumentNullException.ThrowIfNull(enterprise);
-        return new(push.Id, push.Uscc, enterprise.Name, push.RegionCode, push.ItemCode, itemName, push.Mode.ToString(), push.DepartmentCode, push.PushedOn, push.EventId);
+        return new(push.Id, push.Uscc, companyName, push.RegionCode, push.ItemCode, itemName, push.Mode.ToString(), push.DepartmentCode, push.PushedOn, push.EventId);
     }
 }

@@ -25,7 +25,7 @@ public sealed class WebhookDeliveries(ZhengzhaoDbContext db, TimeProvider time) 
         var message = await Scoped(departmentCode).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (message is null)
         {
-            return new Refusal("coordination/webhook-message-not-found", "消息不存在", "没有这条推送消息，或不属于本部门。", RefusalKind.NotFound);
+            return CoordinationRefusals.WebhookMessageNotFound;
         }
 
         var resent = message.Resend(time.GetUtcNow().UtcDateTime);

@@ -2164,7 +2164,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.ToTable("Messages");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Notifications.Notification", b =>
+            modelBuilder.Entity("Zhengzhao.Notifications.MessageDispatch", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2223,7 +2223,7 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
 
                     b.HasIndex("SentAt", "AbandonedAt", "NextAttemptAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Zhengzhao.Persistence.NumberSequence", b =>
@@ -2590,27 +2590,12 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Coordination.NotificationLetter", b =>
-                {
-                    b.HasOne("Zhengzhao.Registry.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Zhengzhao.Coordination.Push", b =>
                 {
                     b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Zhengzhao.Registry.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

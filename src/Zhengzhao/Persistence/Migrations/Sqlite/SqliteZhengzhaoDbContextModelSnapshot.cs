@@ -2153,7 +2153,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.ToTable("Messages");
                 });
 
-            modelBuilder.Entity("Zhengzhao.Notifications.Notification", b =>
+            modelBuilder.Entity("Zhengzhao.Notifications.MessageDispatch", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2212,7 +2212,7 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SentAt", "AbandonedAt", "NextAttemptAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Zhengzhao.Persistence.NumberSequence", b =>
@@ -2575,27 +2575,12 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Zhengzhao.Coordination.NotificationLetter", b =>
-                {
-                    b.HasOne("Zhengzhao.Registry.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Zhengzhao.Coordination.Push", b =>
                 {
                     b.HasOne("Zhengzhao.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Zhengzhao.Registry.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

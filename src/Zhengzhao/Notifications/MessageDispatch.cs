@@ -11,19 +11,20 @@ public enum NotificationChannel
 }
 
 /// <summary>
-/// The outbox of messages to send beyond the platform (短信、电子邮件): written in the transaction of the message, so
-/// a message exists exactly when its sending is queued, and sent later by whichever adapter handles the channel.
+/// One in-app message's sending beyond the platform on one channel (短信、电子邮件), a row of the outbox: written in the
+/// transaction of the message, so a message exists exactly when its sending is queued, and sent later by whichever
+/// adapter handles the channel.
 /// </summary>
-public sealed class Notification
+public sealed class MessageDispatch
 {
     public const int MaxErrorLength = 300;
 
-    private Notification()
+    private MessageDispatch()
     {
         Mailbox = Subject = Body = string.Empty;
     }
 
-    public Notification(Message message, NotificationChannel channel)
+    public MessageDispatch(Message message, NotificationChannel channel)
         : this()
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -89,17 +90,19 @@ public sealed class Notification
     }
 }
 
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+internal sealed class MessageDispatchConfiguration : IEntityTypeConfiguration<MessageDispatch>
 {
-    public void Configure(EntityTypeBuilder<Notification> builder)
+    public void Configure(EntityTypeBuilder<MessageDispatch> builder)
     {
+        // The table keeps the name it was created with.
+        builder.ToTable("Notifications");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Channel).HasConversion<string>().HasMaxLength(8);
         builder.Property(n => n.Mailbox).HasMaxLength(120);
         builder.Property(n => n.Subject).HasMaxLength(Message.MaxSubjectLength);
         builder.Property(n => n.Body).HasMaxLength(Message.MaxBodyLength);
-        builder.Property(n => n.LastError).HasMaxLength(Notification.MaxErrorLength);
+        builder.Property(n => n.LastError).HasMaxLength(MessageDispatch.MaxErrorLength);
         builder.Property(n => n.LeasedBy).HasMaxLength(100);
         builder.Property(n => n.Attempts).IsConcurrencyToken();
         builder.HasIndex(n => new { n.SentAt, n.AbandonedAt, n.NextAttemptAt });

@@ -14,14 +14,14 @@ namespace Zhengzhao.Coordination;
 /// notification letter (告知书) for the company to sign. Idempotent: pushes that exist are left alone and a letter is
 /// issued once per event, so a redelivered registration or a repeated call adds nothing.
 /// </summary>
-public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue catalogue, TimeProvider time) : IUseCase
+public sealed class PushToDepartments(ZhengzhaoDbContext db, ScopeCatalogue catalogue, TimeProvider time) : IUseCase
 {
     public sealed record Command(string Uscc, string EventId, Actor Actor);
 
     public async Task<IReadOnlyList<Push>> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
+        var enterprise = await db.RegisteredEnterprises().FirstOrDefaultAsync(e => e.Uscc == command.Uscc, cancellationToken);
         if (enterprise is null || enterprise.Status != EnterpriseStatus.Active)
         {
             return [];
@@ -53,17 +53,17 @@ public sealed class NotifyDepartments(ZhengzhaoDbContext db, ScopeCatalogue cata
         foreach (var push in pushes)
         {
             var itemName = needs.First(n => n.Code == push.ItemCode && n.DepartmentCode == push.DepartmentCode).Name;
-            await Outbox.EnqueueAsync(db, push.DepartmentCode, PushCreated.EventType, PushCreated.Of(push, enterprise, itemName), time, cancellationToken);
+            await Outbox.EnqueueAsync(db, push.DepartmentCode, PushCreated.EventType, PushCreated.Of(push, enterprise.Name, itemName), time, cancellationToken);
         }
 
-        db.Record(command.Actor, time, "coordination.pushed", nameof(Enterprise), enterprise.Uscc, $"双告知（事件 {command.EventId}）：推送 {string.Join("、", pushes.Select(p => $"{p.ItemCode}→{p.DepartmentCode}"))}");
+        db.Record(command.Actor, time, "coordination.pushed", "Enterprise", enterprise.Uscc, $"双告知（事件 {command.EventId}）：推送 {string.Join("、", pushes.Select(p => $"{p.ItemCode}→{p.DepartmentCode}"))}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // The same registration was being notified at the same moment; its pushes are there.
+            // The same registration was being pushed at the same moment (a unique push or letter appeared): its pushes are there.
             db.ChangeTracker.Clear();
             return [];
         }

@@ -1,12 +1,12 @@
 namespace Zhengzhao.Common;
 
 /// <summary>
-/// A value built from the database once and shared by the whole process, built again when it is older than
+/// A cache of one value built from the database and shared by the whole process, reloaded when it is older than
 /// <see cref="MaxAge"/> (so edits made on another instance arrive), when its key changes (a new day), or after
 /// <see cref="Invalidate"/> (an edit here). One build at a time; a build that started before an invalidation is
 /// returned to its caller but not kept.
 /// </summary>
-public sealed class Refreshed<T>(TimeProvider time) : IDisposable
+public sealed class ReloadingCache<T>(TimeProvider time) : IDisposable
     where T : class
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);

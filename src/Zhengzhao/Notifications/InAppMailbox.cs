@@ -4,8 +4,11 @@ using Zhengzhao.Persistence;
 
 namespace Zhengzhao.Notifications;
 
-/// <summary>The reader's messages: an officer's own, an applicant's company's; newest first; read one, read all.</summary>
-public sealed class Inbox(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
+/// <summary>
+/// The in-app mailbox (站内消息) as its reader sees it: an officer's own messages and an applicant's company's; newest
+/// first; read one, read all.
+/// </summary>
+public sealed class InAppMailbox(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
 {
     public const int PageSize = 50;
 
@@ -26,7 +29,7 @@ public sealed class Inbox(ZhengzhaoDbContext db, TimeProvider time) : IUseCase
         await MarkAsync(mailboxes, id, cancellationToken);
         return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && mailboxes.Contains(m.Mailbox), cancellationToken) is { } message
             ? message
-            : new Refusal("notifications/message-not-found", "消息不存在", "没有这条消息。", RefusalKind.NotFound);
+            : NotificationRefusals.MessageNotFound;
     }
 
     /// <summary>Marks every unread message of the reader's read; returns how many.</summary>
