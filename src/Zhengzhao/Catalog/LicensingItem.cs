@@ -7,7 +7,7 @@ namespace Zhengzhao.Catalog;
 /// version is never changed, publishing closes the validity of the version before, and a retired item takes no
 /// new versions.
 /// </summary>
-public sealed class LicensingItem
+public sealed class LicensingItem : Audit.IAudited
 {
     private readonly List<ItemVersion> _versions = [];
 
@@ -137,7 +137,7 @@ public sealed class LicensingItem
 }
 
 /// <summary>One version of an item: a draft while it is edited, then published and never changed again.</summary>
-public sealed class ItemVersion
+public sealed class ItemVersion : Audit.IAudited
 {
     private ItemVersion()
     {

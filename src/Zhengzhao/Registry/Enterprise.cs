@@ -18,7 +18,7 @@ public enum EnterpriseStatus
 /// A market entity on the register, one per unified social credit code. The legal representative's identity number
 /// is kept only encrypted (<see cref="LegalRepresentativeIdProtected"/>); every change is kept as history.
 /// </summary>
-public sealed class Enterprise
+public sealed class Enterprise : Audit.IAudited
 {
     private readonly List<EnterpriseChange> _changes = [];
 
@@ -170,7 +170,7 @@ public sealed record EnterpriseFacts(
     string BusinessScope);
 
 /// <summary>One entry of an enterprise's registration history, tied to the event that caused it.</summary>
-public sealed class EnterpriseChange
+public sealed class EnterpriseChange : Audit.IAudited
 {
     private EnterpriseChange()
     {
