@@ -72,7 +72,7 @@ public static class AccountSeeder
             var placement = DemoPlacement.GetValueOrDefault(role.Name);
             var command = new CreateAccount.Command(userName, $"演示{role.DisplayName}", role.Name, placement.Department, placement.Region, role.IsStaff ? null : DemoEnterprise.Value, Actor.System);
             var result = await create.HandleAsync(command, cancellationToken);
-            created.Add(result.Value ?? throw new InvalidOperationException($"Demo account {userName}: {result.Refusal!.Detail}"));
+            created.Add(result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo account {userName}: {result.Refusal.Detail}"));
         }
 
         return created;

@@ -7,7 +7,7 @@ namespace Zhengzhao.Registry;
 /// error report the registrar can download later. A run still <see cref="Finished"/>-less was interrupted; the rows
 /// its committed batches wrote are whole and carry the run's event id in their history.
 /// </summary>
-public sealed class ImportRun : Audit.IAudited
+public sealed class ImportRun
 {
     private ImportRun()
     {
