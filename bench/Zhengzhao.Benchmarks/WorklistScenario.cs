@@ -118,12 +118,12 @@ internal static class WorklistScenario
             db.Applications.Add(application);
             if ((i + 1) % 20_000 == 0)
             {
-                await db.SaveChangesAsync();
+                await BenchDatabase.SaveSeededAsync(db, "worklist applications");
                 db.ChangeTracker.Clear();
             }
         }
 
-        await db.SaveChangesAsync();
+        await BenchDatabase.SaveSeededAsync(db, "worklist applications");
         Report($"seeded {count:N0} applications in {clock.Elapsed.TotalSeconds:N0} s");
         return await db.Applications.CountAsync(a => a.DepartmentCode == Busiest && a.DueOn != null);
     }

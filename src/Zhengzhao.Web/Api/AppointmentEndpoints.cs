@@ -70,7 +70,7 @@ public static class AppointmentEndpoints
                     return Problems.From(from.Refusal ?? to.Refusal ?? lines.Refusal!);
                 }
 
-                return (await publish.HandleAsync(new(id, user.DepartmentCode(), from.Value, to.Value, lines.Value!, user.ToActor()), ct)).ToHttpResult();
+                return (await publish.HandleAsync(new(id, user.DepartmentCode(), from.Value, to.Value, lines.Value, user.ToActor()), ct)).ToHttpResult();
             })
             .RequireAuthorization(Roles.DepartmentAdmin).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("PublishSlots").WithSummary("按日模板为本部门大厅发布号源：只在该地区工作日生成，重复发布不重复生成；extended 为延时服务")
@@ -92,8 +92,8 @@ public static class AppointmentEndpoints
                 }
 
                 var booked = await book.HandleAsync(new(slotId, user.EnterpriseUscc(), request.ItemCode, http.Headers[IdempotencyHeader].FirstOrDefault(), user.ToActor()), ct);
-                return !booked.IsSuccess ? Problems.From(booked.Refusal!)
-                    : booked.Value!.IsReplay ? Results.Ok(Booking(booked.Value.Booking))
+                return !booked.IsSuccess ? Problems.From(booked.Refusal)
+                    : booked.Value.IsReplay ? Results.Ok(Booking(booked.Value.Booking))
                     : Results.Created($"/api/v1/appointments/bookings/{booked.Value.Booking.Id}", Booking(booked.Value.Booking));
             })
             .RequireAuthorization(Roles.Applicant).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()

@@ -18,13 +18,13 @@ public static class CalendarEndpoints
                 var start = ApiInput.Date(from, "from");
                 if (!start.IsSuccess)
                 {
-                    return Problems.From(start.Refusal!);
+                    return Problems.From(start.Refusal);
                 }
 
                 var count = ApiInput.WholeNumber(days, "days");
                 if (!count.IsSuccess)
                 {
-                    return Problems.From(count.Refusal!);
+                    return Problems.From(count.Refusal);
                 }
 
                 var result = await useCase.HandleAsync(new(start.Value, count.Value, ApiInput.Region(region)), ct);
@@ -40,7 +40,7 @@ public static class CalendarEndpoints
                 var day = ApiInput.Date(date, "date");
                 if (!day.IsSuccess)
                 {
-                    return Problems.From(day.Refusal!);
+                    return Problems.From(day.Refusal);
                 }
 
                 var result = await useCase.HandleAsync(new(day.Value, ApiInput.Region(region)), ct);

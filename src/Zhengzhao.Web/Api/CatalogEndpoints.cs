@@ -45,7 +45,7 @@ public static class CatalogEndpoints
                     var parsed = ApiInput.WholeNumber(version, "version");
                     if (!parsed.IsSuccess)
                     {
-                        return Problems.From(parsed.Refusal!);
+                        return Problems.From(parsed.Refusal);
                     }
 
                     number = parsed.Value;
@@ -66,7 +66,7 @@ public static class CatalogEndpoints
                 var kind = ApiInput.OptionalEnum<CatalogKind>(catalog, "catalog", "official、demo");
                 return kind.IsSuccess
                     ? Results.File(await export.HandleAsync(kind.Value, ct), SpreadsheetType, $"事项目录-{ChinaTime.Today(time):yyyyMMdd}.xlsx")
-                    : Problems.From(kind.Refusal!);
+                    : Problems.From(kind.Refusal);
             })
             .WithName("ExportItems")
             .WithSummary("导出事项目录（.xlsx，审改办）");

@@ -53,10 +53,10 @@ public static class RegistryEndpoints
                 var result = await import.HandleAsync(new(stream, file.FileName, context.User.ToActor()), ct);
                 if (!result.IsSuccess)
                 {
-                    return Problems.From(result.Refusal!);
+                    return Problems.From(result.Refusal);
                 }
 
-                var o = result.Value!;
+                var o = result.Value;
                 var report = $"/api/v1/registry/imports/{o.RunId}/errors";
                 return Results.Created(report, new ImportResponse(o.RunId, o.FileName, o.Rows, o.Imported, o.Skipped, o.Rejected, o.Problems, report));
             })
@@ -76,7 +76,7 @@ public static class RegistryEndpoints
         imports.MapGet("/{id:guid}/errors", async (Guid id, ListImportRuns runs, CancellationToken ct) =>
             {
                 var report = await runs.ErrorReportAsync(id, ct);
-                return report.IsSuccess ? Results.File(report.Value.Report, CsvType, report.Value.FileName) : Problems.From(report.Refusal!);
+                return report.IsSuccess ? Results.File(report.Value.Report, CsvType, report.Value.FileName) : Problems.From(report.Refusal);
             })
             .WithName("ImportErrorReport")
             .WithSummary("下载导入的错误报告（CSV：行号、列、原因）")
@@ -107,10 +107,10 @@ public static class RegistryEndpoints
                     ct);
                 if (!result.IsSuccess)
                 {
-                    return Problems.From(result.Refusal!);
+                    return Problems.From(result.Refusal);
                 }
 
-                var r = result.Value!.Registration;
+                var r = result.Value.Registration;
                 var body = new RegistrationResponse(r.Uscc, r.Name, r.EventId, r.Replayed, r.Summary, [.. result.Value.NewPushes.Select(p => new PushedItem(p.ItemCode, p.DepartmentCode, p.Mode.ToString()))]);
                 return r.Replayed || kind == RecordRegistration.EventKind.Change ? Results.Ok(body) : Results.Created($"/Registry/Enterprise/{r.Uscc}", body);
             })
@@ -129,16 +129,16 @@ public static class RegistryEndpoints
                 var on = ApiInput.OptionalDate(request.DeregisteredOn, "deregisteredOn");
                 if (!on.IsSuccess)
                 {
-                    return Problems.From(on.Refusal!);
+                    return Problems.From(on.Refusal);
                 }
 
                 var result = await receive.HandleAsync(new(request.EventId, request.Uscc, on.Value, request.Reason, context.User.ToActor()), ct);
                 if (!result.IsSuccess)
                 {
-                    return Problems.From(result.Refusal!);
+                    return Problems.From(result.Refusal);
                 }
 
-                var (r, permits, applications) = (result.Value!.Deregistration, result.Value.CancelledPermits, result.Value.ClosedApplications);
+                var (r, permits, applications) = (result.Value.Deregistration, result.Value.CancelledPermits, result.Value.ClosedApplications);
                 return Results.Ok(new DeregistrationResponse(r.Uscc, r.Name, r.EventId, r.Replayed, r.Summary, permits, applications));
             })
             .RequireAuthorization(Roles.Regulator)

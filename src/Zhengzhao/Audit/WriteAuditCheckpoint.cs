@@ -28,13 +28,13 @@ public sealed class WriteAuditCheckpoint(
         ArgumentNullException.ThrowIfNull(actor);
         if (checkpointKeys.Signer is not { } signer)
         {
-            return new Refusal("audit/checkpoint-key-missing", "无法签发检查点", "本实例未配置检查点签名私钥（Audit:CheckpointSigningKey），请在持有私钥的实例上签发。", RefusalKind.Conflict);
+            return AuditRefusals.CheckpointKeyMissing();
         }
 
         var verdict = await verify.HandleAsync(cancellationToken);
         if (!verdict.Intact)
         {
-            return new Refusal("audit/chain-broken", "审计链校验未通过", $"审计链校验未通过，不签发检查点：{verdict.Reason}", RefusalKind.Conflict);
+            return AuditRefusals.ChainBroken(verdict.Reason);
         }
 
         var head = verdict.Last;
@@ -59,7 +59,7 @@ public sealed class WriteAuditCheckpoint(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another instance inserted the day first: its checkpoint stands.
             return null;
@@ -83,9 +83,9 @@ public sealed partial class AuditCheckpointService(IServiceScopeFactory scopes, 
 
     protected override async Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (await services.GetRequiredService<WriteAuditCheckpoint>().DailyAsync(_claimant, cancellationToken) is { IsSuccess: false } refused)
+        if (await services.GetRequiredService<WriteAuditCheckpoint>().DailyAsync(_claimant, cancellationToken) is { } written && !written.IsSuccess)
         {
-            LogRefused(logger, refused.Refusal!.Detail);
+            LogRefused(logger, written.Refusal.Detail);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class AddWorkdays(ZhengzhaoDbContext db, CalendarCache cache) : IU
         ArgumentNullException.ThrowIfNull(query);
         if (query.Days is < 0 or > MaxDays)
         {
-            return new Refusal("calendar/days-out-of-range", "工作日数无效", $"工作日数应在 0 至 {MaxDays} 之间，输入为 {query.Days}。");
+            return CalendarRefusals.DaysOutOfRange(query.Days, MaxDays);
         }
 
         if (!WorkCalendar.InRange(query.From))

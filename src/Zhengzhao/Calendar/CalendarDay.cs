@@ -5,7 +5,7 @@ namespace Zhengzhao.Calendar;
 /// or a weekend day made a working day (调休). <see cref="NoticeYear"/> is the year of the notice that announced it,
 /// which for late-December days is the following year.
 /// </summary>
-public sealed class CalendarDay
+public sealed class CalendarDay : Audit.IAudited
 {
     private CalendarDay()
     {
@@ -42,7 +42,7 @@ public sealed class CalendarDay
 }
 
 /// <summary>A notice year published in a layer: the national table for 2027, Tibet's regional table for 2026.</summary>
-public sealed class CalendarYear
+public sealed class CalendarYear : Audit.IAudited
 {
     private CalendarYear()
     {

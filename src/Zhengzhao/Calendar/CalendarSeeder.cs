@@ -56,5 +56,5 @@ public static class CalendarSeeder
     }
 
     private static HolidayNotice Expect(Result<HolidayNotice> result, string path) =>
-        result.Value ?? throw new InvalidDataException($"Shipped calendar data {path} is invalid: {result.Refusal!.Detail}");
+        result.IsSuccess ? result.Value : throw new InvalidDataException($"Shipped calendar data {path} is invalid: {result.Refusal.Detail}");
 }

@@ -53,15 +53,15 @@ public sealed record HolidayNotice(int Year, string Source, IReadOnlyList<Holida
             var day = ReadDay(item, year, index);
             if (!day.IsSuccess)
             {
-                return day.Refusal!;
+                return day.Refusal;
             }
 
-            if (days.Exists(d => d.Date == day.Value!.Date))
+            if (days.Exists(d => d.Date == day.Value.Date))
             {
-                return Invalid($"第{index}条：日期 {day.Value!.Date:yyyy-MM-dd} 重复出现。");
+                return Invalid($"第{index}条：日期 {day.Value.Date:yyyy-MM-dd} 重复出现。");
             }
 
-            days.Add(day.Value!);
+            days.Add(day.Value);
         }
 
         var source = ReadSource(root);

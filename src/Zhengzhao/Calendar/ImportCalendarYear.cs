@@ -26,10 +26,10 @@ public sealed class ImportCalendarYear(ZhengzhaoDbContext db, CalendarCache cach
         var parsed = HolidayNotice.Parse(command.NoticeJson);
         if (!parsed.IsSuccess)
         {
-            return parsed.Refusal!;
+            return parsed.Refusal;
         }
 
-        var notice = parsed.Value!;
+        var notice = parsed.Value;
         var summary = await PublishAsync(db, command.Layer, notice, time.GetUtcNow().UtcDateTime, cancellationToken);
         db.Record(command.Actor, time, "calendar.year-imported", nameof(CalendarYear), $"{command.Layer}/{notice.Year}", summary);
         await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed class RemoveCalendarDay(ZhengzhaoDbContext db, CalendarCache cache
         var day = await db.CalendarDays.FindAsync([command.Layer, command.Date], cancellationToken);
         if (day is null)
         {
-            return new Refusal("calendar/day-not-found", "记录不存在", $"该日历层中没有 {command.Date:yyyy-MM-dd} 的记录，可能已被删除。", RefusalKind.NotFound);
+            return CalendarRefusals.DayNotFound(command.Date);
         }
 
         db.CalendarDays.Remove(day);

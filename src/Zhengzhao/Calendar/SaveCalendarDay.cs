@@ -34,10 +34,7 @@ public sealed class SaveCalendarDay(ZhengzhaoDbContext db, CalendarCache cache, 
         var weekend = command.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         if (weekend == command.IsOffDay && command.Layer == CalendarLayers.National)
         {
-            return new Refusal(
-                "calendar/redundant-day",
-                "无需登记",
-                weekend ? $"{command.Date:yyyy-MM-dd} 是周末，本来就休息；只有调休上班的周末需要登记。" : $"{command.Date:yyyy-MM-dd} 是工作日，本来就上班；只有放假的工作日需要登记。");
+            return CalendarRefusals.RedundantDay(command.Date, weekend);
         }
 
         var day = await db.CalendarDays.FindAsync([command.Layer, command.Date], cancellationToken);

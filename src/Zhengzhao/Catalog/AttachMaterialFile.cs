@@ -24,7 +24,7 @@ public sealed class AttachMaterialFile(ZhengzhaoDbContext db, TimeProvider time)
         var (contentType, reason) = MaterialFileTypes.Check(command.FileName, command.Content);
         if (reason is not null)
         {
-            return new Refusal("catalog/invalid-file", "文件无效", reason);
+            return CatalogRefusals.InvalidFile(reason);
         }
 
         var item = await db.FindItemAsync(command.Code, cancellationToken);
@@ -36,9 +36,7 @@ public sealed class AttachMaterialFile(ZhengzhaoDbContext db, TimeProvider time)
         var content = (item.Draft ?? item.LatestPublished)!.Content;
         if (content.Materials.All(m => m.Name != command.MaterialName))
         {
-            // Only a name that could be a material's is named back.
-            var named = command.MaterialName.Length <= TextLimits.Address ? $"名为“{command.MaterialName}”的" : "这项";
-            return new Refusal("catalog/material-not-found", "材料不存在", $"事项 {item.Code} 没有{named}材料。", RefusalKind.NotFound);
+            return CatalogRefusals.MaterialNotFound(item.Code, command.MaterialName);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -49,11 +47,11 @@ public sealed class AttachMaterialFile(ZhengzhaoDbContext db, TimeProvider time)
         var saved = item.SaveDraft(content with { Materials = materials }, now);
         if (!saved.IsSuccess)
         {
-            return saved.Refusal!;
+            return saved.Refusal;
         }
 
         db.MaterialFiles.Add(file);
-        db.Record(command.Actor, time, "catalog.material-file-attached", nameof(LicensingItem), $"{item.Code}/v{saved.Value!.Number}", $"{command.MaterialName}：{(command.Slot == Slot.Template ? "模板" : "样本")} → {file.FileName}（{file.Length} 字节，SHA-256 {file.Sha256[..12]}…）");
+        db.Record(command.Actor, time, "catalog.material-file-attached", nameof(LicensingItem), $"{item.Code}/v{saved.Value.Number}", $"{command.MaterialName}：{(command.Slot == Slot.Template ? "模板" : "样本")} → {file.FileName}（{file.Length} 字节，SHA-256 {file.Sha256[..12]}…）");
         return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : file;
     }
 }

@@ -49,7 +49,7 @@ public static class CatalogSeeder
             var published = item.Publish(PilotCatalogue.PilotFrom, Actor.System.UserName, now);
             if (!published.IsSuccess)
             {
-                throw new InvalidDataException($"Shipped item {code} is invalid: {published.Refusal!.Detail}");
+                throw new InvalidDataException($"Shipped item {code} is invalid: {published.Refusal.Detail}");
             }
 
             db.LicensingItems.Add(item);

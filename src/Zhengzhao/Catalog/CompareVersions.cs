@@ -21,7 +21,7 @@ public sealed class CompareVersions(ZhengzhaoDbContext db) : IUseCase
         var after = versions.FirstOrDefault(v => v.Number == query.After);
         if (before is null || after is null)
         {
-            return new Refusal("catalog/version-not-found", "版本不存在", $"事项“{query.Code}”没有第 {(before is null ? query.Before : query.After)} 版。", RefusalKind.NotFound);
+            return CatalogRefusals.VersionNotFound(query.Code, before is null ? query.Before : query.After);
         }
 
         return new Comparison(query.Code, query.Before, query.After, VersionDiff.Between(before.Content, after.Content));

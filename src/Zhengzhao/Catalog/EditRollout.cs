@@ -41,7 +41,7 @@ public sealed class EditRollout(ZhengzhaoDbContext db, TimeProvider time) : IUse
 
         if (await db.Rollouts.AnyAsync(r => r.Kind == command.Kind && r.ItemCode == itemCode && r.RegionCode == command.RegionCode && r.From == command.From, cancellationToken))
         {
-            return new Refusal("catalog/duplicate-rollout", "计划重复", "推广计划中已有相同的一行。", RefusalKind.Conflict);
+            return CatalogRefusals.DuplicateRollout();
         }
 
         var line = new Rollout(command.Kind, itemCode, command.RegionCode, command.From, note);
@@ -57,7 +57,7 @@ public sealed class EditRollout(ZhengzhaoDbContext db, TimeProvider time) : IUse
         var line = await db.Rollouts.FindAsync([id], cancellationToken);
         if (line is null)
         {
-            return new Refusal("catalog/rollout-not-found", "计划行不存在", "该推广计划行不存在或已删除。", RefusalKind.NotFound);
+            return CatalogRefusals.RolloutNotFound();
         }
 
         db.Rollouts.Remove(line);

@@ -20,7 +20,7 @@ public sealed class GetServiceGuide(ZhengzhaoDbContext db, TimeProvider time) : 
             : item?.InForceOn(ChinaTime.Today(time)) ?? item?.LatestPublished;
         if (item is null || version is null)
         {
-            return new Refusal("catalog/item-not-found", "事项不存在", $"没有编码为“{query.Code}”{(query.Version is null ? string.Empty : $"第 {query.Version} 版")}的已发布事项。", RefusalKind.NotFound);
+            return CatalogRefusals.NotPublished(query.Code, query.Version);
         }
 
         var names = await db.Departments.AsNoTracking()

@@ -7,7 +7,7 @@ namespace Zhengzhao.Catalog;
 /// version is never changed, publishing closes the validity of the version before, and a retired item takes no
 /// new versions.
 /// </summary>
-public sealed class LicensingItem
+public sealed class LicensingItem : Audit.IAudited
 {
     private readonly List<ItemVersion> _versions = [];
 
@@ -54,7 +54,7 @@ public sealed class LicensingItem
         ArgumentNullException.ThrowIfNull(content);
         if (RetiredOn is not null)
         {
-            return Refusals.Retired(Code);
+            return CatalogRefusals.Retired(Code);
         }
 
         Stamp = Guid.NewGuid();
@@ -77,27 +77,24 @@ public sealed class LicensingItem
     {
         if (RetiredOn is not null)
         {
-            return Refusals.Retired(Code);
+            return CatalogRefusals.Retired(Code);
         }
 
         var draft = Draft;
         if (draft is null)
         {
-            return new Refusal("catalog/no-draft", "没有待发布的版本", $"事项 {Code} 没有草稿版本，请先编辑保存。", RefusalKind.Conflict);
+            return CatalogRefusals.NoDraft(Code);
         }
 
         if (ItemRules.Validate(draft.Content) is { Count: > 0 } problems)
         {
-            return new Refusal("catalog/invalid-item", "事项内容不完整", string.Join("；", problems.Select(p => $"{p.Field}：{p.Reason}")))
-            {
-                Errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray()),
-            };
+            return CatalogRefusals.Incomplete(problems);
         }
 
         var previous = LatestPublished;
         if (previous is not null && validFrom <= previous.ValidFrom)
         {
-            return new Refusal("catalog/invalid-validity", "生效日期无效", $"新版本的生效日期须晚于第 {previous.Number} 版的生效日期 {previous.ValidFrom:yyyy-MM-dd}。");
+            return CatalogRefusals.ValidFromNotAfter(previous);
         }
 
         previous?.EndBefore(validFrom);
@@ -110,12 +107,12 @@ public sealed class LicensingItem
     {
         if (RetiredOn is not null)
         {
-            return Refusals.Retired(Code);
+            return CatalogRefusals.Retired(Code);
         }
 
         if (LatestPublished is null)
         {
-            return new Refusal("catalog/never-published", "事项尚未发布", $"事项 {Code} 从未发布，无需废止；不再需要的草稿可直接修改。", RefusalKind.Conflict);
+            return CatalogRefusals.NeverPublished(Code);
         }
 
         RetiredOn = from;
@@ -128,16 +125,10 @@ public sealed class LicensingItem
 
         return this;
     }
-
-    private static class Refusals
-    {
-        public static Refusal Retired(string code) =>
-            new("catalog/item-retired", "事项已废止", $"事项 {code} 已废止，不能再修改或发布。", RefusalKind.Conflict);
-    }
 }
 
 /// <summary>One version of an item: a draft while it is edited, then published and never changed again.</summary>
-public sealed class ItemVersion
+public sealed class ItemVersion : Audit.IAudited
 {
     private ItemVersion()
     {

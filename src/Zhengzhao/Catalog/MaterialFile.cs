@@ -7,7 +7,7 @@ namespace Zhengzhao.Catalog;
 /// A template or filled sample of a material, downloadable from the service guide. Kept in the database: the files
 /// are small, public, and must reach every instance and every backup together with the versions that name them.
 /// </summary>
-public sealed class MaterialFile
+public sealed class MaterialFile : Audit.IAudited
 {
     private MaterialFile()
     {

@@ -25,16 +25,14 @@ public sealed class PublishItemVersion(ZhengzhaoDbContext db, TimeProvider time)
             return published;
         }
 
-        db.Record(command.Actor, time, "catalog.version-published", nameof(LicensingItem), $"{item.Code}/v{published.Value!.Number}", $"草稿 → 第 {published.Value.Number} 版，自 {command.ValidFrom:yyyy-MM-dd} 起施行");
+        db.Record(command.Actor, time, "catalog.version-published", nameof(LicensingItem), $"{item.Code}/v{published.Value.Number}", $"草稿 → 第 {published.Value.Number} 版，自 {command.ValidFrom:yyyy-MM-dd} 起施行");
         return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : published;
     }
 }
 
-internal static class CatalogRefusals
+/// <summary>How the catalogue's use cases load an item to change it and save the change.</summary>
+internal static class ItemStore
 {
-    public static Refusal NotFound(string code) =>
-        new("catalog/item-not-found", "事项不存在", $"没有编码为“{code}”的事项。", RefusalKind.NotFound);
-
     /// <summary>
     /// Saves a change to items, answering a conflict instead of failing when another request changed the same item
     /// first (a stale stamp) or created the same code first (a double click on a new item).
@@ -46,10 +44,10 @@ internal static class CatalogRefusals
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return new Refusal("catalog/concurrent-change", "事项已被修改", "该事项刚刚被他人（或重复提交）修改，本次操作未保存。请刷新页面后再试。", RefusalKind.Conflict);
+            return CatalogRefusals.ConcurrentChange();
         }
     }
 

@@ -7,7 +7,7 @@ namespace Zhengzhao.Catalog;
 /// One line of the rollout plan: from a date, in a region and everything under it, a whole catalogue
 /// (<see cref="ItemCode"/> null) or one item applies with its reform mode.
 /// </summary>
-public sealed class Rollout
+public sealed class Rollout : Audit.IAudited
 {
     private Rollout()
     {

@@ -48,11 +48,11 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
         }
         else if (command.IsNew)
         {
-            return new Refusal("catalog/duplicate-code", "事项编码已存在", $"事项编码 {code} 已被使用，请换一个编码，或到该事项的编辑页面修改。", RefusalKind.Conflict);
+            return CatalogRefusals.DuplicateCode(code);
         }
         else if (item.Kind != command.Kind)
         {
-            return new Refusal("catalog/kind-mismatch", "目录不符", $"事项 {code} 属于{CatalogTerms.Name(item.Kind)}，不能作为{CatalogTerms.Name(command.Kind)}保存。", RefusalKind.Conflict);
+            return CatalogRefusals.KindMismatch(code, item.Kind, command.Kind);
         }
 
         var before = item.Draft?.Content ?? item.LatestPublished?.Content;
@@ -64,7 +64,7 @@ public sealed class SaveItemDraft(ZhengzhaoDbContext db, TimeProvider time) : IU
         }
 
         var changes = before is null ? "新建事项" : string.Join("、", VersionDiff.Between(before, content).Select(c => c.Field)) is { Length: > 0 } fields ? $"修改：{fields}" : "内容未变";
-        db.Record(command.Actor, time, "catalog.draft-saved", nameof(LicensingItem), $"{code}/v{saved.Value!.Number}", changes);
+        db.Record(command.Actor, time, "catalog.draft-saved", nameof(LicensingItem), $"{code}/v{saved.Value.Number}", changes);
         return await db.SaveItemsAsync(cancellationToken) is { } conflict ? conflict : saved;
     }
 

@@ -10,7 +10,7 @@ namespace Zhengzhao.Coordination;
 /// needs, from which department, by which reform mode — and the company's signed undertaking not to operate those
 /// activities before approval. The signature records who, when, from where, and a digest of exactly the text signed.
 /// </summary>
-public sealed class NotificationLetter
+public sealed class NotificationLetter : Audit.IAudited
 {
     /// <summary>The undertaking's wording; a new wording gets a new version so old signatures keep their meaning.</summary>
     public const string UndertakingVersion = "2026-1";

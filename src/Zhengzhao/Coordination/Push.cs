@@ -61,7 +61,7 @@ public enum ReturnReason
 /// returned one is re-dispatched or closed by the registrar; the department's feedback closes the loop unless it
 /// says the application is still in progress.
 /// </summary>
-public sealed class Push
+public sealed class Push : Audit.IAudited
 {
     public const int MaxRemarkLength = 500;
     public const int MaxPermitNumberLength = 50;

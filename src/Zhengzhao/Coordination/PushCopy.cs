@@ -7,7 +7,7 @@ namespace Zhengzhao.Coordination;
 /// authority). It only takes note (接收); the loop stays with the approving department, and the copy lets the
 /// authority follow it (双跟踪).
 /// </summary>
-public sealed class PushCopy
+public sealed class PushCopy : Audit.IAudited
 {
     private PushCopy()
     {

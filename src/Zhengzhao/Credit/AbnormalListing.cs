@@ -53,7 +53,7 @@ public enum ListingEnd
 /// that ends it. The listing guards its own steps: an objection only within 30 days of publication and only once,
 /// acceptance before verification, and nothing after removal.
 /// </summary>
-public sealed class AbnormalListing
+public sealed class AbnormalListing : Audit.IAudited
 {
     public const int MaxTextLength = 1000;
 

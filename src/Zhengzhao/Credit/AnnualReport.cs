@@ -21,7 +21,7 @@ public enum AnnualReportStatus
 }
 
 /// <summary>企业年度报告: the company filed its report for a year, on a day; fed by the annual-report system.</summary>
-public sealed class AnnualReport
+public sealed class AnnualReport : Audit.IAudited
 {
     private AnnualReport()
     {

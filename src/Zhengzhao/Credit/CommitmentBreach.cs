@@ -8,7 +8,7 @@ namespace Zhengzhao.Credit;
 /// 虚假承诺: a commitment found false on verification (核查). It goes on the company's credit record and, until credit
 /// repair, bars the commitment route (see <see cref="JointDiscipline"/>).
 /// </summary>
-public sealed class CommitmentBreach
+public sealed class CommitmentBreach : Audit.IAudited
 {
     private CommitmentBreach()
     {

@@ -36,7 +36,7 @@ public enum RepairState
 /// stating what it did and handing in evidence. The department approves (the listing ends, the bar lifts, the penalty
 /// stops being published) or rejects with reasons. One application per entry may be open at a time.
 /// </summary>
-public sealed class CreditRepair
+public sealed class CreditRepair : Audit.IAudited
 {
     public const int MaxTextLength = 1000;
 

@@ -36,7 +36,7 @@ public enum DisciplineTrigger
 /// One row of the joint-discipline table (联合惩戒措施清单): condition → measure → where it applies, with its legal
 /// basis and the dates it is in force. The table is data: the engine reads it, no screen keeps its own copy.
 /// </summary>
-public sealed class DisciplineRule
+public sealed class DisciplineRule : Audit.IAudited
 {
     private DisciplineRule()
     {

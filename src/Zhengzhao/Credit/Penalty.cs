@@ -27,7 +27,7 @@ public enum PenaltyMeasure
 /// 行政处罚决定: entered by the department that decided it, published on the company's credit record with its
 /// decision number, legal basis, facts, measure, amount, date and authority. A department's decision number is unique.
 /// </summary>
-public sealed class Penalty
+public sealed class Penalty : Audit.IAudited
 {
     public const int MaxNumberLength = 60;
     public const int MaxBasisLength = 500;

@@ -29,7 +29,7 @@ public enum SeriousCause
 /// decision the company's legal representative at that time may not be the legal representative of another company
 /// (企业信息公示暂行条例 第十七条): the listing keeps that person's identity number, encrypted as the register keeps it.
 /// </summary>
-public sealed class SeriousListing
+public sealed class SeriousListing : Audit.IAudited
 {
     public const string DefaultRemedies = "如不服本决定，可以自收到决定书之日起六十日内依法申请行政复议，或者自知道或者应当知道之日起六个月内依法提起行政诉讼。";
 

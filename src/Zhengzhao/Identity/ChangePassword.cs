@@ -39,7 +39,7 @@ public sealed class ChangePassword(ZhengzhaoDbContext db, UserManager<User> user
         var user = await users.FindByIdAsync(command.UserId);
         if (user is null)
         {
-            return new Refusal("identity/user-not-found", "账户不存在", "账户不存在或已被删除。", RefusalKind.NotFound);
+            return IdentityRefusals.UserNotFound();
         }
 
         // Guesses at the current password are limited as at sign-in: a left-open session is no way to find it.

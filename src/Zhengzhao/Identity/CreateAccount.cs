@@ -69,7 +69,7 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
 
         if (await users.FindByNameAsync(userName) is not null)
         {
-            return new Refusal("identity/duplicate-user", "用户名已存在", $"用户名“{userName}”已被使用，请换一个。", RefusalKind.Conflict);
+            return IdentityRefusals.DuplicateUser(userName);
         }
 
         var user = new User

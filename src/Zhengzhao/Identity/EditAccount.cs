@@ -21,7 +21,7 @@ public sealed class EditAccount(ZhengzhaoDbContext db, UserManager<User> users, 
         var user = command.UserName.Length > IdentityRules.MaxUserNameLength ? null : await users.FindByNameAsync(command.UserName);
         if (user is null)
         {
-            return new Refusal("identity/user-not-found", "账户不存在", "账户不存在或已被删除。", RefusalKind.NotFound);
+            return IdentityRefusals.UserNotFound();
         }
 
         var role = Roles.Find(command.Role);

@@ -17,7 +17,7 @@ public sealed class EndSessions(ZhengzhaoDbContext db, UserManager<User> users, 
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new Refusal("identity/user-not-found", "账户不存在", "账户不存在或已被删除。", RefusalKind.NotFound);
+            return IdentityRefusals.UserNotFound();
         }
 
         // The user store saves the stamp and the audit entry in one SaveChanges.

@@ -28,18 +28,18 @@ public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInMana
         var name = command.UserName.Trim();
         if (name.Length > IdentityRules.MaxUserNameLength)
         {
-            return new Refusal("identity/invalid-credentials", "参数无效", $"用户名不能超过{IdentityRules.MaxUserNameLength}个字符。");
+            return IdentityRefusals.InvalidCredentials($"用户名不能超过{IdentityRules.MaxUserNameLength}个字符。");
         }
 
         // A NUL or another control character is no account's name, and would reach the attempt counts and the audit.
         if (TextLimits.Problem(name, IdentityRules.MaxUserNameLength, "用户名") is { } unfit)
         {
-            return new Refusal("identity/invalid-credentials", "参数无效", unfit);
+            return IdentityRefusals.InvalidCredentials(unfit);
         }
 
         if (IdentityRules.PasswordTooLong(command.Password) is { } tooLong)
         {
-            return new Refusal("identity/invalid-credentials", "参数无效", tooLong);
+            return IdentityRefusals.InvalidCredentials(tooLong);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -75,13 +75,13 @@ public sealed class SignIn(ZhengzhaoDbContext db, SignInManager<User> signInMana
         if (user.DisabledAt is not null)
         {
             await AuditAsync(new Actor(name), "identity.sign-in-refused", "账户已停用", cancellationToken);
-            return new Refusal("identity/account-disabled", "账户已停用", "该账户已被停用，请联系管理员。", RefusalKind.Forbidden);
+            return IdentityRefusals.AccountDisabled();
         }
 
         var failedSince = await SignInAttempts.SignedInAsync(db, accountKey, addressKey, now, cancellationToken);
         if (command.BearerToken && user.MustChangePassword)
         {
-            return new Refusal("identity/password-change-required", "须先修改一次性密码", "该账户仍在使用一次性密码，请先在网页登录并修改密码，再申请访问令牌。", RefusalKind.Forbidden);
+            return IdentityRefusals.PasswordChangeRequired();
         }
 
         signInManager.AuthenticationScheme = command.BearerToken ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;

@@ -100,7 +100,7 @@ public sealed record Decision(bool Approve, string Reasons, string DecidedBy, Da
 /// (<see cref="ApplicationClock"/>): the application keeps the ledger (acceptance, pauses, extension), never a
 /// stored "overdue".
 /// </summary>
-public sealed class Application
+public sealed class Application : Audit.IAudited
 {
 
     /// <summary>Who decides a commitment on the spot: the published rule, not an officer's judgement.</summary>

@@ -75,6 +75,7 @@ public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendar
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var today = ChinaTime.Today(time);
         undated.ForEach(a => a.Reschedule(calendar, today));
+        db.Record(Actor.System, time, "licensing.due-dates-set", nameof(Application), "*", $"为 {undated.Count} 件在办申请补记应办日期");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

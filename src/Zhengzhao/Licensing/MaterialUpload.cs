@@ -11,7 +11,7 @@ namespace Zhengzhao.Licensing;
 /// to use (<see cref="MaterialUploads.PutInUseAsync"/>) it is part of a record and is kept for good, even when what
 /// named it no longer does (a material replaced by a supplement).
 /// </summary>
-public sealed class MaterialUpload
+public sealed class MaterialUpload : Audit.IAudited
 {
     private MaterialUpload()
     {

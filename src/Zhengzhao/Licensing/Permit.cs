@@ -50,7 +50,7 @@ public sealed record PermitTerms(string PermitName, string Scope, int? ValidityY
 /// renewal writes a new edition of its text and keeps the old one in <see cref="History"/>. It guards its own
 /// transitions: an ended permit is neither ended again, changed nor renewed.
 /// </summary>
-public sealed class Permit
+public sealed class Permit : Audit.IAudited
 {
     public const int MaxReasonLength = 500;
     public const int MaxScopeLength = 2000;

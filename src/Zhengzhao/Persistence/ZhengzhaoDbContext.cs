@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Zhengzhao.Audit;
 using Zhengzhao.Calendar;
 using Zhengzhao.Catalog;
@@ -17,7 +18,8 @@ namespace Zhengzhao.Persistence;
 
 /// <summary>
 /// The one unit of work. Use cases take it directly (no repositories). Saving seals any new audit entries into
-/// the hash chain inside the same transaction as the change they record.
+/// the hash chain inside the same transaction as the change they record, and refuses a change to an
+/// <see cref="IAudited"/> entity that no new entry records.
 /// </summary>
 public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtectionKeyContext
 {
@@ -115,6 +117,8 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
             throw new InvalidOperationException("Audit entries are sealed asynchronously: call SaveChangesAsync.");
         }
 
+        RefuseUnauditedChanges();
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -123,6 +127,7 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
         var pending = PendingAuditEntries();
         if (pending.Count == 0)
         {
+            RefuseUnauditedChanges();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
@@ -163,6 +168,24 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     private List<AuditEntry> PendingAuditEntries() =>
         ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+
+    /// <summary>
+    /// A change to an audited entity saved with no audit entry is a use case that forgot <c>db.Record(...)</c>: a bug,
+    /// so it throws rather than refuses, and names the entity so the fix is found at once.
+    /// </summary>
+    private void RefuseUnauditedChanges()
+    {
+        var unaudited = ChangeTracker.Entries().FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata));
+        if (unaudited is not null)
+        {
+            throw new InvalidOperationException(
+                $"{unaudited.Metadata.DisplayName()} ({unaudited.State}) is an audited entity, and this save adds no audit entry: record the change with db.Record(...) in the same unit of work.");
+        }
+    }
+
+    /// <summary>An owned part (an application's ledger line) is audited with its owner.</summary>
+    private static bool IsAudited(IReadOnlyEntityType type) =>
+        type.FindOwnership() is { } ownership ? IsAudited(ownership.PrincipalEntityType) : typeof(IAudited).IsAssignableFrom(type.ClrType);
 
     private async Task<long> SealAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
     {

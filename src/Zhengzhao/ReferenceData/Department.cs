@@ -1,7 +1,7 @@
 namespace Zhengzhao.ReferenceData;
 
 /// <summary>A government department that approves, supervises, registers or oversees.</summary>
-public sealed class Department
+public sealed class Department : Audit.IAudited
 {
     private Department()
     {

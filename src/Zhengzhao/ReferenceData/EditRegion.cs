@@ -24,7 +24,7 @@ public sealed class EditRegion(ZhengzhaoDbContext db, TimeProvider time) : IUseC
         var region = command.Code is { Length: 6 } ? await db.Regions.FindAsync([command.Code], cancellationToken) : null;
         if (region is null)
         {
-            return new Refusal("identity/region-not-found", "区划不存在", command.Code is { Length: 6 } ? $"区划代码“{command.Code}”不存在。" : "区划代码应为6位数字。", RefusalKind.NotFound);
+            return ReferenceDataRefusals.RegionNotFound(command.Code);
         }
 
         var before = $"{region.Name}{(region.IsPilotZone ? "（试点区）" : string.Empty)}";

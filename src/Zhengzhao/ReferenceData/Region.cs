@@ -1,7 +1,7 @@
 namespace Zhengzhao.ReferenceData;
 
 /// <summary>An administrative division (GB/T 2260 code; development zones carry statistical codes in the same shape).</summary>
-public sealed class Region
+public sealed class Region : Audit.IAudited
 {
     private Region()
     {

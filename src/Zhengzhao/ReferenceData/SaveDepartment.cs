@@ -36,7 +36,7 @@ public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : I
 
         if (await db.Departments.AnyAsync(d => d.Name == name && d.Code != code, cancellationToken))
         {
-            return new Refusal("identity/duplicate-department", "部门名称重复", $"已有名为“{name}”的部门。", RefusalKind.Conflict);
+            return ReferenceDataRefusals.DepartmentNameTaken(name);
         }
 
         var department = await db.Departments.FindAsync([code], cancellationToken);
@@ -45,7 +45,7 @@ public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : I
         {
             if (department is not null)
             {
-                return new Refusal("identity/duplicate-department", "部门代码重复", $"部门代码“{code}”已被“{department.Name}”使用。", RefusalKind.Conflict);
+                return ReferenceDataRefusals.DepartmentCodeTaken(code, department.Name);
             }
 
             department = new Department(code, name, command.RegionCode, shortName);
@@ -56,7 +56,7 @@ public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : I
         {
             if (department is null)
             {
-                return new Refusal("identity/department-not-found", "部门不存在", $"部门代码“{code}”不存在。", RefusalKind.NotFound);
+                return ReferenceDataRefusals.DepartmentNotFound(code);
             }
 
             before = Describe(department);
@@ -68,10 +68,9 @@ public sealed class SaveDepartment(ZhengzhaoDbContext db, TimeProvider time) : I
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // The same form submitted twice at once: the first one added the department.
-            return new Refusal("identity/duplicate-department", "部门代码重复", $"部门代码“{code}”刚刚已被添加（可能是重复提交），请刷新后查看。", RefusalKind.Conflict);
+            return ReferenceDataRefusals.DepartmentJustAdded(code);
         }
 
         return department;

@@ -41,7 +41,7 @@ public static class DemoEnterprises
                 cancellationToken);
             if (!result.IsSuccess)
             {
-                throw new InvalidOperationException($"Demo company {c.Name}: {result.Refusal!.Detail}");
+                throw new InvalidOperationException($"Demo company {c.Name}: {result.Refusal.Detail}");
             }
         }
     }

@@ -18,7 +18,7 @@ public enum EnterpriseStatus
 /// A market entity on the register, one per unified social credit code. The legal representative's identity number
 /// is kept only encrypted (<see cref="LegalRepresentativeIdProtected"/>); every change is kept as history.
 /// </summary>
-public sealed class Enterprise
+public sealed class Enterprise : Audit.IAudited
 {
     private readonly List<EnterpriseChange> _changes = [];
 
@@ -84,7 +84,7 @@ public sealed class Enterprise
         ArgumentNullException.ThrowIfNull(facts);
         if (Status != EnterpriseStatus.Active)
         {
-            return new Refusal("registry/not-active", "主体已注销或吊销", $"{Name}（{Uscc}）状态为{EnterpriseStatuses.Name(Status)}，不能办理变更登记。", RefusalKind.Conflict);
+            return RegistryRefusals.NotActive(this, "变更登记");
         }
 
         var changes = new List<string>();
@@ -106,7 +106,7 @@ public sealed class Enterprise
         Compare("经营范围", BusinessScope, facts.BusinessScope);
         if (changes.Count == 0 && LegalRepresentativeIdMasked == maskedId)
         {
-            return new Refusal("registry/no-change", "没有变更", "变更登记的内容与现登记信息相同。", RefusalKind.Conflict);
+            return RegistryRefusals.NoChange();
         }
 
         Apply(facts, protectedId, maskedId);
@@ -123,12 +123,12 @@ public sealed class Enterprise
     {
         if (Status != EnterpriseStatus.Active)
         {
-            return new Refusal("registry/not-active", "主体已注销或吊销", $"{Name}（{Uscc}）状态为{EnterpriseStatuses.Name(Status)}，不能办理注销登记。", RefusalKind.Conflict);
+            return RegistryRefusals.NotActive(this, "注销登记");
         }
 
         if (on < EstablishedOn)
         {
-            return new Refusal("registry/invalid-deregistration", "注销信息有误", $"注销日期不能早于成立日期 {EstablishedOn:yyyy-MM-dd}。") { Errors = new Dictionary<string, string[]> { ["deregisteredOn"] = [$"注销日期不能早于成立日期 {EstablishedOn:yyyy-MM-dd}。"] } };
+            return RegistryRefusals.DeregisteredBeforeEstablished(EstablishedOn);
         }
 
         Status = EnterpriseStatus.Cancelled;
@@ -170,7 +170,7 @@ public sealed record EnterpriseFacts(
     string BusinessScope);
 
 /// <summary>One entry of an enterprise's registration history, tied to the event that caused it.</summary>
-public sealed class EnterpriseChange
+public sealed class EnterpriseChange : Audit.IAudited
 {
     private EnterpriseChange()
     {

@@ -35,10 +35,12 @@ public sealed class FindEnterprises(ZhengzhaoDbContext db, IDataProtectionProvid
         }
 
         var found = await NameIndex.SearchAsync(db, text, page, PageSize, MatchCap, cancellationToken);
-        if (found.Value is not { } matches)
+        if (!found.IsSuccess)
         {
-            return new Page([], 0, 1, 1, Notice: found.Refusal!.Detail);
+            return new Page([], 0, 1, 1, Notice: found.Refusal.Detail);
         }
+
+        var matches = found.Value;
 
         var codes = matches.Codes;
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.Uscc)).OrderBy(e => e.Uscc).ToListAsync(cancellationToken);

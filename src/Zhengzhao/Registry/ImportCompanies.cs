@@ -64,22 +64,22 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         };
         if (kind is null)
         {
-            return new Refusal("registry/import-file-type", "文件类型不支持", $"“{fileName}”不是 .csv 或 .xlsx 文件。请下载导入模板，填写后另存为 CSV（UTF-8）或 Excel 工作簿（.xlsx）上传。");
+            return RegistryRefusals.ImportFileType(fileName);
         }
 
         if (command.File.Length == 0)
         {
-            return new Refusal("registry/import-empty", "文件是空的", $"“{fileName}”是空文件，没有可导入的数据。");
+            return RegistryRefusals.ImportEmpty(fileName);
         }
 
         if (command.File.Length > MaxBytes)
         {
-            return new Refusal("registry/import-too-large", "文件过大", $"文件超过 {MaxBytes / 1024 / 1024} MB，请拆分后分批导入。");
+            return RegistryRefusals.ImportTooLarge(MaxBytes);
         }
 
         if (kind == FileKind.Workbook ? !Spreadsheet.LooksLikeWorkbook(command.File) : Csv.LooksBinary(command.File))
         {
-            return new Refusal("registry/import-unreadable", "文件无法读取", kind == FileKind.Workbook
+            return RegistryRefusals.ImportUnreadable(kind == FileKind.Workbook
                 ? $"“{fileName}”不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。"
                 : $"“{fileName}”不是文本格式的 CSV 文件，可能是改了扩展名的表格或其他文件。");
         }
@@ -90,12 +90,12 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         var today = ChinaTime.Today(time);
 
         var read = ReadHeader(command.File, kind.Value, fileName, cancellationToken);
-        if (read.Refusal is { } refusal)
+        if (!read.IsSuccess)
         {
-            return refusal;
+            return read.Refusal;
         }
 
-        var header = read.Value!;
+        var header = read.Value;
         Checked result;
         try
         {
@@ -103,16 +103,16 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         }
         catch (SheetLimitException e)
         {
-            return OverLimit(fileName, e);
+            return RegistryRefusals.ImportLimit(fileName, e.Message);
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
-            return new Refusal("registry/import-unreadable", "文件无法读取", $"“{fileName}”已损坏，读取到中途出错，未导入任何数据。");
+            return RegistryRefusals.ImportUnreadable($"“{fileName}”已损坏，读取到中途出错，未导入任何数据。");
         }
 
         if (result.Rows == 0)
         {
-            return new Refusal("registry/import-no-rows", "没有数据行", $"“{fileName}”只有表头，没有可导入的数据行。");
+            return RegistryRefusals.ImportNoRows(fileName);
         }
 
         var run = new ImportRun(fileName, sha256, command.Actor.UserName, result.Rows, result.Rejected, result.Problems, result.Report, time.GetUtcNow().UtcDateTime);
@@ -135,9 +135,6 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
         return buffer.ToArray();
     }
 
-    private static Refusal OverLimit(string fileName, SheetLimitException e) =>
-        new("registry/import-limit", "文件超出导入限制", $"“{fileName}”未导入：{e.Message}");
-
     private static Result<CompanySheet.Header> ReadHeader(Stream file, FileKind kind, string fileName, CancellationToken cancellationToken)
     {
         try
@@ -145,19 +142,19 @@ public sealed class ImportCompanies(ZhengzhaoDbContext db, IDataProtectionProvid
             var first = Rows(file, kind, cancellationToken).FirstOrDefault();
             if (first.Cells is null || CompanySheet.IsBlank(first.Cells))
             {
-                return new Refusal("registry/import-empty", "文件是空的", $"“{fileName}”第 1 行没有表头，没有可导入的数据。");
+                return RegistryRefusals.ImportNoHeader(fileName);
             }
 
             var (header, problem) = CompanySheet.ReadHeader(first.Cells);
-            return header is null ? new Refusal("registry/import-header", "表头不符合模板", problem!) : header;
+            return header is null ? RegistryRefusals.ImportHeader(problem!) : header;
         }
         catch (SheetLimitException e)
         {
-            return OverLimit(fileName, e);
+            return RegistryRefusals.ImportLimit(fileName, e.Message);
         }
         catch (Exception e) when (Spreadsheet.IsUnreadable(e))
         {
-            return new Refusal("registry/import-unreadable", "文件无法读取", $"“{fileName}”已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。");
+            return RegistryRefusals.ImportUnreadable($"“{fileName}”已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。");
         }
         finally
         {

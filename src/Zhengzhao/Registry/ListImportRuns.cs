@@ -23,7 +23,7 @@ public sealed class ListImportRuns(ZhengzhaoDbContext db) : IUseCase
         var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.FileName, r.ErrorReport }).FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {
-            return new Refusal("registry/import-not-found", "导入记录不存在", $"没有编号为 {id} 的导入记录。", RefusalKind.NotFound);
+            return RegistryRefusals.ImportRunNotFound(id);
         }
 
         var name = $"{Path.GetFileNameWithoutExtension(run.FileName)}-错误报告.csv";

@@ -148,18 +148,16 @@ public static class NameIndex
         // Eighteen letters and digits of the code's alphabet are a code typed wrong, never a name.
         if (check.Normalised.Length == 18 && check.Normalised.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
-            return new Refusal("registry/invalid-query-code", "统一社会信用代码有误", "输入的 18 位统一社会信用代码未通过校验，请逐位核对；也可以输入企业名称中的字词查询。") { Errors = Field(check.Reason!) };
+            return RegistryRefusals.QueryCodeInvalid(check.Reason!);
         }
 
         if (Length(query) < MinimumLength)
         {
-            return new Refusal("registry/query-too-short", "查询内容过短", "请输入企业名称中连续的至少两个字，或完整的 18 位统一社会信用代码。") { Errors = Field("至少输入两个字。") };
+            return RegistryRefusals.QueryTooShort();
         }
 
         return await FindAsync(db, query, page, size, cap, cancellationToken);
     }
-
-    private static Dictionary<string, string[]> Field(string message) => new() { ["q"] = [message] };
 
     /// <summary>
     /// The codes up to one past the cap, read in one query: few enough to count and page in memory, so the matching,

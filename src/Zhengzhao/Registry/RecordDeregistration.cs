@@ -44,7 +44,7 @@ public sealed class RecordDeregistration(ZhengzhaoDbContext db, TimeProvider tim
         var enterprise = await db.Enterprises.Include(e => e.Changes).FirstOrDefaultAsync(e => e.Uscc == uscc, cancellationToken);
         if (enterprise is null)
         {
-            return new Refusal("registry/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc} 尚未登记，不能办理注销。", RefusalKind.NotFound);
+            return RegistryRefusals.NotRegistered(uscc, "注销");
         }
 
         if (enterprise.Changes.FirstOrDefault(c => c.EventId == eventId) is { } replay)
@@ -55,15 +55,15 @@ public sealed class RecordDeregistration(ZhengzhaoDbContext db, TimeProvider tim
         var deregistered = enterprise.Deregister(command.DeregisteredOn!.Value, reason, eventId, time.GetUtcNow().UtcDateTime);
         if (!deregistered.IsSuccess)
         {
-            return deregistered.Refusal!;
+            return deregistered.Refusal;
         }
 
-        db.Record(command.Actor, time, "registry.deregistered", nameof(Enterprise), uscc, $"注销登记（事件 {eventId}）：{deregistered.Value!.Summary}");
+        db.Record(command.Actor, time, "registry.deregistered", nameof(Enterprise), uscc, $"注销登记（事件 {eventId}）：{deregistered.Value.Summary}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same event arrived twice at once and the other delivery wrote it: answer as a redelivery.
             if (!await RecordRegistration.EventRecordedAsync(db, uscc, eventId, cancellationToken))

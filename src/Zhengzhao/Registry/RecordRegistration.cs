@@ -106,10 +106,7 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
         if ((enterprise is null || protector.Unprotect(enterprise.LegalRepresentativeIdProtected) != id!.Value)
             && await representatives.ReasonAsync(id!.Value, uscc.Value, cancellationToken) is { } barred)
         {
-            return new Refusal("registry/representative-barred", "法定代表人任职受限", barred, RefusalKind.Conflict)
-            {
-                Errors = new Dictionary<string, string[]> { ["legalRepresentativeId"] = [barred] },
-            };
+            return RegistryRefusals.RepresentativeBarred(barred);
         }
 
         var facts = new EnterpriseFacts(name, command.Type!.Value, representative, address, command.RegionCode!, authority, command.EstablishedOn!.Value, command.ApprovedOn!.Value, command.RegisteredCapital!.Value, scope);
@@ -120,7 +117,7 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
         {
             if (enterprise is not null)
             {
-                return new Refusal("registry/duplicate-code", "代码已登记", $"统一社会信用代码 {uscc.Value} 已登记为“{enterprise.Name}”，一个代码只能登记一个主体。", RefusalKind.Conflict);
+                return RegistryRefusals.DuplicateCode(uscc.Value, enterprise.Name);
             }
 
             enterprise = new Enterprise(uscc, facts, protectedId, id.Masked, eventId, now);
@@ -132,14 +129,14 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
         {
             if (enterprise is null)
             {
-                return new Refusal("registry/enterprise-not-found", "主体不存在", $"统一社会信用代码 {uscc.Value} 尚未登记，不能办理变更。", RefusalKind.NotFound);
+                return RegistryRefusals.NotRegistered(uscc.Value, "变更");
             }
 
             var before = enterprise.Name;
             var changed = enterprise.Change(facts, protectedId, id.Masked, eventId, now);
             if (!changed.IsSuccess)
             {
-                return changed.Refusal!;
+                return changed.Refusal;
             }
 
             // A company the catch-up has not indexed yet is indexed by it, under the name it then has.
@@ -148,7 +145,7 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
                 NameIndex.Track(db, uscc.Value, before, name);
             }
 
-            change = changed.Value!;
+            change = changed.Value;
         }
 
         db.Record(command.Actor, time, command.Kind == EventKind.Registration ? "registry.registered" : "registry.changed", nameof(Enterprise), uscc.Value, $"{change.Kind}（事件 {eventId}）：{Shorten(change.Summary)}");
@@ -156,7 +153,7 @@ public sealed class RecordRegistration(ZhengzhaoDbContext db, IDataProtectionPro
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             // The same event arrived twice at once and the other delivery wrote it: answer as a redelivery.
             if (!await EventRecordedAsync(db, uscc.Value, eventId, cancellationToken))

@@ -224,7 +224,7 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
             var item = db.LicensingItems.Add(new LicensingItem("XZ-DEMO-F1", CatalogKind.Demo, now)).Entity;
             item.SaveDraft(source with { ReformMeasures = "=HYPERLINK(\"x\")" }, now);
             item.Publish(new DateOnly(2026, 1, 1), "旧系统迁移", now);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return 0;
         });
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Zhengzhao.Audit;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Tests.Infrastructure;
 
@@ -19,7 +21,9 @@ public sealed class ConcurrentEditTests(ZhengzhaoFactory factory) : IClassFixtur
         var now = DateTime.UtcNow;
 
         itemA.SaveDraft(itemA.LatestPublished!.Content with { ReformMeasures = "甲的修改" }, now);
+        a.Record(new Actor("officer-a"), factory.Clock, "catalog.draft-saved", nameof(LicensingItem), "XZ2018-T01", "修改：改革举措");
         itemB.SaveDraft(itemB.LatestPublished!.Content with { ReformMeasures = "乙的修改" }, now);
+        b.Record(new Actor("officer-b"), factory.Clock, "catalog.draft-saved", nameof(LicensingItem), "XZ2018-T01", "修改：改革举措");
 
         Assert.Null(await a.SaveItemsAsync(CancellationToken.None));
         var conflict = await b.SaveItemsAsync(CancellationToken.None);

@@ -75,7 +75,7 @@ public sealed class WebhookTargetTests(StrictWebhookFactory factory) : IClassFix
         var id = await factory.WithDbAsync(async db =>
         {
             db.WebhookEndpoints.Add(new WebhookEndpoint("XZ-JTT", sneaky, "unused", "demo-departmentadmin", factory.Clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             await factory.WithUseCaseAsync<ManageWebhook, Result<ManageWebhook.Saved>>(m => m.RotateSecretAsync("XZ-JTT", new("demo-departmentadmin")));
             var message = await Outbox.EnqueueAsync(db, "XZ-JTT", "test.event", new { note = "测试" }, factory.Clock);
             await db.SaveChangesAsync();

@@ -91,7 +91,7 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
             var calendar = await factory.Services.GetRequiredService<CalendarCache>().GetAsync(db);
             var published = new AbnormalListing(code, "拉萨双告知测试有限公司", AbnormalCause.AnnualReportNotFiled, "拉市监异〔2026〕12号", "未报送 2025 年度报告", "XZ-GSJ", "工商局", new DateOnly(2026, 10, 20), "demo-regulator", new DateOnly(2026, 10, 20), calendar, "540172");
             db.AbnormalListings.Add(published);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return published.Id;
         });
         var objection = $"/api/v1/credit/abnormal-listings/{listing}/objection";

@@ -45,7 +45,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         {
             var row = new EnterpriseChange(code, "import-1", "存量导入", "导入自 存量主体.csv 第 2 行", DateTime.UtcNow);
             db.EnterpriseChanges.Add(row);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return row.Id;
         });
 
@@ -163,7 +163,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         await factory.WithDbAsync(async db =>
         {
             db.CommitmentBreaches.Add(new CommitmentBreach(code, "SL-010", Guid.NewGuid(), "承诺的放映场所与实际不符", "approver-a", new DateOnly(2026, 11, 20)));
-            return await db.SaveChangesAsync();
+            return await db.SaveArrangedAsync(factory.Clock);
         });
 
         var commitment = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
@@ -237,14 +237,14 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         await factory.WithDbAsync(async db =>
         {
             db.Departments.Add(new Zhengzhao.ReferenceData.Department("XZ-CLOSED", "已撤销的局", "540000", null));
-            return await db.SaveChangesAsync();
+            return await db.SaveArrangedAsync(factory.Clock);
         });
         var officer = await factory.NewBearerClientAsync("closed-inspector", Roles.Inspector, "XZ-CLOSED", "540000");
         await factory.WithDbAsync(async db =>
         {
             var department = await db.Departments.SingleAsync(d => d.Code == "XZ-CLOSED");
             department.Edit(department.Name, null, department.RegionCode, isActive: false);
-            return await db.SaveChangesAsync();
+            return await db.SaveArrangedAsync(factory.Clock);
         });
 
         var refused = await (await officer.PostAsJsonAsync("/api/v1/credit/penalties", Penalty("撤罚〔2026〕1号"))).AssertProblemAsync(403);
@@ -262,7 +262,7 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
             var arisen = new DateOnly(2026, 1, 5);
             db.CreditEntries.AddRange(Enumerable.Range(0, ListLatePublications.EntriesListed + 5).Select(i =>
                 new CreditEntry(SamplePermits.ApplicantCompany, CreditEntryKind.Penalty, $"逾期 {i}", "—", "逾期测试局", "XZ-LATE", arisen, arisen.AddDays(28), arisen.AddDays(60 + i), CreditSource.Penalty, Guid.NewGuid())));
-            return await db.SaveChangesAsync();
+            return await db.SaveArrangedAsync(factory.Clock);
         });
 
         var late = await factory.WithUseCaseAsync<ListLatePublications, Zhengzhao.Common.Result<IReadOnlyList<ListLatePublications.Department>>>(l => l.HandleAsync("XZ-LATE", new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 26)));

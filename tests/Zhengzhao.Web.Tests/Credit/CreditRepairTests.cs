@@ -106,7 +106,7 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         {
             var recorded = new CommitmentBreach(Company, "SL-010", filed.GetProperty("id").GetGuid(), "承诺的放映场所与实际不符", "demo-approver", new DateOnly(2026, 11, 20));
             db.CommitmentBreaches.Add(recorded);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return recorded.Id;
         });
         Assert.Contains(await RulesAsync(regulator), r => r == "LJ-07");

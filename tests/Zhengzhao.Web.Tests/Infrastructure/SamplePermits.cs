@@ -36,7 +36,7 @@ public static class SamplePermits
             Assert.True(application.Submit("T-" + Guid.NewGuid().ToString("N")[..12], today).IsSuccess);
             Assert.True(application.Decide(true, null, AccountSeeder.DemoUserName(Roles.Approver), today).IsSuccess);
             db.Applications.Add(application);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return application.Id;
         });
     }

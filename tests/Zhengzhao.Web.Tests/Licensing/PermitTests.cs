@@ -72,7 +72,7 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
             var approved = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == approvedId);
             var application = new Application(approved.Uscc, approved.RegionCode, approved.Item, ApplicationRoute.Ordinary, "demo-applicant", false);
             db.Applications.Add(application);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return application.Id;
         });
 
@@ -238,7 +238,7 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
             var item = (await db.Applications.AsNoTracking().FirstAsync(a => a.Id == permit.ApplicationId)).Item;
             var old = new Permit("XZ-XWGD-2021-000077", PermitKind.Permit, permit.Uscc, permit.HolderName, item, new PermitTerms("印刷经营许可证", permit.Scope, 5, 30), new DateOnly(2021, 11, 26), null, "migration");
             db.Permits.Add(old);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return old.Number;
         });
 

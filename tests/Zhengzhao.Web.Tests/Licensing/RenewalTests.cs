@@ -68,7 +68,7 @@ public sealed class RenewalTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         {
             var permit = new Permit(number, PermitKind.Permit, AccountSeeder.DemoEnterprise.Value, "拉萨雪域味道餐饮管理有限公司", FoodPermit, new PermitTerms("食品经营许可证", "热食类食品制售", 5, 30), issuedOn, null, "migration");
             db.Permits.Add(permit);
-            await db.SaveChangesAsync();
+            await db.SaveArrangedAsync(factory.Clock);
             return permit.Number;
         });
 

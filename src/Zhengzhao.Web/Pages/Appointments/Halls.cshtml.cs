@@ -64,7 +64,7 @@ public sealed class HallsModel(ManageHalls halls, PublishSlots publish, Withdraw
             return Page();
         }
 
-        var published = await publish.HandleAsync(new(hallId, User.DepartmentCode(), from, to, [.. ordinary.Value!, .. extended.Value!], User.ToActor()), cancellationToken);
+        var published = await publish.HandleAsync(new(hallId, User.DepartmentCode(), from, to, [.. ordinary.Value, .. extended.Value], User.ToActor()), cancellationToken);
         return await AnswerAsync(published, p => $"已发布：{p.WorkingDays} 个工作日，新增号源 {p.Added} 个{(p.Existing > 0 ? $"，已有 {p.Existing} 个保持不变" : string.Empty)}。", cancellationToken);
     }
 
@@ -75,11 +75,11 @@ public sealed class HallsModel(ManageHalls halls, PublishSlots publish, Withdraw
     {
         if (result.IsSuccess)
         {
-            Message = message(result.Value!);
+            Message = message(result.Value);
         }
         else
         {
-            Error = result.Refusal!.Detail;
+            Error = result.Refusal.Detail;
         }
 
         await LoadAsync(cancellationToken);

@@ -43,12 +43,12 @@ public sealed class IndexModel(ManageHalls halls, FindSlots find, BookSlot book,
         var booked = await book.HandleAsync(new(slotId, User.EnterpriseUscc(), itemCode, key, User.ToActor()), cancellationToken);
         if (booked.IsSuccess)
         {
-            var b = booked.Value!.Booking;
+            var b = booked.Value.Booking;
             Message = $"预约成功：{b.Date:yyyy-MM-dd} {b.Start:HH\\:mm}，预约号 {b.Number}。请按时携带材料到大厅窗口办理。";
         }
         else
         {
-            Error = booked.Refusal!.Detail;
+            Error = booked.Refusal.Detail;
         }
 
         await LoadAsync(cancellationToken);
@@ -60,11 +60,11 @@ public sealed class IndexModel(ManageHalls halls, FindSlots find, BookSlot book,
         var cancelled = await cancel.HandleAsync(id, User.EnterpriseUscc(), User.ToActor(), cancellationToken);
         if (cancelled.IsSuccess)
         {
-            Message = $"已取消预约 {cancelled.Value!.Number}。";
+            Message = $"已取消预约 {cancelled.Value.Number}。";
         }
         else
         {
-            Error = cancelled.Refusal!.Detail;
+            Error = cancelled.Refusal.Detail;
         }
 
         await LoadAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed class TodayModel(ListBookings bookings, MarkArrival mark) : PageMo
             return RedirectToPage();
         }
 
-        Error = marked.Refusal!.Detail;
+        Error = marked.Refusal.Detail;
         Lines = await bookings.TodayAsync(User.Window(), cancellationToken);
         return Page();
     }

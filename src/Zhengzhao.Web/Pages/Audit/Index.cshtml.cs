@@ -47,7 +47,7 @@ public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain ve
             return RedirectToPage("/Audit/Checkpoint", new { written = true });
         }
 
-        CheckpointRefused = written.Refusal!.Detail;
+        CheckpointRefused = written.Refusal.Detail;
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
         return Page();
     }

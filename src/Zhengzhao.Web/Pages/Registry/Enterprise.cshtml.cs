@@ -41,15 +41,16 @@ public sealed class EnterpriseModel(FindEnterprises find, ListNotificationLetter
     public async Task<IActionResult> OnPostDeregisterAsync(string code, CancellationToken cancellationToken)
     {
         var result = await deregister.HandleAsync(new(EventId, code, DeregisteredOn, Reason, User.ToActor()), cancellationToken);
-        if (result.Value is { } received)
+        if (result.IsSuccess)
         {
+            var received = result.Value;
             Done = received.Deregistration.Replayed
                 ? "该注销登记已记录（重复提交未产生变化）。"
                 : $"已注销登记。注销证照 {received.CancelledPermits.Count} 件{(received.CancelledPermits.Count > 0 ? "（" + string.Join("、", received.CancelledPermits) + "）" : string.Empty)}，终止在办申请 {received.ClosedApplications.Count} 件。";
         }
         else
         {
-            Error = result.Refusal!.Detail;
+            Error = result.Refusal.Detail;
         }
 
         return await LoadAsync(code, cancellationToken) ? Page() : NotFound();

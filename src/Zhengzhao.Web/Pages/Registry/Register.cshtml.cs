@@ -80,10 +80,10 @@ public sealed class RegisterModel(ReceiveRegistration receive, FindEnterprises f
             cancellationToken);
         if (result.IsSuccess)
         {
-            return Redirect($"/Registry/Enterprise/{result.Value!.Registration.Uscc}");
+            return Redirect($"/Registry/Enterprise/{result.Value.Registration.Uscc}");
         }
 
-        Error = result.Refusal!.Detail;
+        Error = result.Refusal.Detail;
         Regions = await referenceData.RegionsAsync(cancellationToken);
         return Page();
     }

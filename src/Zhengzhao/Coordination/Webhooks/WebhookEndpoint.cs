@@ -4,7 +4,7 @@ namespace Zhengzhao.Coordination.Webhooks;
 /// Where a department with its own system receives the platform's events: one address per department, with the
 /// shared secret that signs each delivery. The secret is stored only encrypted; the platform makes it, shows it once.
 /// </summary>
-public sealed class WebhookEndpoint
+public sealed class WebhookEndpoint : Audit.IAudited
 {
     public const int MaxUrlLength = 500;
 

@@ -38,6 +38,28 @@ internal static class AppointmentRefusals
     public static Refusal NotToday() =>
         new("appointments/not-today", "不是当天的预约", "只能在预约当天登记到场或未到场。");
 
+    public static Refusal NoDepartment() =>
+        new("appointments/no-department", "账户未属于部门", "当前账户没有所属部门，不能设立服务大厅。", RefusalKind.Forbidden);
+
+    public static Refusal HallExists(string name) =>
+        new("appointments/hall-exists", "大厅已存在", $"本部门已有名为“{name}”的服务大厅。", RefusalKind.Conflict);
+
+    public static Refusal SlotHasBookings(Slot slot) =>
+        new("appointments/slot-has-bookings", "该时段已有预约", $"{slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm} 的时段已有企业预约，不能撤回；请按预约接待。", RefusalKind.Conflict);
+
+    public static Refusal NoWorkingDays(DateOnly from, DateOnly to) =>
+        new("appointments/no-working-days", "所选日期不是工作日", $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd} 在本大厅所在地区没有工作日（节假日和周末不发布号源）。");
+
+    /// <summary>Booking a slot that has begun; <see cref="Started"/> is the same refusal for cancelling one.</summary>
+    public static Refusal TooLateToBook(Slot slot) =>
+        new("appointments/slot-started", "该时段已开始或已过去", $"{slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm} 的时段已开始或已过去，不能再预约，请选择以后的时段。");
+
+    public static Refusal TooManyBookings(int max) =>
+        new("appointments/too-many-bookings", "有效预约过多", $"每家企业最多同时持有 {max} 个未到期的预约。请先办理或取消已有预约后再预约。", RefusalKind.Conflict);
+
+    public static Refusal PublishConflict() =>
+        new("appointments/publish-conflict", "号源正在被同时发布", "同一时间有人在为本大厅发布号源，请刷新后查看，必要时重新发布。", RefusalKind.Conflict);
+
     public static Refusal NoEnterprise() =>
         new("appointments/no-enterprise", "账户未绑定企业", "当前账户没有绑定企业（统一社会信用代码），不能预约。", RefusalKind.Forbidden);
 }

@@ -18,7 +18,7 @@ public enum BookingState
 }
 
 /// <summary>预约: one company's place in one slot, under a booking number it shows at the window.</summary>
-public sealed class Booking
+public sealed class Booking : Audit.IAudited
 {
     public const int MaxIdempotencyKeyLength = 100;
 

@@ -20,7 +20,7 @@ public static class BookingRules
 
         if (now >= slot.StartsAt)
         {
-            return new Refusal("appointments/slot-started", "该时段已开始或已过去", $"{slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm} 的时段已开始或已过去，不能再预约，请选择以后的时段。");
+            return AppointmentRefusals.TooLateToBook(slot);
         }
 
         if (holdsThisSlot)
@@ -30,7 +30,7 @@ public static class BookingRules
 
         if (activeFuture >= MaxActiveFutureBookings)
         {
-            return new Refusal("appointments/too-many-bookings", "有效预约过多", $"每家企业最多同时持有 {MaxActiveFutureBookings} 个未到期的预约。请先办理或取消已有预约后再预约。", RefusalKind.Conflict);
+            return AppointmentRefusals.TooManyBookings(MaxActiveFutureBookings);
         }
 
         return slot.Remaining > 0 ? null : AppointmentRefusals.Full(slot);

@@ -52,7 +52,7 @@ public static class DemoHalls
             var published = await publish.HandleAsync(new(hall.Id, department, today.AddDays(1), calendar.AddWorkdays(today, 10, region), Template, Actor.System), cancellationToken);
             if (!published.IsSuccess)
             {
-                throw new InvalidOperationException($"Demo slots for {name}: {published.Refusal!.Detail}");
+                throw new InvalidOperationException($"Demo slots for {name}: {published.Refusal.Detail}");
             }
         }
     }

@@ -50,12 +50,12 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
         var departmentName = await db.Departments.Where(d => d.Code == departmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
         if (departmentName is null)
         {
-            return new Refusal("appointments/no-department", "账户未属于部门", "当前账户没有所属部门，不能设立服务大厅。", RefusalKind.Forbidden);
+            return AppointmentRefusals.NoDepartment();
         }
 
         if (await db.ServiceHalls.AnyAsync(h => h.DepartmentCode == departmentCode && h.Name == name, cancellationToken))
         {
-            return new Refusal("appointments/hall-exists", "大厅已存在", $"本部门已有名为“{name}”的服务大厅。", RefusalKind.Conflict);
+            return AppointmentRefusals.HallExists(name);
         }
 
         var created = new ServiceHall(departmentCode, region, name, address, hours);
@@ -65,10 +65,10 @@ public sealed class ManageHalls(ZhengzhaoDbContext db, TimeProvider time) : IUse
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return new Refusal("appointments/hall-exists", "大厅已存在", $"本部门已有名为“{name}”的服务大厅。", RefusalKind.Conflict);
+            return AppointmentRefusals.HallExists(name);
         }
 
         return new Line(created, departmentName, regionName);

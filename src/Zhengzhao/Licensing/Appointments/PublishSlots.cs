@@ -31,13 +31,13 @@ public sealed class PublishSlots(ZhengzhaoDbContext db, CalendarCache calendars,
         var plan = SlotPlan.Generate(calendar, hall.RegionCode, command.From, command.To, command.Lines, ChinaTime.Today(time));
         if (!plan.IsSuccess)
         {
-            return plan.Refusal!;
+            return plan.Refusal;
         }
 
         var existing = await db.Slots.Where(s => s.HallId == hall.Id && s.Date >= command.From && s.Date <= command.To)
             .ToDictionaryAsync(s => (s.Date, s.Start), cancellationToken);
         var added = 0;
-        foreach (var planned in plan.Value!)
+        foreach (var planned in plan.Value)
         {
             if (!existing.TryGetValue((planned.Date, planned.Line.Start), out var slot))
             {
@@ -51,8 +51,8 @@ public sealed class PublishSlots(ZhengzhaoDbContext db, CalendarCache calendars,
             }
         }
 
-        var days = plan.Value!.Select(p => p.Date).Distinct().Count();
-        var result = new Published(hall.Id, command.From, command.To, added, plan.Value!.Count - added, days);
+        var days = plan.Value.Select(p => p.Date).Distinct().Count();
+        var result = new Published(hall.Id, command.From, command.To, added, plan.Value.Count - added, days);
         if (added == 0)
         {
             return result;
@@ -64,11 +64,11 @@ public sealed class PublishSlots(ZhengzhaoDbContext db, CalendarCache calendars,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another admin published an overlapping range at the same moment; the unique (hall, day, start) kept it single.
             db.ChangeTracker.Clear();
-            return new Refusal("appointments/publish-conflict", "号源正在被同时发布", "同一时间有人在为本大厅发布号源，请刷新后查看，必要时重新发布。", RefusalKind.Conflict);
+            return AppointmentRefusals.PublishConflict();
         }
 
         return result;

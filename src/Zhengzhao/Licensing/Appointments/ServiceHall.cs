@@ -6,7 +6,7 @@ namespace Zhengzhao.Licensing.Appointments;
 /// 服务大厅 / 窗口: where a department receives applicants in one region, e.g. 拉萨经开区政务服务中心 食品药品窗口.
 /// Its region decides the working days its slots are published on.
 /// </summary>
-public sealed class ServiceHall
+public sealed class ServiceHall : Audit.IAudited
 {
     public const int MaxNameLength = 100;
     public const int MaxAddressLength = 200;

@@ -7,7 +7,7 @@ namespace Zhengzhao.Licensing.Appointments;
 /// booked. <see cref="Booked"/> moves only through one conditional UPDATE per booking or cancellation (see
 /// <see cref="BookSlot"/>), never through a tracked entity, so two requests cannot both take the last place.
 /// </summary>
-public sealed class Slot
+public sealed class Slot : Audit.IAudited
 {
     public const int MaxCapacity = 999;
 

@@ -54,7 +54,7 @@ public static class SlotPlan
 
         return planned.Count > 0
             ? planned
-            : new Refusal("appointments/no-working-days", "所选日期不是工作日", $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd} 在本大厅所在地区没有工作日（节假日和周末不发布号源）。");
+            : AppointmentRefusals.NoWorkingDays(from, to);
     }
 
     /// <summary>Lines are well-formed and do not overlap: one applicant cannot be expected at two windows at once.</summary>

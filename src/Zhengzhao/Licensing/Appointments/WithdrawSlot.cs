@@ -27,7 +27,7 @@ public sealed class WithdrawSlot(ZhengzhaoDbContext db, TimeProvider time) : IUs
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsWithdrawn, true), cancellationToken);
         if (withdrawn == 0)
         {
-            return new Refusal("appointments/slot-has-bookings", "该时段已有预约", $"{slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm} 的时段已有企业预约，不能撤回；请按预约接待。", RefusalKind.Conflict);
+            return AppointmentRefusals.SlotHasBookings(slot);
         }
 
         db.Record(actor, time, "appointments.withdrawn", nameof(Slot), slot.Id.ToString(), $"撤回号源 {slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm}-{slot.End:HH\\:mm}");

@@ -30,7 +30,7 @@ public enum VerificationOutcome
 /// 核查: the check after a permit granted on a commitment or a filing recorded at once, due at the end of the
 /// item's verification window, done by the department that granted it (谁审批、谁监管). Concluded once.
 /// </summary>
-public sealed class Verification
+public sealed class Verification : Audit.IAudited
 {
     public const int MaxFindingsLength = 2000;
 

@@ -54,8 +54,8 @@ public sealed class IndexModel(
         using var reader = new StreamReader(notice.OpenReadStream());
         var result = await importYear.HandleAsync(new(Layer, await reader.ReadToEndAsync(cancellationToken), User.ToActor()), cancellationToken);
         return result.IsSuccess
-            ? Done($"已导入 {result.Value!.Year} 年公告，共 {result.Value.Days} 天。", result.Value.Year)
-            : await FailAsync(result.Refusal!.Detail, cancellationToken);
+            ? Done($"已导入 {result.Value.Year} 年公告，共 {result.Value.Days} 天。", result.Value.Year)
+            : await FailAsync(result.Refusal.Detail, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSaveDayAsync(string? date, string? name, bool isOffDay, CancellationToken cancellationToken)
@@ -63,14 +63,14 @@ public sealed class IndexModel(
         var parsed = ApiInput.Date(date, "日期");
         if (!parsed.IsSuccess)
         {
-            return await FailAsync(parsed.Refusal!.Detail, cancellationToken);
+            return await FailAsync(parsed.Refusal.Detail, cancellationToken);
         }
 
         var day = parsed.Value;
         var result = await saveDay.HandleAsync(new(Layer, day, name ?? string.Empty, isOffDay, User.ToActor()), cancellationToken);
         return result.IsSuccess
-            ? Done($"已保存 {day:yyyy-MM-dd} {result.Value!.Name}。", day.Year)
-            : await FailAsync(result.Refusal!.Detail, cancellationToken);
+            ? Done($"已保存 {day:yyyy-MM-dd} {result.Value.Name}。", day.Year)
+            : await FailAsync(result.Refusal.Detail, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string? date, CancellationToken cancellationToken)
@@ -78,14 +78,14 @@ public sealed class IndexModel(
         var parsed = ApiInput.Date(date, "日期");
         if (!parsed.IsSuccess)
         {
-            return await FailAsync(parsed.Refusal!.Detail, cancellationToken);
+            return await FailAsync(parsed.Refusal.Detail, cancellationToken);
         }
 
         var day = parsed.Value;
         var result = await removeDay.HandleAsync(new(Layer, day, User.ToActor()), cancellationToken);
         return result.IsSuccess
             ? Done($"已删除 {day:yyyy-MM-dd}。", day.Year)
-            : await FailAsync(result.Refusal!.Detail, cancellationToken);
+            : await FailAsync(result.Refusal.Detail, cancellationToken);
     }
 
     // Post-redirect-get, so a refresh does not repeat the change.

@@ -56,7 +56,7 @@ public sealed class EditModel(SaveDepartment saveDepartment, ListReferenceData r
             return Redirect("/Admin/Departments");
         }
 
-        Error = result.Refusal!.Detail;
+        Error = result.Refusal.Detail;
         Regions = await referenceData.RegionsAsync(cancellationToken);
         return Page();
     }

@@ -22,7 +22,7 @@ public sealed class IndexModel(ListReferenceData referenceData, EditRegion editR
             return Redirect("/Admin/Regions");
         }
 
-        Error = result.Refusal!.Detail;
+        Error = result.Refusal.Detail;
         Regions = await referenceData.RegionsAsync(cancellationToken);
         return Page();
     }
