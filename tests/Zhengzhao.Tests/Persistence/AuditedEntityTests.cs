@@ -37,7 +37,7 @@ public sealed class AuditedEntityTests : IDisposable
         "DataProtectionKey", // key material the framework keeps
         "ImportRun", // an import's progress and error report; the import is recorded when it starts
         "LicensingEvent", // the after-the-fact record other modules read, written beside an audited change
-        "Message", "Notification", "OutboundMessage", // mailbox and outboxes
+        "Message", "MessageDispatch", "OutboundMessage", // mailbox and outboxes
         "NameGram", "NameTrigram", // name index postings
         "NumberSequence", // a counter
         "SignInAttempt", // a sign-in counter
