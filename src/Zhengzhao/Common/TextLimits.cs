@@ -73,7 +73,7 @@ public static class TextLimits
 
             if (IsBidiControl(c))
             {
-                return $"{label}含有改变文字方向的控制字符，请删除后重新提交。";
+                return $"{label}第 {i + 1} 个字符是改变文字方向的控制字符（看不见），请删除后重新提交。";
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -87,6 +87,17 @@ public static class TextLimits
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The text without the characters <see cref="Problem"/> refuses and nobody can see (controls other than a
+    /// paragraph's line breaks, bidirectional controls), for showing a refused value back so that what the message asks
+    /// to delete is already gone rather than invisibly reversing what the person reads.
+    /// </summary>
+    public static string WithoutInvisible(string text, TextKind kind = TextKind.Line)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Concat(text.Where(c => !IsBidiControl(c) && !(char.IsControl(c) && !(kind == TextKind.Paragraph && c is '\n' or '\r' or '\t'))));
     }
 
     /// <summary>The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks (U+200E, U+200F, U+061C).</summary>

@@ -28,11 +28,19 @@ public sealed class TextLimitsTests
     [Fact]
     public void A_bidirectional_control_which_would_show_the_text_in_another_order_than_stored_is_refused_in_a_line_and_a_paragraph()
     {
-        string[] texts = ["西藏\u202E司公限有", "\u202A嵌入", "隔离\u2066文字\u2069", "标记\u200F", "\u200E标记", "阿拉伯\u061C"];
+        (string Text, int At)[] texts = [("西藏\u202E司公限有", 3), ("\u202A嵌入", 1), ("隔离\u2066文字\u2069", 3), ("标记\u200F", 3), ("\u200E标记", 1), ("阿拉伯\u061C", 4)];
 
-        Assert.All(texts, text => Assert.Equal("名称含有改变文字方向的控制字符，请删除后重新提交。", TextLimits.Problem(text, 50, "名称")));
-        Assert.All(texts, text => Assert.Equal("名称含有改变文字方向的控制字符，请删除后重新提交。", TextLimits.Problem(text, 50, "名称", TextKind.Paragraph)));
+        Assert.All(texts, t => Assert.Equal($"名称第 {t.At} 个字符是改变文字方向的控制字符（看不见），请删除后重新提交。", TextLimits.Problem(t.Text, 50, "名称")));
+        Assert.All(texts, t => Assert.Equal($"名称第 {t.At} 个字符是改变文字方向的控制字符（看不见），请删除后重新提交。", TextLimits.Problem(t.Text, 50, "名称", TextKind.Paragraph)));
         Assert.Null(TextLimits.Problem("拉萨 བོད་ 零宽\u200B连接\u200D", 50, "名称"));
+    }
+
+    [Fact]
+    public void A_refused_value_is_shown_back_without_the_invisible_characters_it_was_refused_for()
+    {
+        Assert.Equal("次仁拉姆", TextLimits.WithoutInvisible("次仁\u202E拉\u0007姆"));
+        Assert.Equal("第一行\n第二行", TextLimits.WithoutInvisible("第一行\n第\u2066二行", TextKind.Paragraph));
+        Assert.Equal("拉萨 བོད་ 零宽\u200B连接", TextLimits.WithoutInvisible("拉萨 བོད་ 零宽\u200B连接"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
@@ -32,7 +33,7 @@ public sealed class AccountTextContentTests(ZhengzhaoFactory factory) : IClassFi
         var direct = await factory.WithUseCaseAsync<CreateAccount, Result<CreateAccount.Created>>(create =>
             create.HandleAsync(new(userName, name, Roles.WindowClerk, "LS-JKQ", "540172", null, Actor.System)));
 
-        Assert.Contains("姓名或单位名称", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertRefusedAtTheField(await response.Content.ReadAsStringAsync(), expected);
         Assert.Contains(expected, direct.Refusal!.Errors!["displayName"][0], StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == userName)));
         Assert.Equal(before, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
@@ -60,9 +61,18 @@ public sealed class AccountTextContentTests(ZhengzhaoFactory factory) : IClassFi
         var direct = await factory.WithUseCaseAsync<EditAccount, Result<User>>(edit =>
             edit.HandleAsync(new(userName, name, Roles.WindowClerk, "LS-JKQ", "540172", false, Actor.System)));
 
-        Assert.Contains("姓名或单位名称", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertRefusedAtTheField(await response.Content.ReadAsStringAsync(), expected);
         Assert.Contains(expected, direct.Refusal!.Errors!["displayName"][0], StringComparison.Ordinal);
         Assert.Equal("次仁", await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.DisplayName).SingleAsync()));
         Assert.Equal(before, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    /// <summary>The message stands under the name's input, and the name comes back without the invisible character.</summary>
+    private static void AssertRefusedAtTheField(string page, string expected)
+    {
+        var message = Regex.Match(page, "data-testid=\"field-error-displayName\"[^>]*>([^<]*)<").Groups[1].Value;
+        Assert.Contains("姓名或单位名称", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Contains("value=\"次仁拉姆\"", page, StringComparison.Ordinal);
     }
 }

@@ -42,7 +42,7 @@ public sealed class CreateModel(CreateAccount createAccount, ListReferenceData r
             new(Input.UserName ?? string.Empty, Input.DisplayName ?? string.Empty, Input.Role, Input.DepartmentCode, Input.RegionCode, Input.EnterpriseUscc, User.ToActor()),
             cancellationToken);
         Created = result.Value;
-        Error = result.Refusal?.Detail;
+        Error = result.Refusal is { } refused ? ModelState.ShowAtFields(refused, nameof(Input), "displayName") : null;
         if (result.IsSuccess)
         {
             Input = new AccountInput();

@@ -54,7 +54,7 @@ public sealed class EditModel(EditAccount editAccount, ListAccounts listAccounts
         var result = await editAccount.HandleAsync(
             new(UserName ?? string.Empty, Input.DisplayName ?? string.Empty, Input.Role ?? string.Empty, Input.DepartmentCode, Input.RegionCode, Input.Disabled, User.ToActor()),
             cancellationToken);
-        Error = result.Refusal?.Detail;
+        Error = result.Refusal is { } refused ? ModelState.ShowAtFields(refused, nameof(Input), "displayName") : null;
         Saved = result.IsSuccess;
         await LoadAsync(cancellationToken);
         return Account is null ? NotFound() : Page();
