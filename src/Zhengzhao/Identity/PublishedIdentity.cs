@@ -32,16 +32,18 @@ public static class PublishedIdentity
     public static IQueryable<PublishedAccount> PublishedAccounts(this ZhengzhaoDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Users.AsNoTracking().Select(u => new PublishedAccount
-        {
-            UserName = u.UserName!,
-            DisplayName = u.DisplayName,
-            DepartmentCode = u.DepartmentCode,
-            EnterpriseUscc = u.EnterpriseUscc,
-            IsDepartmentHead = u.IsDepartmentHead,
-            Email = u.Email,
-            PhoneNumber = u.PhoneNumber,
-        });
+        return Published(db.Users.AsNoTracking());
+    }
+
+    /// <summary>
+    /// The officers in use who handle the department's matters (its approvers and window clerks): the only accounts a
+    /// matter may be handed over to.
+    /// </summary>
+    public static IQueryable<PublishedAccount> OfficersOf(this ZhengzhaoDbContext db, string departmentCode)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return Published(db.Users.AsNoTracking().Where(u => u.DepartmentCode == departmentCode && u.DisabledAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Approver || r.Name == Roles.WindowClerk)))));
     }
 
     /// <summary>Whether the account, in use, heads the department (部门负责人): the legal acts reserved to the head ask this.</summary>
@@ -51,16 +53,14 @@ public static class PublishedIdentity
         return db.Users.AnyAsync(u => u.UserName == userName && u.DepartmentCode == departmentCode && u.IsDepartmentHead && u.DisabledAt == null, cancellationToken);
     }
 
-    /// <summary>
-    /// Whether the account, in use, is an officer who handles the department's matters (an approver or a window clerk of
-    /// it): the only accounts a matter may be handed over to.
-    /// </summary>
-    public static Task<bool> IsOfficerOfAsync(this ZhengzhaoDbContext db, string userName, string departmentCode, CancellationToken cancellationToken = default)
+    private static IQueryable<PublishedAccount> Published(IQueryable<User> users) => users.Select(u => new PublishedAccount
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Users.AnyAsync(
-            u => u.UserName == userName && u.DepartmentCode == departmentCode && u.DisabledAt == null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Approver || r.Name == Roles.WindowClerk))),
-            cancellationToken);
-    }
+        UserName = u.UserName!,
+        DisplayName = u.DisplayName,
+        DepartmentCode = u.DepartmentCode,
+        EnterpriseUscc = u.EnterpriseUscc,
+        IsDepartmentHead = u.IsDepartmentHead,
+        Email = u.Email,
+        PhoneNumber = u.PhoneNumber,
+    });
 }

@@ -25,7 +25,7 @@ public sealed class HandOverApplication(ZhengzhaoDbContext db, CalendarCache cal
 
         var receiver = to?.Trim() ?? string.Empty;
         var department = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.DepartmentCode).FirstOrDefaultAsync(cancellationToken);
-        var receiverIsOfficer = department is not null && receiver.Length > 0 && await db.IsOfficerOfAsync(receiver, department, cancellationToken);
+        var receiverIsOfficer = department is not null && receiver.Length > 0 && await db.OfficersOf(department).AnyAsync(o => o.UserName == receiver, cancellationToken);
         return await _desk.ActAsync(id, officer, Desk.Window, new(DepartmentOverview.HandedOver, (a, day) => a.HandOver(officer.Actor.UserName, receiver, day.ByHead, receiverIsOfficer), a => $"首办责任人移交给 {a.Owner}") { TellApplicant = false, AsksForHead = true }, cancellationToken);
     }
 }

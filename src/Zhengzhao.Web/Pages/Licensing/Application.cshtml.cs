@@ -15,9 +15,12 @@ namespace Zhengzhao.Web.Pages.Licensing;
 /// hands over; the head grants or refuses the extension and may hand a matter to another officer.
 /// </summary>
 [Authorize(Roles = Roles.Applicant + "," + Roles.WindowClerk + "," + Roles.Approver + "," + Roles.DepartmentAdmin)]
-public sealed class ApplicationModel(FindApplications find, UploadMaterial upload, CompleteSupplement complete, OpenMaterial open) : PageModel
+public sealed class ApplicationModel(FindApplications find, UploadMaterial upload, CompleteSupplement complete, OpenMaterial open, ListHandOverReceivers receivers) : PageModel
 {
     public FindApplications.View? View { get; private set; }
+
+    /// <summary>The officers the matter may be handed over to, for an officer's hand-over form.</summary>
+    public IReadOnlyList<ListHandOverReceivers.Receiver> Receivers { get; private set; } = [];
 
     public string? Error { get; private set; }
 
@@ -145,6 +148,11 @@ public sealed class ApplicationModel(FindApplications find, UploadMaterial uploa
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         View = (await find.GetAsync(id, User.ApplicationReader(), cancellationToken)).Value;
+        if (View is { Application.IsClosed: false } && !IsApplicant)
+        {
+            Receivers = await receivers.HandleAsync(View.Application, cancellationToken);
+        }
+
         return View is not null;
     }
 }
