@@ -27,7 +27,7 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
     [MemberData(nameof(MenuByRole))]
     public async Task A_demo_account_signs_in_changes_its_password_and_sees_its_menu(string role, string[] menu)
     {
-        var demo = host.Factory.Services.GetRequiredService<DemoCredentials>().Accounts.Single(a => a.Role == role);
+        var demo = host.Factory.Services.GetRequiredService<DemoCredentials>().Accounts.Single(a => a.UserName == AccountSeeder.DemoUserName(role));
         var page = await host.NewPageAsync();
 
         await page.GotoAsync("/Account/Login");

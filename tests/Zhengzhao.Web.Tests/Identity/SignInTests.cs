@@ -11,14 +11,15 @@ namespace Zhengzhao.Web.Tests.Identity;
 public sealed class SignInTests(ZhengzhaoFactory factory) : IClassFixture<ZhengzhaoFactory>
 {
     private CreateAccount.Created Demo(string role) =>
-        factory.Services.GetRequiredService<DemoCredentials>().Accounts.Single(a => a.Role == role);
+        factory.Services.GetRequiredService<DemoCredentials>().Accounts.Single(a => a.UserName == AccountSeeder.DemoUserName(role));
 
     [Fact]
-    public void Every_role_has_a_demo_account_with_a_one_time_password()
+    public void Every_role_has_a_demo_account_with_a_one_time_password_and_two_departments_a_demo_head()
     {
         var accounts = factory.Services.GetRequiredService<DemoCredentials>().Accounts;
 
-        Assert.Equal(Roles.All.Select(r => r.Name).Order(), accounts.Select(a => a.Role).Order());
+        Assert.Equal(Roles.All.Select(r => r.Name).Order(), accounts.Select(a => a.Role).Distinct().Order());
+        Assert.Equal(["demo-approver", "demo-head-swt", "demo-head-xwgd"], accounts.Where(a => a.Role == Roles.Approver).Select(a => a.UserName).Order());
         Assert.All(accounts, a => Assert.True(a.OneTimePassword.Length >= 10));
         Assert.Equal(accounts.Count, accounts.Select(a => a.OneTimePassword).Distinct().Count());
     }
