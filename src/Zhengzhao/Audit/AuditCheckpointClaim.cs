@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Zhengzhao.Audit;
 
 /// <summary>
@@ -27,13 +24,4 @@ public sealed class AuditCheckpointClaim
     public string ClaimedBy { get; private set; }
 
     public DateTime ClaimedAt { get; private set; }
-}
-
-internal sealed class AuditCheckpointClaimConfiguration : IEntityTypeConfiguration<AuditCheckpointClaim>
-{
-    public void Configure(EntityTypeBuilder<AuditCheckpointClaim> builder)
-    {
-        builder.HasKey(c => c.Day);
-        builder.Property(c => c.ClaimedBy).HasMaxLength(200);
-    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 using Zhengzhao.ReferenceData;
 
@@ -39,50 +38,5 @@ internal sealed class PushConfiguration : IEntityTypeConfiguration<Push>
         builder.HasIndex(p => new { p.DepartmentCode, p.State });
         builder.HasIndex(p => p.PushedOn);
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class PushCopyConfiguration : IEntityTypeConfiguration<PushCopy>
-{
-    public void Configure(EntityTypeBuilder<PushCopy> builder)
-    {
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Uscc).HasMaxLength(18);
-        builder.Property(c => c.ItemCode).HasMaxLength(30);
-        builder.Property(c => c.DepartmentCode).HasMaxLength(20);
-        builder.Property(c => c.EventId).HasMaxLength(100);
-        builder.Property(c => c.AcknowledgedBy).HasMaxLength(100);
-        builder.Property(c => c.AcknowledgedOn).IsConcurrencyToken();
-        builder.HasIndex(c => new { c.PushId, c.DepartmentCode }).IsUnique();
-        builder.HasIndex(c => new { c.DepartmentCode, c.AcknowledgedOn });
-        builder.HasOne<Push>().WithMany().HasForeignKey(c => c.PushId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class NotificationLetterConfiguration : IEntityTypeConfiguration<NotificationLetter>
-{
-    public void Configure(EntityTypeBuilder<NotificationLetter> builder)
-    {
-        builder.HasKey(l => l.Id);
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.Uscc).HasMaxLength(18);
-        builder.Property(l => l.CompanyName).HasMaxLength(200);
-        builder.Property(l => l.EventId).HasMaxLength(100);
-        builder.Property(l => l.SignedBy).HasMaxLength(100);
-        builder.Property(l => l.SignatoryName).HasMaxLength(50);
-        builder.Property(l => l.SignedFrom).HasMaxLength(45);
-        builder.Property(l => l.SignedUndertakingVersion).HasMaxLength(20);
-        builder.Property(l => l.SignedDigest).HasMaxLength(64);
-        // Checked on save: a double click on "sign" signs once; the second is told it is signed.
-        builder.Property(l => l.SignedAt).IsConcurrencyToken();
-        builder.Ignore(l => l.IsSigned);
-
-        // The items as they stood on the day of the letter, one JSON document: the letter never changes after.
-        builder.Property(l => l.Items).HasJsonConversion();
-
-        // One letter per registration event: a redelivery never issues a second one.
-        builder.HasIndex(l => new { l.Uscc, l.EventId }).IsUnique();
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
 
 namespace Zhengzhao.Credit;
@@ -85,16 +83,4 @@ public static class AnnualReportRules
         AnnualReportStatus.FiledLate => "逾期报送",
         _ => "未报送",
     };
-}
-
-internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
-{
-    public void Configure(EntityTypeBuilder<AnnualReport> builder)
-    {
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Uscc).HasMaxLength(18);
-        builder.Property(r => r.RecordedBy).HasMaxLength(100);
-        builder.HasIndex(r => new { r.Uscc, r.Year }).IsUnique();
-    }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
 
 namespace Zhengzhao.Credit;
@@ -52,20 +50,5 @@ public sealed class CommitmentBreach : Audit.IAudited
 
         RepairedOn = on;
         return this;
-    }
-}
-
-internal sealed class CommitmentBreachConfiguration : IEntityTypeConfiguration<CommitmentBreach>
-{
-    public void Configure(EntityTypeBuilder<CommitmentBreach> builder)
-    {
-        builder.HasKey(b => b.Id);
-        builder.Property(b => b.Id).ValueGeneratedNever();
-        builder.Property(b => b.Uscc).HasMaxLength(18);
-        builder.Property(b => b.ItemCode).HasMaxLength(30);
-        builder.Property(b => b.Finding).HasMaxLength(1000);
-        builder.Property(b => b.RecordedBy).HasMaxLength(100);
-        builder.HasIndex(b => new { b.Uscc, b.RepairedOn });
-        builder.HasIndex(b => b.ApplicationId).IsUnique();
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Zhengzhao.Credit;
 
 /// <summary>What a listing may restrict across departments (一处违法，处处受限): the measure of a rule.</summary>
@@ -106,18 +103,4 @@ public sealed class DisciplineRule : Audit.IAudited
         new("LJ-06", DisciplineTrigger.AbnormalList, Restriction.RaisedInspectionRatio, "双随机抽查", "国务院办公厅关于推广随机抽查规范事中事后监管的通知（国办发〔2015〕58号）：对列入经营异常名录的市场主体加大随机抽查力度", new DateOnly(2015, 8, 5), ratioMultiplier: 2),
         new("LJ-07", DisciplineTrigger.CommitmentBreach, Restriction.CommitmentRoute, "行政许可：告知承诺审批", "国发〔2018〕35号：作出虚假承诺的申请人，在信用修复前不适用告知承诺制", new DateOnly(2018, 10, 10)),
     ];
-}
-
-internal sealed class DisciplineRuleConfiguration : IEntityTypeConfiguration<DisciplineRule>
-{
-    public void Configure(EntityTypeBuilder<DisciplineRule> builder)
-    {
-        builder.HasKey(r => r.Code);
-        builder.Property(r => r.Code).HasMaxLength(20);
-        builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(30);
-        builder.Property(r => r.Restriction).HasConversion<string>().HasMaxLength(30);
-        builder.Property(r => r.AppliesIn).HasMaxLength(100);
-        builder.Property(r => r.Basis).HasMaxLength(500);
-        builder.HasData(DisciplineRule.Shipped);
-    }
 }

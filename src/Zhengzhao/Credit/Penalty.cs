@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
 
 namespace Zhengzhao.Credit;
@@ -101,24 +99,4 @@ public sealed class Penalty : Audit.IAudited
         PenaltyMeasure.BusinessRestriction => "限制开展生产经营活动、责令停产停业、责令关闭、限制从业",
         _ => "其他行政处罚",
     };
-}
-
-internal sealed class PenaltyConfiguration : IEntityTypeConfiguration<Penalty>
-{
-    public void Configure(EntityTypeBuilder<Penalty> builder)
-    {
-        builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.DecisionNumber).HasMaxLength(Penalty.MaxNumberLength);
-        builder.Property(p => p.Uscc).HasMaxLength(18);
-        builder.Property(p => p.DepartmentCode).HasMaxLength(30);
-        builder.Property(p => p.LegalBasis).HasMaxLength(Penalty.MaxBasisLength);
-        builder.Property(p => p.Facts).HasMaxLength(Penalty.MaxFactsLength);
-        builder.Property(p => p.Measure).HasConversion<string>().HasMaxLength(30);
-        builder.Property(p => p.Amount).HasPrecision(14, 2);
-        builder.Property(p => p.EnteredBy).HasMaxLength(100);
-        builder.Ignore(p => p.PublicUntil);
-        builder.HasIndex(p => new { p.DepartmentCode, p.DecisionNumber }).IsUnique();
-        builder.HasIndex(p => p.Uscc);
-    }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
 using Zhengzhao.Persistence;
 
@@ -47,16 +46,6 @@ public sealed class SignInAttempt
     public int UnseenFailures { get; private set; }
 
     public DateTime? LastFailureAt { get; private set; }
-}
-
-internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
-{
-    public void Configure(EntityTypeBuilder<SignInAttempt> builder)
-    {
-        builder.ToTable("SignInAttempts");
-        builder.HasKey(a => a.Key);
-        builder.Property(a => a.Key).HasMaxLength(SignInAttempt.MaxKeyLength);
-    }
 }
 
 /// <summary>

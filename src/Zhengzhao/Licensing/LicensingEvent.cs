@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
 
 namespace Zhengzhao.Licensing;
@@ -92,19 +90,5 @@ public sealed class LicensingEvent
             OccurredAt = occurredAt,
             Payload = JsonSerializer.Serialize(new { BreachId = breachId, breach.Uscc, permit.HolderName, breach.ItemCode, permit.ItemName, permit.DepartmentCode, breach.ApplicationId, PermitNumber = permit.Number, breach.Finding, breach.RecordedBy, breach.RecordedOn }, PayloadJson),
         };
-    }
-}
-
-internal sealed class LicensingEventConfiguration : IEntityTypeConfiguration<LicensingEvent>
-{
-    public void Configure(EntityTypeBuilder<LicensingEvent> builder)
-    {
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Type).HasMaxLength(40);
-        builder.Property(e => e.PermitNumber).HasMaxLength(PermitNumbers.MaxLength);
-        builder.Property(e => e.Uscc).HasMaxLength(18);
-        builder.HasIndex(e => e.OccurredAt);
-        builder.HasIndex(e => e.Uscc);
     }
 }

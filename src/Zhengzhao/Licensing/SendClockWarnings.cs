@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
@@ -115,16 +114,4 @@ public sealed class ClockWarningSent
     public int Lead { get; private set; }
 
     public DateTime SentAt { get; private set; }
-}
-
-internal sealed class ClockWarningSentConfiguration : IEntityTypeConfiguration<ClockWarningSent>
-{
-    public void Configure(EntityTypeBuilder<ClockWarningSent> builder)
-    {
-        builder.ToTable("ClockWarnings");
-        builder.HasKey(w => w.Id);
-        builder.Property(w => w.Id).ValueGeneratedNever();
-        builder.Property(w => w.Deadline).HasConversion<string>().HasMaxLength(12);
-        builder.HasIndex(w => new { w.ApplicationId, w.Deadline, w.DueOn, w.Lead }).IsUnique();
-    }
 }

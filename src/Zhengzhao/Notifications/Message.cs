@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengzhao.Common;
 
 namespace Zhengzhao.Notifications;
@@ -59,18 +57,4 @@ public static class Mailboxes
 
     /// <summary>What a signed-in reader reads: an applicant its company's mailbox too.</summary>
     public static IReadOnlyList<string> Of(string userName, string? uscc) => uscc is null ? [Officer(userName)] : [Officer(userName), Company(uscc)];
-}
-
-internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
-{
-    public void Configure(EntityTypeBuilder<Message> builder)
-    {
-        builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.Mailbox).HasMaxLength(120);
-        builder.Property(m => m.Subject).HasMaxLength(Message.MaxSubjectLength);
-        builder.Property(m => m.Body).HasMaxLength(Message.MaxBodyLength);
-        builder.Property(m => m.Link).HasMaxLength(300);
-        builder.HasIndex(m => new { m.Mailbox, m.CreatedAt });
-    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Zhengzhao.Persistence;
 
@@ -37,14 +36,5 @@ public sealed class NumberSequence
             .SqlQuery<long>($"""INSERT INTO "NumberSequences" ("Scope", "Next") VALUES ({scope}, 1) ON CONFLICT ("Scope") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1 RETURNING "Next" AS "Value" """)
             .ToListAsync(cancellationToken);
         return taken.Single();
-    }
-}
-
-internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
-{
-    public void Configure(EntityTypeBuilder<NumberSequence> builder)
-    {
-        builder.HasKey(s => s.Scope);
-        builder.Property(s => s.Scope).HasMaxLength(80);
     }
 }

@@ -12,13 +12,3 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
         builder.Property(d => d.Name).HasMaxLength(50);
     }
 }
-
-internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
-{
-    public void Configure(EntityTypeBuilder<CalendarYear> builder)
-    {
-        builder.HasKey(y => new { y.Layer, y.Year });
-        builder.Property(y => y.Layer).HasMaxLength(6);
-        builder.Property(y => y.Source).HasMaxLength(500);
-    }
-}

@@ -1,42 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Zhengzhao.Identity;
-using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Licensing.Appointments;
-
-internal sealed class ServiceHallConfiguration : IEntityTypeConfiguration<ServiceHall>
-{
-    public void Configure(EntityTypeBuilder<ServiceHall> builder)
-    {
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.DepartmentCode).HasMaxLength(20);
-        builder.Property(h => h.RegionCode).HasMaxLength(6);
-        builder.Property(h => h.Name).HasMaxLength(ServiceHall.MaxNameLength);
-        builder.Property(h => h.Address).HasMaxLength(ServiceHall.MaxAddressLength);
-        builder.Property(h => h.OpeningHours).HasMaxLength(ServiceHall.MaxOpeningHoursLength);
-        builder.HasIndex(h => new { h.DepartmentCode, h.Name }).IsUnique();
-        builder.HasOne<Department>().WithMany().HasForeignKey(h => h.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Region>().WithMany().HasForeignKey(h => h.RegionCode).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
-{
-    public void Configure(EntityTypeBuilder<Slot> builder)
-    {
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Ignore(s => s.Remaining);
-        builder.Ignore(s => s.StartsAt);
-
-        // Re-publishing a range never duplicates a slot: one per hall, day and start time.
-        builder.HasIndex(s => new { s.HallId, s.Date, s.Start }).IsUnique();
-        builder.ToTable(t => t.HasCheckConstraint("CK_Slots_Booked", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\""));
-        builder.HasOne<ServiceHall>().WithMany().HasForeignKey(s => s.HallId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
 
 internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 {
