@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Zhengzhao.Audit;
 using Zhengzhao.Catalog;
+using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Tests.Infrastructure;
@@ -55,6 +57,7 @@ public sealed class MaterialFileRuleTests(ZhengzhaoFactory factory) : IClassFixt
         var now = DateTime.UtcNow;
         Assert.True(item.SaveDraft(content with { Materials = [.. content.Materials.Select(m => m == first ? m with { Files = rule } : m)] }, now).IsSuccess);
         Assert.True(item.Publish(new DateOnly(2026, 11, 26), "demo-reformoffice", now).IsSuccess);
+        db.Record(new Actor("test-arrangement"), factory.Clock, "test.arranged", "Test", code, "测试直接发布的事项版本");
         Assert.Null(await db.SaveItemsAsync(CancellationToken.None));
         return first.Name;
     });
