@@ -88,9 +88,9 @@ public static class CatalogEndpoints
                 return Results.Problem(
                     type: Problems.TypeBase + "catalog/import-refused",
                     title: "导入未执行",
-                    detail: outcome.FileError ?? $"文件中有 {outcome.ProblemsFound} 处问题，未写入任何数据。",
+                    detail: outcome.FileError ?? ImportProblems.Found(outcome.ProblemsFound) + "。",
                     statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["problems"] = outcome.Problems });
+                    extensions: new Dictionary<string, object?> { ["problems"] = outcome.Problems, ["problemsFound"] = outcome.ProblemsFound });
             })
             .DisableAntiforgery()
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)

@@ -119,6 +119,26 @@ public static class IdentitySetup
         return services;
     }
 
+    /// <summary>
+    /// Every API 401 names the scheme to sign in with (RFC 9110 §11.6.1, RFC 6750 §3). The bearer handler says so
+    /// itself, but a request without a bearer token is challenged by the cookie handler, and a use case's own 401 by
+    /// no handler at all, so the header is added when the answer starts whoever made it.
+    /// </summary>
+    public static IApplicationBuilder UseBearerChallenges(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate))
+                {
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+
     /// <summary>The client's address as the sign-in limits count it.</summary>
     public static string? ClientAddress(this HttpContext context) => context?.Connection.RemoteIpAddress?.ToString();
 

@@ -31,25 +31,31 @@ public sealed class UnmatchedApiRequests(EndpointDataSource endpoints, IInlineCo
             return Problem(StatusCodes.Status404NotFound, "没有这个接口，请查阅 /api/docs 中的接口说明。");
         }
 
-        var fitting = matched.Where(m => Malformed(context, m.Route.Endpoint, m.Values) is null).Select(m => m.Route.Endpoint).ToList();
-        if (fitting.Count == 0)
+        // The method is judged first: a method the address never takes is wrong whatever the route values are, so
+        // DELETE on /applications/xyz is 405, not 400 for "xyz". Allow lists the methods of the routes the values fit,
+        // or of every route of the address when they fit none.
+        var fitting = matched.Where(m => Malformed(context, m.Route.Endpoint, m.Values) is null).ToList();
+        var taking = matched.Where(m => Methods(m.Route.Endpoint).Contains(request.Method, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (taking.Count == 0)
         {
-            var (name, expected) = matched.Select(m => Malformed(context, m.Route.Endpoint, m.Values)).First()!.Value;
-            return Problem(StatusCodes.Status400BadRequest, $"路径参数 {name} 应为{expected}。", name);
-        }
-
-        var methods = fitting.SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (!methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
-        {
+            var methods = (fitting.Count > 0 ? fitting : matched).SelectMany(m => Methods(m.Route.Endpoint)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             context.Response.Headers.Allow = string.Join(", ", methods);
             return Problem(StatusCodes.Status405MethodNotAllowed, $"该接口不支持 {Problems.Quote(request.Method)} 方法，支持：{string.Join("、", methods)}。");
         }
 
-        var accepted = fitting.SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (!taking.Exists(fitting.Contains))
+        {
+            var (name, expected) = Malformed(context, taking[0].Route.Endpoint, taking[0].Values)!.Value;
+            return Problem(StatusCodes.Status400BadRequest, $"路径参数 {name} 应为{expected}。", name);
+        }
+
+        var accepted = taking.Where(fitting.Contains).Select(m => m.Route.Endpoint).SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return accepted.Count == 0
             ? Problem(StatusCodes.Status404NotFound, "没有这个接口，请查阅 /api/docs 中的接口说明。")
             : Problem(StatusCodes.Status415UnsupportedMediaType, $"请求体应为 {string.Join(" 或 ", accepted)}，收到的内容类型为“{Problems.Quote(request.ContentType ?? string.Empty)}”。");
     }
+
+    private static IReadOnlyList<string> Methods(Endpoint endpoint) => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
 
     /// <summary>The first route value that breaks its constraint, with what the constraint expects.</summary>
     private (string Name, string Expected)? Malformed(HttpContext context, RouteEndpoint endpoint, RouteValueDictionary values)

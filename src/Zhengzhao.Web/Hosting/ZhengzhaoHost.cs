@@ -124,7 +124,7 @@ public static class ZhengzhaoHost
         app.UseSecureTransport();
 
         // The API answers errors as problem details; people get a Chinese page.
-        app.UseWhen(context => Problems.IsApi(context.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => Problems.IsApi(context.Request), api => api.UseBearerChallenges().UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !Problems.IsApi(context.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
         app.UseSecurityHeaders();
         app.UseRequestLocalization();

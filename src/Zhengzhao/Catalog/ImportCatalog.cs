@@ -19,7 +19,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
 
     public sealed record Command(Stream File, long Length, Actor Actor);
 
-    /// <param name="Problems">In row order, at most <see cref="ImportProblems.Listed"/> and a last line counting the rest.</param>
+    /// <param name="Problems">In row order, at most <see cref="ImportProblems.Listed"/>; <see cref="ProblemsFound"/> counts them all.</param>
     public sealed record Outcome(string? FileError, IReadOnlyList<SheetProblem> Problems, int Created, int Updated, int Unchanged)
     {
         public bool Succeeded => FileError is null && Problems.Count == 0;
@@ -90,7 +90,7 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
 
         if (problems.Count > 0)
         {
-            return Refused(read.Sheet, problems);
+            return Refused(problems);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -151,16 +151,8 @@ public sealed class ImportCatalog(ZhengzhaoDbContext db, TimeProvider time) : IU
     private static Outcome Failed(string error) => new(error, [], 0, 0, 0);
 
     /// <summary>A file of wrong rows repeats a few mistakes: the first ones are listed and the rest counted, as the company import reports them.</summary>
-    private static Outcome Refused(string sheet, List<SheetProblem> problems)
-    {
-        var listed = problems.OrderBy(p => p.Row).Take(ImportProblems.Listed).ToList();
-        if (problems.Count > ImportProblems.Listed)
-        {
-            listed.Add(new SheetProblem(sheet, 0, string.Empty, ImportProblems.Unlisted(problems.Count)));
-        }
-
-        return new Outcome(null, listed, 0, 0, 0) { ProblemsFound = problems.Count };
-    }
+    private static Outcome Refused(List<SheetProblem> problems) =>
+        new(null, [.. problems.OrderBy(p => p.Row).Take(ImportProblems.Listed)], 0, 0, 0) { ProblemsFound = problems.Count };
 
     private sealed record SheetRead(string Sheet, IReadOnlyList<(int Row, IReadOnlyDictionary<string, string> Cells)> Rows, IReadOnlyList<SheetProblem> Problems, string? FileError);
 

@@ -20,6 +20,14 @@ public sealed record SheetLimits(long MaxPartBytes, long MaxStringTableChars, in
     /// has cells, and none but one can be shorter than a character.
     /// </summary>
     public long MaxSharedStrings => Math.Min((long)MaxRows * MaxColumns, MaxStringTableChars + 1);
+
+    /// <summary>
+    /// How far past the entries the sheet's cells have used so far the shared-string table may be read. Spreadsheet
+    /// programs write the table in the order the cells first use its texts, so a row needs at most the entries its
+    /// cells use; a thousand rows' worth more covers the texts of a sheet before (a page of notes) and a program that
+    /// orders them otherwise. Without it a small file could make the reader parse millions of entries for one cell.
+    /// </summary>
+    public long SharedStringsAhead => Math.Min(MaxSharedStrings, (long)MaxColumns * 1_024);
 }
 
 /// <summary>A limit of <see cref="SheetLimits"/> was passed: the file is refused with the reason in Chinese.</summary>
@@ -92,7 +100,7 @@ public static class Spreadsheet
             throw new InvalidDataException("The workbook has no such sheet.");
         }
 
-        var strings = SharedStrings(zip, limits, cancellationToken);
+        using var strings = new SharedStringTable(Open(zip, "xl/sharedStrings.xml", limits), limits, cancellationToken);
         var dateStyles = DateStyles(zip, limits);
         using var reader = Open(zip, sheet.Path, limits) ?? throw new InvalidDataException("The sheet's part is missing.");
         var rows = 0;
@@ -208,7 +216,7 @@ public static class Spreadsheet
         var text = type switch
         {
             "inlineStr" => inline.ToString(),
-            "s" => Integer(value) is var index && index < strings.Count ? strings[index] : throw new InvalidDataException("A shared string the workbook does not hold."),
+            "s" => strings.Get(Integer(value), row),
             "b" => value == "1" ? "TRUE" : "FALSE",
             "d" => DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value ?? string.Empty,
             "str" or "e" => value ?? string.Empty,
@@ -368,66 +376,76 @@ public static class Spreadsheet
         return sheets;
     }
 
-    /// <summary>The shared-string table, within the limits on its entries, its characters and one string's length.</summary>
-    private static SharedStringTable SharedStrings(ZipArchive zip, SheetLimits limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// The shared-string table, read only as far as the cells need it: the header row costs the header's texts, not
+    /// the whole table, so a file with a wrong header is refused before the rest is parsed. Kept as one run of
+    /// characters and where each entry ends: a string object per entry would cost some 30 bytes even when empty, so a
+    /// table of short entries would take many times its characters. A cell's string is cut from the run when read.
+    /// </summary>
+    private sealed class SharedStringTable(XmlReader? reader, SheetLimits limits, CancellationToken cancellationToken) : IDisposable
     {
-        var strings = new SharedStringTable();
-        using var reader = Open(zip, "xl/sharedStrings.xml", limits);
-        var text = new StringBuilder();
-        while (reader?.Read() == true)
+        private readonly StringBuilder _text = new();
+        private char[] _characters = new char[4096];
+        private int[] _ends = new int[1024];
+        private int _count;
+        private long _cellsRead;
+
+        private int Characters => _count == 0 ? 0 : _ends[_count - 1];
+
+        /// <summary>The entry a cell of <paramref name="row"/> names, reading the table on to it.</summary>
+        public string Get(int index, int row)
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "si")
-            {
-                continue;
-            }
-
-            if (strings.Count % 4096 == 4095)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (strings.Count >= limits.MaxSharedStrings)
+            if (index >= limits.MaxSharedStrings)
             {
                 throw new SheetLimitException($"工作簿的共享文字超过 {limits.MaxSharedStrings:N0} 项，请拆分后分批导入，或另存为 CSV 文件导入。");
             }
 
-            text.Clear();
-            ReadStringItem(reader, text, limits.MaxCellLength, row: 0);
-            if (strings.Characters + text.Length > limits.MaxStringTableChars)
+            if (index >= _cellsRead + limits.SharedStringsAhead)
             {
-                throw new SheetLimitException($"工作簿的文字超过 {limits.MaxStringTableChars:N0} 字，请拆分后分批导入，或另存为 CSV 文件导入。");
+                throw new SheetLimitException($"第 {row} 行的单元格引用了共享文字表的第 {index + 1:N0} 项，远超此前各行所用，不像是表格程序保存的文件。请用 Excel 或 WPS 打开后重新保存，或另存为 CSV 文件导入。");
             }
 
-            strings.Add(text);
+            _cellsRead++;
+            while (_count <= index)
+            {
+                ReadNext();
+            }
+
+            var start = index == 0 ? 0 : _ends[index - 1];
+            return new string(_characters, start, _ends[index] - start);
         }
 
-        return strings;
-    }
+        public void Dispose() => reader?.Dispose();
 
-    /// <summary>
-    /// The shared strings as one run of characters and where each entry ends: a string object per entry would cost
-    /// some 30 bytes even when empty, so a table of short entries would take many times its characters. A cell's
-    /// string is cut from the run when the cell is read.
-    /// </summary>
-    private sealed class SharedStringTable
-    {
-        private char[] _characters = new char[4096];
-        private int[] _ends = new int[1024];
-
-        public int Count { get; private set; }
-
-        public int Characters => Count == 0 ? 0 : _ends[Count - 1];
-
-        public string this[int index]
+        private void ReadNext()
         {
-            get
+            while (reader?.Read() == true)
             {
-                var start = index == 0 ? 0 : _ends[index - 1];
-                return new string(_characters, start, _ends[index] - start);
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "si")
+                {
+                    continue;
+                }
+
+                if (_count % 4096 == 4095)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                _text.Clear();
+                ReadStringItem(reader, _text, limits.MaxCellLength, row: 0);
+                if (Characters + _text.Length > limits.MaxStringTableChars)
+                {
+                    throw new SheetLimitException($"工作簿的文字超过 {limits.MaxStringTableChars:N0} 字，请拆分后分批导入，或另存为 CSV 文件导入。");
+                }
+
+                Add(_text);
+                return;
             }
+
+            throw new InvalidDataException("A shared string the workbook does not hold.");
         }
 
-        public void Add(StringBuilder text)
+        private void Add(StringBuilder text)
         {
             var start = Characters;
             if (start + text.Length > _characters.Length)
@@ -435,13 +453,13 @@ public static class Spreadsheet
                 Array.Resize(ref _characters, Math.Max(start + text.Length, _characters.Length * 2));
             }
 
-            if (Count == _ends.Length)
+            if (_count == _ends.Length)
             {
                 Array.Resize(ref _ends, _ends.Length * 2);
             }
 
             text.CopyTo(0, _characters, start, text.Length);
-            _ends[Count++] = start + text.Length;
+            _ends[_count++] = start + text.Length;
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class SpreadsheetTests
     [Fact]
     public void The_shared_strings_are_held_only_up_to_their_limit()
     {
-        using var workbook = Workbook("""<row r="1"><c t="s"><v>0</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat($"<si><t>{new string('藏', 900)}</t></si>", 12)));
+        using var workbook = Workbook("""<row r="1"><c t="s"><v>11</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat($"<si><t>{new string('藏', 900)}</t></si>", 12)));
 
         Assert.Contains("文字超过 10,000 字", Assert.Throws<SheetLimitException>(() => Read(workbook)).Message, StringComparison.Ordinal);
     }
@@ -133,10 +133,47 @@ public sealed class SpreadsheetTests
     {
         // 100 rows of 20 columns can use at most 2,000 distinct texts; empty entries would otherwise cost nothing.
         using var full = Workbook("""<row r="1"><c t="s"><v>1999</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat("<si/>", 1_999)) + "<si><t>甲</t></si>");
-        using var over = Workbook("""<row r="1"><c t="s"><v>0</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat("<si/>", 2_001)));
+        using var over = Workbook("""<row r="1"><c t="s"><v>2000</v></c></row>""", sharedStrings: string.Concat(Enumerable.Repeat("<si/>", 2_001)));
 
         Assert.Equal(["甲"], Assert.Single(Read(full)).Cells);
         Assert.Contains("共享文字超过 2,000 项", Assert.Throws<SheetLimitException>(() => Read(over)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_shared_strings_the_rows_use_are_read_a_header_costs_its_own_texts()
+    {
+        // Ten times the entries the limits allow, and a damaged end: neither is reached by rows that use the first two.
+        using var workbook = Workbook(
+            """<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>""",
+            sharedStrings: "<si><t>统一社会信用代码</t></si><si><t>名称</t></si>" + string.Concat(Enumerable.Repeat("<si><t>甲</t></si>", 20_000)) + "<si><t>乙");
+
+        Assert.Equal(["统一社会信用代码", "名称"], Assert.Single(Read(workbook)).Cells);
+    }
+
+    [Fact]
+    public void A_sheet_at_its_limits_reads_every_one_of_its_distinct_texts()
+    {
+        // 100 rows of 20 columns, each cell a text of its own: the most a sheet within the limits can use.
+        var sheet = string.Concat(Enumerable.Range(0, 100).Select(r => $"""<row r="{r + 1}">{string.Concat(Enumerable.Range(0, 20).Select(c => $"""<c t="s"><v>{(r * 20) + c}</v></c>"""))}</row>"""));
+        using var workbook = Workbook(sheet, sharedStrings: string.Concat(Enumerable.Range(0, 2_000).Select(i => $"<si><t>甲{i}</t></si>")));
+
+        var rows = Read(workbook);
+
+        Assert.Equal(100, rows.Count);
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => $"甲{i}"), rows.SelectMany(r => r.Cells));
+    }
+
+    [Fact]
+    public void A_cell_reaching_far_past_the_texts_the_rows_have_used_is_refused_before_the_table_is_read_to_it()
+    {
+        // With room for a million texts, the first cell may still only reach 20 columns × 1,024 rows into the table.
+        var roomy = Small with { MaxRows = 100_000, MaxStringTableChars = 1_000_000 };
+        var table = string.Concat(Enumerable.Repeat("<si><t>甲</t></si>", 20_481));
+        using var near = Workbook("""<row r="1"><c t="s"><v>20479</v></c></row>""", sharedStrings: table);
+        using var far = Workbook("""<row r="1"><c t="s"><v>20480</v></c></row>""", sharedStrings: table);
+
+        Assert.Equal(["甲"], Assert.Single(Read(near, roomy)).Cells);
+        Assert.Contains("第 1 行的单元格引用了共享文字表的第 20,481 项", Assert.Throws<SheetLimitException>(() => Read(far, roomy)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

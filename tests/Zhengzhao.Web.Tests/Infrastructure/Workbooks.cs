@@ -45,6 +45,32 @@ public static partial class Workbooks
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A workbook whose one row is <paramref name="header"/> from the shared strings, which hold
+    /// <paramref name="more"/> one-character texts after it and end damaged: a few hundred kilobytes on the wire,
+    /// tens of megabytes of XML once inflated.
+    /// </summary>
+    public static byte[] SharedStringFlood(IReadOnlyList<string> header, int more)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "xl/workbook.xml", $"""<workbook xmlns="{Main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Add(zip, "xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            Add(zip, "xl/worksheets/sheet1.xml", $"""<worksheet xmlns="{Main}"><sheetData><row r="1">{string.Concat(header.Select((_, i) => $"""<c t="s"><v>{i}</v></c>"""))}</row></sheetData></worksheet>""");
+            using var strings = Writer(zip, "xl/sharedStrings.xml");
+            strings.Write($"""<sst xmlns="{Main}">{string.Concat(header.Select(h => $"<si><t>{h}</t></si>"))}""");
+            for (var i = 0; i < more; i++)
+            {
+                strings.Write("<si><t>x</t></si>");
+            }
+
+            strings.Write("<si><t>damaged");
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>The workbook with its first sheet declaring another dimension than the cells it holds.</summary>
     public static byte[] WithDimension(byte[] workbook, string dimension) =>
         EditSheet(workbook, xml => DimensionElement().IsMatch(xml)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -39,6 +40,34 @@ public sealed partial class AuthorizationProblemTests(ZhengzhaoFactory factory) 
             Assert.Equal("/problems/401", problem.GetProperty("type").GetString());
             Assert.Contains("重新登录", Detail(problem), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/licensing/applications", null)]
+    [InlineData("GET", "/api/v1/identity/me", null)]
+    [InlineData("GET", "/api/v1/licensing/applications", "Basic ZGVtbzpkZW1v")]
+    [InlineData("GET", "/api/v1/identity/me", "Bearer not-a-token")]
+    public async Task Every_401_names_the_bearer_scheme_to_sign_in_with(string method, string path, string? authorization)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        var response = await factory.Anonymous().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_at_the_token_endpoint_is_401_naming_the_bearer_scheme()
+    {
+        var response = await factory.Anonymous().PostAsJsonAsync("/api/v1/identity/token", new { userName = "no-such-account", password = "wrong-password-1" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
     }
 
     [Fact]

@@ -44,6 +44,22 @@ public sealed class ErrorContractTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_wrong_method_is_405_even_when_the_route_value_is_malformed_and_a_right_one_is_400_for_the_value()
+    {
+        var client = factory.Anonymous();
+
+        var delete = await client.DeleteAsync("/api/v1/licensing/applications/xyz");
+        var put = await client.PutAsync("/api/v1/licensing/applications/xyz/accept", null);
+        var get = await client.GetAsync("/api/v1/licensing/applications/xyz");
+
+        await delete.AssertProblemAsync(405);
+        Assert.Contains("GET", delete.Content.Headers.Allow);
+        await put.AssertProblemAsync(405);
+        Assert.Equal(["POST"], put.Content.Headers.Allow);
+        Assert.Contains("GUID", (await get.AssertProblemAsync(400)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_nul_in_a_query_or_form_field_is_refused_naming_the_field_before_any_store_sees_it()
     {
         var client = factory.Anonymous();

@@ -245,6 +245,20 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_workbook_of_millions_of_shared_strings_with_a_wrong_header_is_refused_for_its_header_having_read_only_the_header()
+    {
+        var client = await factory.BearerClientAsync(Roles.Regulator);
+        var flood = Workbooks.SharedStringFlood(["事项编码", "事项名称", "实施部门"], more: 4_000_000);
+        var before = await CountsAsync();
+
+        var problem = await (await UploadAsync(client, flood, "companies.xlsx")).AssertProblemAsync(400);
+
+        Assert.True(flood.Length < 1024 * 1024, $"{flood.Length} bytes");
+        Assert.Equal("/problems/registry/import-header", problem.GetProperty("type").GetString());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_workbook_declaring_every_column_is_read_by_the_cells_it_holds()
     {
         var client = await factory.BearerClientAsync(Roles.Regulator);

@@ -29,14 +29,26 @@ public sealed class IndexModel(ListAuditEntries listEntries, VerifyAuditChain ve
     /// <summary>Why no checkpoint could be written on demand.</summary>
     public string? CheckpointRefused { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
+    /// <summary>Set by the redirect after 校验审计链: the page checks the chain again each time it is shown.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Verified { get; set; }
 
-    public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Verdict = await verify.HandleAsync(cancellationToken);
+        if (Verified)
+        {
+            Verdict = await verify.HandleAsync(cancellationToken);
+        }
+
         Entries = await listEntries.HandleAsync(new(Actor, Entity, From, To, PageNumber), cancellationToken);
     }
+
+    /// <summary>
+    /// Verifying writes nothing, so the result is shown on a plain address that checks again when reloaded, instead of
+    /// a posted page the browser offers to resend.
+    /// </summary>
+    public IActionResult OnPostVerify() =>
+        RedirectToPage("/Audit/Index", new { verified = true, actor = Actor, entity = Entity, from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p = PageNumber });
 
     /// <summary>A written checkpoint is shown on its own page, so reloading the result signs no second one.</summary>
     public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken cancellationToken)
