@@ -20,14 +20,6 @@ public sealed record SheetLimits(long MaxPartBytes, long MaxStringTableChars, in
     /// has cells, and none but one can be shorter than a character.
     /// </summary>
     public long MaxSharedStrings => Math.Min((long)MaxRows * MaxColumns, MaxStringTableChars + 1);
-
-    /// <summary>
-    /// How far past the entries the sheet's cells have used so far the shared-string table may be read. Spreadsheet
-    /// programs write the table in the order the cells first use its texts, so a row needs at most the entries its
-    /// cells use; a thousand rows' worth more covers the texts of a sheet before (a page of notes) and a program that
-    /// orders them otherwise. Without it a small file could make the reader parse millions of entries for one cell.
-    /// </summary>
-    public long SharedStringsAhead => Math.Min(MaxSharedStrings, (long)MaxColumns * 1_024);
 }
 
 /// <summary>A limit of <see cref="SheetLimits"/> was passed: the file is refused with the reason in Chinese.</summary>
@@ -216,7 +208,7 @@ public static class Spreadsheet
         var text = type switch
         {
             "inlineStr" => inline.ToString(),
-            "s" => strings.Get(Integer(value), row),
+            "s" => strings.Get(Integer(value)),
             "b" => value == "1" ? "TRUE" : "FALSE",
             "d" => DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value ?? string.Empty,
             "str" or "e" => value ?? string.Empty,
@@ -388,24 +380,17 @@ public static class Spreadsheet
         private char[] _characters = new char[4096];
         private int[] _ends = new int[1024];
         private int _count;
-        private long _cellsRead;
 
         private int Characters => _count == 0 ? 0 : _ends[_count - 1];
 
-        /// <summary>The entry a cell of <paramref name="row"/> names, reading the table on to it.</summary>
-        public string Get(int index, int row)
+        /// <summary>The entry a cell names, reading the table on to it.</summary>
+        public string Get(int index)
         {
             if (index >= limits.MaxSharedStrings)
             {
                 throw new SheetLimitException($"工作簿的共享文字超过 {limits.MaxSharedStrings:N0} 项，请拆分后分批导入，或另存为 CSV 文件导入。");
             }
 
-            if (index >= _cellsRead + limits.SharedStringsAhead)
-            {
-                throw new SheetLimitException($"第 {row} 行的单元格引用了共享文字表的第 {index + 1:N0} 项，远超此前各行所用，不像是表格程序保存的文件。请用 Excel 或 WPS 打开后重新保存，或另存为 CSV 文件导入。");
-            }
-
-            _cellsRead++;
             while (_count <= index)
             {
                 ReadNext();
