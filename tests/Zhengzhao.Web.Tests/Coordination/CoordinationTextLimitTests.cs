@@ -3,8 +3,8 @@ using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
-using static Zhengzhao.Web.Tests.Infrastructure.TextLimitChecks;
 using static Zhengzhao.Web.Api.CoordinationEndpoints;
+using static Zhengzhao.Web.Tests.Infrastructure.TextLimitChecks;
 
 namespace Zhengzhao.Web.Tests.Coordination;
 

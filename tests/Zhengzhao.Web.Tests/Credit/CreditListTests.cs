@@ -10,8 +10,8 @@ using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Api.CreditListEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
-using RestrictionsView = Zhengzhao.Web.Api.CreditEndpoints.RestrictionsView;
 using RecordView = Zhengzhao.Web.Api.CreditEndpoints.RecordView;
+using RestrictionsView = Zhengzhao.Web.Api.CreditEndpoints.RestrictionsView;
 
 namespace Zhengzhao.Web.Tests.Credit;
 

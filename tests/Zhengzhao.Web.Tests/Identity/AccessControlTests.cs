@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Zhengzhao.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using MeResponse = Zhengzhao.Web.Api.IdentityEndpoints.MeResponse;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.MessageEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
-using static Zhengzhao.Web.Api.MessageEndpoints;
 using OverviewView = Zhengzhao.Web.Api.LicensingEndpoints.OverviewView;
 
 namespace Zhengzhao.Web.Tests.Licensing;

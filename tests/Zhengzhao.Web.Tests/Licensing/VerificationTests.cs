@@ -7,9 +7,9 @@ using Zhengzhao.Licensing;
 using Zhengzhao.Licensing.Verifications;
 using Zhengzhao.Notifications;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.VerificationEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
-using static Zhengzhao.Web.Api.VerificationEndpoints;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
