@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Audit;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using VerdictResponse = Zhengzhao.Web.Api.AuditEndpoints.VerdictResponse;
 
 namespace Zhengzhao.Web.Tests.Audit;
 
@@ -26,7 +27,7 @@ public sealed class AuditCheckpointTests
         var written = await api.PostAsync("/api/v1/audit/checkpoints", null);
 
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
-        var checkpoint = (await written.ReadJsonAsync()).Deserialize<AuditCheckpoint>(JsonSerializerOptions.Web)!;
+        var checkpoint = await written.ReadAsAsync<AuditCheckpoint>();
         var entries = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action != "audit.checkpoint-written"));
         Assert.Equal((entries, (long)entries), (checkpoint.Count, checkpoint.LastSequence));
         Assert.True(AuditCheckpoints.SignatureHolds(checkpoint, factory.CheckpointKey));
@@ -34,14 +35,14 @@ public sealed class AuditCheckpointTests
         Assert.Equal(checkpoint, JsonSerializer.Deserialize<AuditCheckpoint>(await File.ReadAllTextAsync(file), JsonSerializerOptions.Web));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "audit.checkpoint-written" && e.Actor == "demo-oversight")));
 
-        var verdict = await (await api.GetAsync("/api/v1/audit/verify")).ReadJsonAsync();
-        Assert.True(verdict.GetProperty("intact").GetBoolean());
-        var checkedAgainst = verdict.GetProperty("checkpoint");
-        Assert.True(checkedAgainst.GetProperty("holds").GetBoolean());
-        Assert.Equal(checkpoint.Count, checkedAgainst.GetProperty("count").GetInt64());
+        var verdict = await (await api.GetAsync("/api/v1/audit/verify")).ReadAsAsync<VerdictResponse>();
+        Assert.True(verdict.Intact);
+        var checkedAgainst = verdict.Checkpoint!;
+        Assert.True(checkedAgainst.Holds);
+        Assert.Equal(checkpoint.Count, checkedAgainst.Count);
 
-        var latest = await (await api.GetAsync("/api/v1/audit/checkpoints/latest")).ReadJsonAsync();
-        Assert.Equal(checkpoint.Signature, latest.GetProperty("signature").GetString());
+        var latest = await (await api.GetAsync("/api/v1/audit/checkpoints/latest")).ReadAsAsync<AuditCheckpoint>();
+        Assert.Equal(checkpoint.Signature, latest.Signature);
     }
 
     [Fact]
@@ -209,9 +210,9 @@ public sealed class AuditCheckpointTests
         Assert.Contains("签名无效", verdict.Contradicted[2].Contradiction, StringComparison.Ordinal);
         Assert.False(verdict.Intact);
 
-        var api = await (await (await factory.BearerClientAsync(Roles.Oversight)).GetAsync("/api/v1/audit/verify")).ReadJsonAsync();
-        Assert.Equal(3, api.GetProperty("contradicted").GetArrayLength());
-        Assert.Contains("无法读取", api.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var api = await (await (await factory.BearerClientAsync(Roles.Oversight)).GetAsync("/api/v1/audit/verify")).ReadAsAsync<VerdictResponse>();
+        Assert.Equal(3, api.Contradicted.Count);
+        Assert.Contains("无法读取", api.Reason, StringComparison.Ordinal);
     }
 
     private static async Task<AuditCheckpoint> WriteAsync(ZhengzhaoFactory factory, bool expectIntact = true)

@@ -7,6 +7,7 @@ using Zhengzhao.Identity;
 using Zhengzhao.Persistence;
 using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Tests.Infrastructure;
+using PageResponse = Zhengzhao.Web.Api.AuditEndpoints.PageResponse;
 
 namespace Zhengzhao.Web.Tests.Audit;
 
@@ -108,9 +109,9 @@ public sealed class AuditTrailTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     {
         var client = await factory.BearerClientAsync(Roles.Administrator);
 
-        var page = await (await client.GetAsync("/api/v1/audit/entries?actor=system")).ReadJsonAsync();
-        Assert.True(page.GetProperty("total").GetInt32() >= 3);
-        Assert.All(page.GetProperty("items").EnumerateArray(), e => Assert.Equal("system", e.GetProperty("actor").GetString()));
+        var page = await (await client.GetAsync("/api/v1/audit/entries?actor=system")).ReadAsAsync<PageResponse>();
+        Assert.True(page.Total >= 3);
+        Assert.All(page.Items, e => Assert.Equal("system", e.Actor));
 
         await (await client.GetAsync("/api/v1/audit/entries?from=2026-02-31")).AssertProblemAsync(400);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/audit/entries?from=0001-01-01&to=9999-12-31")).StatusCode);

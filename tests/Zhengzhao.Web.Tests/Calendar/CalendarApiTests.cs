@@ -2,6 +2,7 @@ using System.Net;
 using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.CalendarEndpoints;
 
 namespace Zhengzhao.Web.Tests.Calendar;
 
@@ -12,31 +13,31 @@ public sealed class CalendarApiTests(ZhengzhaoFactory factory) : IClassFixture<Z
     [Fact]
     public async Task Tibetan_new_year_is_a_rest_day_in_Lhasa()
     {
-        var day = await (await _client.GetAsync("/api/v1/calendar/2023-02-20?region=540100")).ReadJsonAsync();
+        var day = await (await _client.GetAsync("/api/v1/calendar/2023-02-20?region=540100")).ReadAsAsync<CalendarDayResponse>();
 
-        Assert.Equal("2023-02-20", day.GetProperty("date").GetString());
-        Assert.Equal("540100", day.GetProperty("region").GetString());
-        Assert.False(day.GetProperty("isWorkday").GetBoolean());
-        Assert.Equal("藏历新年", day.GetProperty("name").GetString());
+        Assert.Equal("2023-02-20", day.Date);
+        Assert.Equal("540100", day.Region);
+        Assert.False(day.IsWorkday);
+        Assert.Equal("藏历新年", day.Name);
     }
 
     [Fact]
     public async Task Without_a_region_the_national_calendar_answers()
     {
-        var day = await (await _client.GetAsync("/api/v1/calendar/2023-02-20")).ReadJsonAsync();
+        var day = await (await _client.GetAsync("/api/v1/calendar/2023-02-20")).ReadAsAsync<CalendarDayResponse>();
 
-        Assert.True(day.GetProperty("isWorkday").GetBoolean());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, day.GetProperty("name").ValueKind);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, day.GetProperty("region").ValueKind);
+        Assert.True(day.IsWorkday);
+        Assert.Null(day.Name);
+        Assert.Null(day.Region);
     }
 
     [Fact]
     public async Task A_December_date_kept_in_next_years_file_is_found()
     {
-        var day = await (await _client.GetAsync("/api/v1/calendar/2022-12-31")).ReadJsonAsync();
+        var day = await (await _client.GetAsync("/api/v1/calendar/2022-12-31")).ReadAsAsync<CalendarDayResponse>();
 
-        Assert.False(day.GetProperty("isWorkday").GetBoolean());
-        Assert.Equal("元旦", day.GetProperty("name").GetString());
+        Assert.False(day.IsWorkday);
+        Assert.Equal("元旦", day.Name);
     }
 
     [Theory]
@@ -45,11 +46,11 @@ public sealed class CalendarApiTests(ZhengzhaoFactory factory) : IClassFixture<Z
     [InlineData("2023-03-01", 0, "540172", "2023-03-01")]
     public async Task Adds_working_days(string from, int days, string region, string expected)
     {
-        var answer = await (await _client.GetAsync($"/api/v1/calendar/add-workdays?from={from}&days={days}&region={region}")).ReadJsonAsync();
+        var answer = await (await _client.GetAsync($"/api/v1/calendar/add-workdays?from={from}&days={days}&region={region}")).ReadAsAsync<AddWorkdaysResponse>();
 
-        Assert.Equal(from, answer.GetProperty("from").GetString());
-        Assert.Equal(days, answer.GetProperty("days").GetInt32());
-        Assert.Equal(expected, answer.GetProperty("date").GetString());
+        Assert.Equal(from, answer.From);
+        Assert.Equal(days, answer.Days);
+        Assert.Equal(expected, answer.Date);
     }
 
     [Theory]
@@ -81,10 +82,10 @@ public sealed class CalendarApiTests(ZhengzhaoFactory factory) : IClassFixture<Z
             new Actor("tester"))));
         Assert.True(result.IsSuccess);
 
-        var day = await (await _client.GetAsync("/api/v1/calendar/2030-08-12?region=540600")).ReadJsonAsync();
+        var day = await (await _client.GetAsync("/api/v1/calendar/2030-08-12?region=540600")).ReadAsAsync<CalendarDayResponse>();
 
-        Assert.False(day.GetProperty("isWorkday").GetBoolean());
-        Assert.Equal("雪顿节", day.GetProperty("name").GetString());
+        Assert.False(day.IsWorkday);
+        Assert.Equal("雪顿节", day.Name);
     }
 
     [Fact]
@@ -106,13 +107,13 @@ public sealed class CalendarApiTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var date = new DateOnly(2031, 5, 6);
         var saved = await factory.WithUseCaseAsync<SaveCalendarDay, Result<CalendarDay>>(save => save.HandleAsync(new("540100", date, "测试假日", true, new Actor("tester"))));
         Assert.True(saved.IsSuccess);
-        var off = await (await _client.GetAsync("/api/v1/calendar/2031-05-06?region=540102")).ReadJsonAsync();
-        Assert.False(off.GetProperty("isWorkday").GetBoolean());
+        var off = await (await _client.GetAsync("/api/v1/calendar/2031-05-06?region=540102")).ReadAsAsync<CalendarDayResponse>();
+        Assert.False(off.IsWorkday);
 
         var removed = await factory.WithUseCaseAsync<RemoveCalendarDay, Result<bool>>(remove => remove.HandleAsync(new("540100", date, new Actor("tester"))));
         Assert.True(removed.IsSuccess);
-        var on = await (await _client.GetAsync("/api/v1/calendar/2031-05-06?region=540102")).ReadJsonAsync();
-        Assert.True(on.GetProperty("isWorkday").GetBoolean());
+        var on = await (await _client.GetAsync("/api/v1/calendar/2031-05-06?region=540102")).ReadAsAsync<CalendarDayResponse>();
+        Assert.True(on.IsWorkday);
 
         var actions = await factory.WithDbAsync(db => Task.FromResult(db.AuditEntries.Where(e => e.EntityId == "540100/2031-05-06").Select(e => e.Action).ToList()));
         Assert.Equal(["calendar.day-saved", "calendar.day-removed"], actions);

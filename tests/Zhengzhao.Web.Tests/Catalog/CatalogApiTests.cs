@@ -1,6 +1,7 @@
 using System.Net;
 using Zhengzhao.Catalog;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.CatalogEndpoints;
 
 namespace Zhengzhao.Web.Tests.Catalog;
 
@@ -11,55 +12,55 @@ public sealed class CatalogApiTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     [Fact]
     public async Task The_official_catalogue_holds_the_four_items_the_notice_names()
     {
-        var list = await (await _client.GetAsync("/api/v1/items?catalog=official")).ReadJsonAsync();
+        var list = await (await _client.GetAsync("/api/v1/items?catalog=official")).ReadAsAsync<ItemList>();
 
-        var items = list.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(4, list.GetProperty("total").GetInt32());
+        var items = list.Items;
+        Assert.Equal(4, list.Total);
         Assert.Equal(
             ["国产非特殊用途化妆品备案", "外商投资影院电影放映许可", "国内船舶管理业务经营审批", "电影发行单位设立、变更审批"],
-            items.Select(i => i.GetProperty("name").GetString()));
-        Assert.Equal(["Filing", "Commitment", "Transparent", "StrictAccess"], items.Select(i => i.GetProperty("mode").GetString()));
-        Assert.All(items, i => Assert.Equal("official", i.GetProperty("catalog").GetString()));
-        Assert.All(items, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
+            items.Select(i => i.Name));
+        Assert.Equal(["Filing", "Commitment", "Transparent", "StrictAccess"], items.Select(i => i.Mode));
+        Assert.All(items, i => Assert.Equal("official", i.Catalog));
+        Assert.All(items, i => Assert.Equal(1, i.Version));
     }
 
     [Fact]
     public async Task The_demo_catalogue_covers_every_mode_and_is_labelled_demo()
     {
-        var list = await (await _client.GetAsync("/api/v1/items?catalog=demo")).ReadJsonAsync();
+        var list = await (await _client.GetAsync("/api/v1/items?catalog=demo")).ReadAsAsync<ItemList>();
 
-        Assert.True(list.GetProperty("total").GetInt32() >= 25);
-        Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.Equal("demo", i.GetProperty("catalog").GetString()));
+        Assert.True(list.Total >= 25);
+        Assert.All(list.Items, i => Assert.Equal("demo", i.Catalog));
         foreach (var mode in CatalogTerms.Modes)
         {
-            Assert.True(list.GetProperty("countsByMode").GetProperty(mode.ToString()).GetInt32() > 0, mode.ToString());
+            Assert.True(list.CountsByMode[mode.ToString()] > 0, mode.ToString());
         }
     }
 
     [Fact]
     public async Task Filters_by_mode_department_and_keyword()
     {
-        var commitment = await (await _client.GetAsync("/api/v1/items?mode=Commitment&catalog=official")).ReadJsonAsync();
-        var film = await (await _client.GetAsync("/api/v1/items?department=XZ-XWGD&catalog=official")).ReadJsonAsync();
-        var keyword = await (await _client.GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("船舶"))).ReadJsonAsync();
+        var commitment = await (await _client.GetAsync("/api/v1/items?mode=Commitment&catalog=official")).ReadAsAsync<ItemList>();
+        var film = await (await _client.GetAsync("/api/v1/items?department=XZ-XWGD&catalog=official")).ReadAsAsync<ItemList>();
+        var keyword = await (await _client.GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("船舶"))).ReadAsAsync<ItemList>();
 
-        Assert.Equal(["XZ2018-C01"], commitment.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
-        Assert.Equal(["XZ2018-C01", "XZ2018-S01"], film.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
-        Assert.Contains("XZ2018-T01", keyword.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        Assert.Equal(["XZ2018-C01"], commitment.Items.Select(i => i.Code));
+        Assert.Equal(["XZ2018-C01", "XZ2018-S01"], film.Items.Select(i => i.Code));
+        Assert.Contains("XZ2018-T01", keyword.Items.Select(i => i.Code));
     }
 
     [Fact]
     public async Task An_item_answers_with_its_guide_fields()
     {
-        var item = await (await _client.GetAsync("/api/v1/items/XZ2018-C01")).ReadJsonAsync();
+        var item = await (await _client.GetAsync("/api/v1/items/XZ2018-C01")).ReadAsAsync<ItemDetail>();
 
-        Assert.Equal("XZ2018-C01", item.GetProperty("code").GetString());
-        Assert.Equal("Commitment", item.GetProperty("mode").GetString());
-        Assert.Equal("XZ-XWGD", item.GetProperty("department").GetString());
-        Assert.Equal("official", item.GetProperty("catalog").GetString());
-        Assert.True(item.GetProperty("committedLimitDays").GetInt32() <= item.GetProperty("statutoryLimitDays").GetInt32());
-        Assert.Equal(["ForeignInvested"], item.GetProperty("content").GetProperty("enterpriseTypes").EnumerateArray().Select(t => t.GetString()));
-        Assert.False(string.IsNullOrEmpty(item.GetProperty("content").GetProperty("commitmentLetterText").GetString()));
+        Assert.Equal("XZ2018-C01", item.Code);
+        Assert.Equal("Commitment", item.Mode);
+        Assert.Equal("XZ-XWGD", item.Department);
+        Assert.Equal("official", item.Catalog);
+        Assert.True(item.CommittedLimitDays <= item.StatutoryLimitDays);
+        Assert.Equal(["ForeignInvested"], item.Content.EnterpriseTypes.Select(t => t.ToString()));
+        Assert.False(string.IsNullOrEmpty(item.Content.CommitmentLetterText));
     }
 
     [Theory]

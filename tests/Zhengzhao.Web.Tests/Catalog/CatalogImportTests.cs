@@ -7,6 +7,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using ItemDetail = Zhengzhao.Web.Api.CatalogEndpoints.ItemDetail;
 
 namespace Zhengzhao.Web.Tests.Catalog;
 
@@ -95,9 +96,9 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
         Assert.Equal(2, second.GetProperty("unchanged").GetInt32());
         Assert.Equal(0, second.GetProperty("created").GetInt32() + second.GetProperty("updated").GetInt32());
         Assert.Equal(auditAfterFirst, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
-        var item = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T10")).ReadJsonAsync();
-        Assert.Equal("XZ-JTT", item.GetProperty("department").GetString());
-        Assert.Equal(3, item.GetProperty("content").GetProperty("steps").GetArrayLength());
+        var item = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T10")).ReadAsAsync<ItemDetail>();
+        Assert.Equal("XZ-JTT", item.Department);
+        Assert.Equal(3, item.Content.Steps.Count);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using ItemDetail = Zhengzhao.Web.Api.CatalogEndpoints.ItemDetail;
 
 namespace Zhengzhao.Web.Tests.Catalog;
 
@@ -55,11 +56,11 @@ public sealed class ReformOfficeTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Contains("12 个工作日", diff, StringComparison.Ordinal);
 
         await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Versions?handler=Publish&code=XZ2018-T02", new() { ["validFrom"] = "2026-11-26" }, formPage: "/ReformOffice/Items/Versions?code=XZ2018-T02");
-        var current = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T02")).ReadJsonAsync();
-        var first = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T02?version=1")).ReadJsonAsync();
-        Assert.Equal(2, current.GetProperty("version").GetInt32());
-        Assert.Equal(12, current.GetProperty("committedLimitDays").GetInt32());
-        Assert.Equal("2026-11-25", first.GetProperty("validTo").GetString());
+        var current = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T02")).ReadAsAsync<ItemDetail>();
+        var first = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T02?version=1")).ReadAsAsync<ItemDetail>();
+        Assert.Equal(2, current.Version);
+        Assert.Equal(12, current.CommittedLimitDays);
+        Assert.Equal(new DateOnly(2026, 11, 25), first.ValidTo);
 
         await ZhengzhaoFactory.PostFormAsync(client, "/ReformOffice/Items/Versions?handler=Retire&code=XZ2018-T02", new() { ["retireFrom"] = "2026-11-26" }, formPage: "/ReformOffice/Items/Versions?code=XZ2018-T02");
         Assert.DoesNotContain("XZ2018-T02", await factory.Anonymous().GetStringAsync("/api/v1/items"), StringComparison.Ordinal);

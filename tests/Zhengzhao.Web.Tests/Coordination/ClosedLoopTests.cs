@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -8,6 +7,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.CoordinationEndpoints;
 
 namespace Zhengzhao.Web.Tests.Coordination;
 
@@ -26,10 +26,10 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         return code;
     }
 
-    private static async Task<JsonElement> InboxLineAsync(HttpClient desk, string code)
+    private static async Task<PushView> InboxLineAsync(HttpClient desk, string code)
     {
-        var inbox = await (await desk.GetAsync("/api/v1/coordination/inbox")).ReadJsonAsync();
-        return inbox.EnumerateArray().Single(p => p.GetProperty("uscc").GetString() == code);
+        var inbox = await (await desk.GetAsync("/api/v1/coordination/inbox")).ReadAsAsync<PushView[]>();
+        return inbox.Single(p => p.Uscc == code);
     }
 
     [Fact]
@@ -39,33 +39,33 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var approver = await factory.BearerClientAsync(Roles.Approver);
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
-        var film = (await InboxLineAsync(approver, code)).GetProperty("id").GetGuid();
+        var film = (await InboxLineAsync(approver, code)).Id;
 
-        var returned = await (await approver.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/return", new { reason = "NotOurRemit", remark = "电影发行单位设立由广电总局审批" })).ReadJsonAsync();
+        var returned = await (await approver.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/return", new { reason = "NotOurRemit", remark = "电影发行单位设立由广电总局审批" })).ReadAsAsync<PushView>();
         await (await approver.PostAsync($"/api/v1/coordination/pushes/{film}/claim", null)).AssertProblemAsync(409);
         Assert.Equal(HttpStatusCode.Forbidden, (await approver.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/redispatch", new { department = "XZ-SWT" })).StatusCode);
 
-        var awaiting = await (await registrar.GetAsync("/api/v1/coordination/returns")).ReadJsonAsync();
+        var awaiting = await (await registrar.GetAsync("/api/v1/coordination/returns")).ReadAsAsync<PushView[]>();
         await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/redispatch", new { department = "XZ-XWGD" })).AssertProblemAsync(400);
         await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/redispatch", new { department = "XZ-NONE" })).AssertProblemAsync(400);
-        var redispatched = await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/redispatch", new { department = "XZ-SWT" })).ReadJsonAsync();
+        var redispatched = await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/redispatch", new { department = "XZ-SWT" })).ReadAsAsync<PushView>();
         await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/redispatch", new { department = "XZ-SWT" })).AssertProblemAsync(409);
 
-        var next = redispatched.GetProperty("id").GetGuid();
-        Assert.Equal("Returned", returned.GetProperty("state").GetString());
-        Assert.Contains(awaiting.EnumerateArray(), p => p.GetProperty("id").GetGuid() == film);
-        Assert.Equal(("Pending", "XZ-SWT"), (redispatched.GetProperty("state").GetString(), redispatched.GetProperty("department").GetString()));
-        Assert.Equal(next, (await InboxLineAsync(commerce, code)).GetProperty("id").GetGuid());
+        var next = redispatched.Id;
+        Assert.Equal("Returned", returned.State);
+        Assert.Contains(awaiting, p => p.Id == film);
+        Assert.Equal(("Pending", "XZ-SWT"), (redispatched.State, redispatched.Department));
+        Assert.Equal(next, (await InboxLineAsync(commerce, code)).Id);
 
         var noNumber = await (await commerce.PostAsJsonAsync($"/api/v1/coordination/pushes/{next}/feedback", new { outcome = "Granted" })).AssertProblemAsync(400);
-        var granted = await (await commerce.PostAsJsonAsync($"/api/v1/coordination/pushes/{next}/feedback", new { outcome = "Granted", permitNumber = "藏影发（2026）第017号" })).ReadJsonAsync();
+        var granted = await (await commerce.PostAsJsonAsync($"/api/v1/coordination/pushes/{next}/feedback", new { outcome = "Granted", permitNumber = "藏影发（2026）第017号" })).ReadAsAsync<PushView>();
         await (await commerce.PostAsJsonAsync($"/api/v1/coordination/pushes/{next}/feedback", new { outcome = "Refused" })).AssertProblemAsync(409);
 
         Assert.Contains("许可证", noNumber.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(("Claimed", "Granted", "藏影发（2026）第017号"), (granted.GetProperty("state").GetString(), granted.GetProperty("outcome").GetString(), granted.GetProperty("permitNumber").GetString()));
-        Assert.Equal("2026-11-26", granted.GetProperty("loopClosedOn").GetString());
-        var open = await (await registrar.GetAsync("/api/v1/coordination/tracking")).ReadJsonAsync();
-        Assert.Equal(["SL-014"], open.EnumerateArray().Select(l => l.GetProperty("push")).Where(p => p.GetProperty("uscc").GetString() == code).Select(p => p.GetProperty("itemCode").GetString()));
+        Assert.Equal(("Claimed", "Granted", "藏影发（2026）第017号"), (granted.State, granted.Outcome, granted.PermitNumber));
+        Assert.Equal(new DateOnly(2026, 11, 26), granted.LoopClosedOn);
+        var open = await (await registrar.GetAsync("/api/v1/coordination/tracking")).ReadAsAsync<TrackedView[]>();
+        Assert.Equal(["SL-014"], open.Select(l => l.Push).Where(p => p.Uscc == code).Select(p => p.ItemCode));
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == film.ToString() || e.EntityId == next.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         Assert.Equal(["coordination.returned", "coordination.redispatched", "coordination.feedback"], actions);
     }
@@ -76,15 +76,15 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var code = await RegisterAsync("MA6TCL02");
         var approver = await factory.BearerClientAsync(Roles.Approver);
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
-        var film = (await InboxLineAsync(approver, code)).GetProperty("id").GetGuid();
+        var film = (await InboxLineAsync(approver, code)).Id;
         await approver.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/return", new { reason = "NotInScope" });
 
         await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/close", new { remark = "" })).AssertProblemAsync(400);
-        var closed = await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/close", new { remark = "经营范围为电影发行咨询，不涉及发行业务" })).ReadJsonAsync();
+        var closed = await (await registrar.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/close", new { remark = "经营范围为电影发行咨询，不涉及发行业务" })).ReadAsAsync<PushView>();
 
-        Assert.Equal(("Closed", "2026-11-26"), (closed.GetProperty("state").GetString(), closed.GetProperty("loopClosedOn").GetString()));
-        var returns = await (await registrar.GetAsync("/api/v1/coordination/returns")).ReadJsonAsync();
-        Assert.DoesNotContain(returns.EnumerateArray(), p => p.GetProperty("id").GetGuid() == film);
+        Assert.Equal(("Closed", new DateOnly(2026, 11, 26)), (closed.State, closed.LoopClosedOn!.Value));
+        var returns = await (await registrar.GetAsync("/api/v1/coordination/returns")).ReadAsAsync<PushView[]>();
+        Assert.DoesNotContain(returns, p => p.Id == film);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var code = await RegisterAsync("MA6TCL03");
         var approver = await factory.BearerClientAsync(Roles.Approver);
         var food = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.DepartmentCode == "XZ-SYJ"));
-        var film = (await InboxLineAsync(approver, code)).GetProperty("id").GetGuid();
+        var film = (await InboxLineAsync(approver, code)).Id;
 
         await (await approver.PostAsync($"/api/v1/coordination/pushes/{food.Id}/claim", null)).AssertProblemAsync(404);
         await (await approver.PostAsJsonAsync($"/api/v1/coordination/pushes/{film}/return", new { reason = "Elsewhere" })).AssertProblemAsync(400);
@@ -118,16 +118,16 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var copy = (await (await commerce.GetAsync("/api/v1/coordination/copies")).ReadJsonAsync()).EnumerateArray().Single(c => c.GetProperty("uscc").GetString() == code);
-        var id = copy.GetProperty("id").GetGuid();
+        var copy = (await (await commerce.GetAsync("/api/v1/coordination/copies")).ReadAsAsync<CopyView[]>()).Single(c => c.Uscc == code);
+        var id = copy.Id;
         await (await approver.PostAsync($"/api/v1/coordination/copies/{id}/acknowledge", null)).AssertProblemAsync(404);
         var acknowledged = await commerce.PostAsync($"/api/v1/coordination/copies/{id}/acknowledge", null);
         await (await commerce.PostAsync($"/api/v1/coordination/copies/{id}/acknowledge", null)).AssertProblemAsync(409);
 
-        Assert.Equal("SL-014", copy.GetProperty("itemCode").GetString());
+        Assert.Equal("SL-014", copy.ItemCode);
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
-        var tracked = await (await commerce.GetAsync("/api/v1/coordination/tracking")).ReadJsonAsync();
-        Assert.Contains(tracked.EnumerateArray(), l => l.GetProperty("push").GetProperty("uscc").GetString() == code && l.GetProperty("push").GetProperty("department").GetString() == "XZ-SYJ");
+        var tracked = await (await commerce.GetAsync("/api/v1/coordination/tracking")).ReadAsAsync<TrackedView[]>();
+        Assert.Contains(tracked, l => l.Push.Uscc == code && l.Push.Department == "XZ-SYJ");
         Assert.Equal(1, await factory.WithDbAsync(db => db.PushCopies.CountAsync(c => c.Uscc == code && c.DepartmentCode == "XZ-SWT")));
     }
 
@@ -140,13 +140,13 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(elsewhere, "cl-12"))).EnsureSuccessStatusCode();
         var zone = await factory.NewBearerClientAsync("jkq-admin", Roles.DepartmentAdmin, "LS-JKQ", "540172");
 
-        var copies = (await (await zone.GetAsync("/api/v1/coordination/copies")).ReadJsonAsync()).EnumerateArray().ToList();
-        var tracked = (await (await zone.GetAsync("/api/v1/coordination/tracking")).ReadJsonAsync()).EnumerateArray().Select(l => l.GetProperty("push")).ToList();
+        var copies = await (await zone.GetAsync("/api/v1/coordination/copies")).ReadAsAsync<CopyView[]>();
+        var tracked = (await (await zone.GetAsync("/api/v1/coordination/tracking")).ReadAsAsync<TrackedView[]>()).Select(l => l.Push).ToList();
 
-        Assert.Equal(["SL-014", "XZ2018-S01"], copies.Where(c => c.GetProperty("uscc").GetString() == inZone).Select(c => c.GetProperty("itemCode").GetString()).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(copies, c => c.GetProperty("uscc").GetString() == elsewhere);
-        Assert.Equal(2, tracked.Count(p => p.GetProperty("uscc").GetString() == inZone));
-        Assert.DoesNotContain(tracked, p => p.GetProperty("uscc").GetString() == elsewhere);
+        Assert.Equal(["SL-014", "XZ2018-S01"], copies.Where(c => c.Uscc == inZone).Select(c => c.ItemCode).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(copies, c => c.Uscc == elsewhere);
+        Assert.Equal(2, tracked.Count(p => p.Uscc == inZone));
+        Assert.DoesNotContain(tracked, p => p.Uscc == elsewhere);
     }
 
     [Fact]
@@ -157,9 +157,9 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         await factory.WithDbAsync(db => db.Pushes.Where(p => p.Uscc == old).ExecuteUpdateAsync(s => s.SetProperty(p => p.PushedOn, new DateOnly(2026, 9, 1))));
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var lines = (await (await approver.GetAsync("/api/v1/coordination/tracking")).ReadJsonAsync()).EnumerateArray()
-            .Where(l => l.GetProperty("push").GetProperty("uscc").GetString() is var c && (c == fresh || c == old))
-            .Select(l => (Uscc: l.GetProperty("push").GetProperty("uscc").GetString(), Light: l.GetProperty("push").GetProperty("light").GetString(), Overdue: l.GetProperty("overdue").GetBoolean()))
+        var lines = (await (await approver.GetAsync("/api/v1/coordination/tracking")).ReadAsAsync<TrackedView[]>())
+            .Where(l => l.Push.Uscc == fresh || l.Push.Uscc == old)
+            .Select(l => (l.Push.Uscc, l.Push.Light, l.Overdue))
             .ToList();
 
         Assert.Equal([(old, "Red", true), (fresh, "Green", false)], lines);
@@ -171,21 +171,21 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var code = await RegisterAsync("MA6TCL07");
         await factory.WithDbAsync(db => db.Pushes.Where(p => p.Uscc == code).ExecuteUpdateAsync(s => s.SetProperty(p => p.PushedOn, new DateOnly(2025, 3, 3))));
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var film = (await InboxLineAsync(approver, code)).GetProperty("id").GetGuid();
+        var film = (await InboxLineAsync(approver, code)).Id;
         await approver.PostAsync($"/api/v1/coordination/pushes/{film}/claim", null);
         var oversight = await factory.BearerClientAsync(Roles.Oversight);
 
-        var report = await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-03-01&to=2025-03-31")).ReadJsonAsync();
+        var report = await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-03-01&to=2025-03-31")).ReadAsAsync<CoordinationStatistics.Report>();
         var workbook = await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-03-01&to=2025-03-31&format=xlsx")).Content.ReadAsStreamAsync();
-        var byRegion = await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-03-01&to=2025-03-31&by=Region")).ReadJsonAsync();
+        var byRegion = await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-03-01&to=2025-03-31&by=Region")).ReadAsAsync<CoordinationStatistics.Report>();
 
-        var film26 = report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "XZ-XWGD");
-        Assert.Equal((1, 1, 1.0, 0, 1), (film26.GetProperty("pushed").GetInt32(), film26.GetProperty("claimed").GetInt32(), film26.GetProperty("claimRate").GetDouble(), film26.GetProperty("returned").GetInt32(), film26.GetProperty("loopsOpen").GetInt32()));
-        Assert.Equal(2, report.GetProperty("total").GetProperty("pushed").GetInt32());
+        var film26 = report.Rows.Single(r => r.Key == "XZ-XWGD");
+        Assert.Equal((1, 1, 1.0, 0, 1), (film26.Pushed, film26.Claimed, film26.ClaimRate, film26.Returned, film26.LoopsOpen));
+        Assert.Equal(2, report.Total.Pushed);
         var rows = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["新闻出版广电局", 1.0], [rows.Single(r => (string)r["部门"] == "新闻出版广电局")["部门"], Convert.ToDouble(rows.Single(r => (string)r["部门"] == "新闻出版广电局")["认领率"], System.Globalization.CultureInfo.InvariantCulture)]);
         Assert.Equal("合计", rows[^1]["部门"]);
-        Assert.Equal(("540100", 2), (byRegion.GetProperty("rows")[0].GetProperty("key").GetString(), byRegion.GetProperty("rows")[0].GetProperty("pushed").GetInt32()));
+        Assert.Equal(("540100", 2), (byRegion.Rows[0].Key, byRegion.Rows[0].Pushed));
         await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-04-01&to=2025-03-01")).AssertProblemAsync(400);
         await (await oversight.GetAsync("/api/v1/coordination/statistics?from=2025-02-30&to=2025-03-01")).AssertProblemAsync(400);
         Assert.Equal(HttpStatusCode.Forbidden, (await approver.GetAsync("/api/v1/coordination/statistics?from=2025-03-01&to=2025-03-31")).StatusCode);
@@ -198,20 +198,20 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
 
-        var own = (await (await applicant.GetAsync("/api/v1/coordination/letters")).ReadJsonAsync()).EnumerateArray().Single();
-        var otherLetter = (await (await registrar.GetAsync($"/api/v1/coordination/letters?uscc={other}")).ReadJsonAsync()).EnumerateArray().Single();
-        var id = own.GetProperty("id").GetGuid();
+        var own = Assert.Single(await (await applicant.GetAsync("/api/v1/coordination/letters")).ReadAsAsync<LetterView[]>());
+        var otherLetter = Assert.Single(await (await registrar.GetAsync($"/api/v1/coordination/letters?uscc={other}")).ReadAsAsync<LetterView[]>());
+        var id = own.Id;
         await (await applicant.PostAsJsonAsync($"/api/v1/coordination/letters/{id}/sign", new { signatoryName = "" })).AssertProblemAsync(400);
-        var signed = await (await applicant.PostAsJsonAsync($"/api/v1/coordination/letters/{id}/sign", new { signatoryName = "扎西" })).ReadJsonAsync();
+        var signed = await (await applicant.PostAsJsonAsync($"/api/v1/coordination/letters/{id}/sign", new { signatoryName = "扎西" })).ReadAsAsync<LetterView>();
         await (await applicant.PostAsJsonAsync($"/api/v1/coordination/letters/{id}/sign", new { signatoryName = "扎西" })).AssertProblemAsync(409);
 
-        Assert.Equal(AccountSeeder.DemoEnterprise.Value, own.GetProperty("uscc").GetString());
-        Assert.Equal(["电影发行单位设立、变更审批", "食品经营许可"], otherLetter.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
-        Assert.Equal("扎西", signed.GetProperty("signatoryName").GetString());
-        Assert.Matches("^[0-9a-f]{64}$", signed.GetProperty("signedDigest").GetString());
-        await (await applicant.GetAsync($"/api/v1/coordination/letters/{otherLetter.GetProperty("id").GetGuid()}")).AssertProblemAsync(404);
-        await (await applicant.PostAsJsonAsync($"/api/v1/coordination/letters/{otherLetter.GetProperty("id").GetGuid()}/sign", new { signatoryName = "达瓦" })).AssertProblemAsync(404);
-        Assert.Empty((await (await applicant.GetAsync($"/api/v1/coordination/letters?uscc={other}")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(AccountSeeder.DemoEnterprise.Value, own.Uscc);
+        Assert.Equal(["电影发行单位设立、变更审批", "食品经营许可"], otherLetter.Items.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("扎西", signed.SignatoryName);
+        Assert.Matches("^[0-9a-f]{64}$", signed.SignedDigest);
+        await (await applicant.GetAsync($"/api/v1/coordination/letters/{otherLetter.Id}")).AssertProblemAsync(404);
+        await (await applicant.PostAsJsonAsync($"/api/v1/coordination/letters/{otherLetter.Id}/sign", new { signatoryName = "达瓦" })).AssertProblemAsync(404);
+        Assert.Empty(await (await applicant.GetAsync($"/api/v1/coordination/letters?uscc={other}")).ReadAsAsync<LetterView[]>());
 
         var page = await (await factory.CookieClientAsync(Roles.Applicant)).GetStringAsync($"/Coordination/Letter/{id}");
         Assert.Contains("已电子签署", page, StringComparison.Ordinal);
@@ -264,7 +264,7 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     {
         var code = await RegisterAsync("MA6TCL12");
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var film = (await InboxLineAsync(approver, code)).GetProperty("id").GetGuid();
+        var film = (await InboxLineAsync(approver, code)).Id;
         var time = factory.Services.GetRequiredService<TimeProvider>();
 
         // The second officer has the push open, still pending, when the first claims it; then returns it.
@@ -277,7 +277,7 @@ public sealed class ClosedLoopTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         });
 
         Assert.Equal(("coordination/wrong-state", RefusalKind.Conflict), (refusal?.Type, refusal?.Kind));
-        Assert.Equal("Claimed", (await InboxLineAsync(approver, code)).GetProperty("state").GetString());
+        Assert.Equal("Claimed", (await InboxLineAsync(approver, code)).State);
         Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "coordination.returned" && e.EntityId == film.ToString())));
     }
 }

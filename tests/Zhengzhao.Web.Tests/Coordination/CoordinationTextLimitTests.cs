@@ -3,6 +3,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.CoordinationEndpoints;
 using static Zhengzhao.Web.Tests.Infrastructure.TextLimitChecks;
 
 namespace Zhengzhao.Web.Tests.Coordination;
@@ -18,9 +19,9 @@ public sealed class CoordinationTextLimitTests(ZhengzhaoFactory factory) : IClas
         var approver = await factory.BearerClientAsync(Roles.Approver);
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "tl-coordination"))).EnsureSuccessStatusCode();
-        var inbox = await (await approver.GetAsync("/api/v1/coordination/inbox")).ReadJsonAsync();
-        var push = $"/api/v1/coordination/pushes/{inbox.EnumerateArray().Single(p => p.GetProperty("uscc").GetString() == code).GetProperty("id").GetGuid()}";
-        var letter = (await (await applicant.GetAsync("/api/v1/coordination/letters")).ReadJsonAsync()).EnumerateArray().First().GetProperty("id").GetGuid();
+        var inbox = await (await approver.GetAsync("/api/v1/coordination/inbox")).ReadAsAsync<PushView[]>();
+        var push = $"/api/v1/coordination/pushes/{inbox.Single(p => p.Uscc == code).Id}";
+        var letter = (await (await applicant.GetAsync("/api/v1/coordination/letters")).ReadAsAsync<LetterView[]>()).First().Id;
         Row[] pending =
         [
             TooLong($"{push}/return", new { reason = "NotOurRemit", remark = "不属于本部门" }, "remark", Push.MaxRemarkLength),

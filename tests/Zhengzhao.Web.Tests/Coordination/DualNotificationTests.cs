@@ -5,6 +5,7 @@ using Zhengzhao.Coordination;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
+using RegistrationResponse = Zhengzhao.Web.Api.RegistryEndpoints.RegistrationResponse;
 
 namespace Zhengzhao.Web.Tests.Coordination;
 
@@ -17,11 +18,11 @@ public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixt
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540172", "MA6TDN01").Value;
 
-        var first = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-1"))).ReadJsonAsync();
-        var again = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-1"))).ReadJsonAsync();
+        var first = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-1"))).ReadAsAsync<RegistrationResponse>();
+        var again = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-1"))).ReadAsAsync<RegistrationResponse>();
 
-        Assert.Equal(["SL-014→XZ-SYJ", "XZ2018-S01→XZ-XWGD"], first.GetProperty("pushed").EnumerateArray().Select(p => $"{p.GetProperty("itemCode").GetString()}→{p.GetProperty("department").GetString()}").Order(StringComparer.Ordinal));
-        Assert.Equal(0, again.GetProperty("pushed").GetArrayLength());
+        Assert.Equal(["SL-014→XZ-SYJ", "XZ2018-S01→XZ-XWGD"], first.Pushed.Select(p => $"{p.ItemCode}→{p.Department}").Order(StringComparer.Ordinal));
+        Assert.Empty(again.Pushed);
         Assert.Equal(2, await factory.WithDbAsync(db => db.Pushes.CountAsync(p => p.Uscc == code)));
     }
 
@@ -32,9 +33,9 @@ public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixt
         var code = Uscc.Compose('9', '1', "540172", "MA6TDN02").Value;
         await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-2"));
 
-        var changed = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-3", "Change", "许可项目：电影发行；食品销售；劳务派遣。"))).ReadJsonAsync();
+        var changed = await (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "dn-3", "Change", "许可项目：电影发行；食品销售；劳务派遣。"))).ReadAsAsync<RegistrationResponse>();
 
-        Assert.Equal(["SL-018"], changed.GetProperty("pushed").EnumerateArray().Select(p => p.GetProperty("itemCode").GetString()));
+        Assert.Equal(["SL-018"], changed.Pushed.Select(p => p.ItemCode));
         Assert.Equal(3, await factory.WithDbAsync(db => db.Pushes.CountAsync(p => p.Uscc == code)));
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using Zhengzhao.Web.Tests.Infrastructure;
+using ScopeResponse = Zhengzhao.Web.Api.ScopeEndpoints.ScopeResponse;
 
 namespace Zhengzhao.Web.Tests.Coordination;
 
@@ -11,22 +12,22 @@ public sealed class ScopeAnalysisTests(ZhengzhaoFactory factory) : IClassFixture
     private async Task<List<string>> CodesAsync(string scope, string type, string region = "540172")
     {
         var response = await factory.Anonymous().PostAsJsonAsync("/api/v1/scope-analysis", new { businessScope = scope, enterpriseType = type, region });
-        var answer = await response.ReadJsonAsync();
-        return [.. answer.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).Order(StringComparer.Ordinal)];
+        var answer = await response.ReadAsAsync<ScopeResponse>();
+        return [.. answer.Items.Select(i => i.Code).Order(StringComparer.Ordinal)];
     }
 
     [Fact]
     public async Task A_domestic_company_is_told_each_permit_its_scope_needs()
     {
         var response = await factory.Anonymous().PostAsJsonAsync("/api/v1/scope-analysis", new { businessScope = Scope, enterpriseType = "DomesticCompany", region = "540172" });
-        var items = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var items = (await response.ReadAsAsync<ScopeResponse>()).Items;
 
-        Assert.Equal(["SL-012", "SL-014", "SL-016"], items.Select(i => i.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
-        var food = items.Single(i => i.GetProperty("code").GetString() == "SL-014");
-        Assert.Equal("食品经营许可", food.GetProperty("name").GetString());
-        Assert.Equal("食品药品监管局", food.GetProperty("department").GetString());
-        Assert.Equal("Transparent", food.GetProperty("mode").GetString());
-        Assert.Equal("食品销售", food.GetProperty("matched").GetString());
+        Assert.Equal(["SL-012", "SL-014", "SL-016"], items.Select(i => i.Code).Order(StringComparer.Ordinal));
+        var food = items.Single(i => i.Code == "SL-014");
+        Assert.Equal("食品经营许可", food.Name);
+        Assert.Equal("食品药品监管局", food.Department);
+        Assert.Equal("Transparent", food.Mode);
+        Assert.Equal("食品销售", food.Matched);
     }
 
     [Fact]

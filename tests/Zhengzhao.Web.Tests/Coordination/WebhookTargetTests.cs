@@ -4,6 +4,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using EndpointView = Zhengzhao.Web.Api.WebhookEndpoints.EndpointView;
 
 namespace Zhengzhao.Web.Tests.Coordination;
 
@@ -60,9 +61,9 @@ public sealed class WebhookTargetTests(StrictWebhookFactory factory) : IClassFix
     {
         var api = await factory.BearerClientAsync(Roles.DepartmentAdmin);
 
-        var set = await (await api.PutAsJsonAsync("/api/v1/coordination/webhook", new { url = "https://202.98.224.68/zhengzhao/hook" })).ReadJsonAsync();
+        var set = await (await api.PutAsJsonAsync("/api/v1/coordination/webhook", new { url = "https://202.98.224.68/zhengzhao/hook" })).ReadAsAsync<EndpointView>();
 
-        Assert.Equal("https://202.98.224.68/zhengzhao/hook", set.GetProperty("url").GetString());
+        Assert.Equal("https://202.98.224.68/zhengzhao/hook", set.Url);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.WebhookEndpoints;
 using static Zhengzhao.Web.Tests.Registry.RegistryApi;
 
 namespace Zhengzhao.Web.Tests.Coordination;
@@ -154,13 +155,13 @@ public sealed class WebhookTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         Assert.Contains(foreign.ToString(), everything, StringComparison.Ordinal);
 
         var api = await factory.BearerClientAsync(Roles.DepartmentAdmin);
-        var listed = await (await api.GetAsync("/api/v1/coordination/webhook-deliveries")).ReadJsonAsync();
-        Assert.Contains(listed.EnumerateArray(), m => m.GetProperty("id").GetString() == own.ToString() && m.GetProperty("state").GetString() == "Dead");
-        Assert.All(listed.EnumerateArray(), m => Assert.Equal(OwnDepartment, m.GetProperty("department").GetString()));
+        var listed = await (await api.GetAsync("/api/v1/coordination/webhook-deliveries")).ReadAsAsync<DeliveryView[]>();
+        Assert.Contains(listed, m => m.Id == own && m.State == "Dead");
+        Assert.All(listed, m => Assert.Equal(OwnDepartment, m.Department));
         await (await api.PostAsync($"/api/v1/coordination/webhook-deliveries/{foreign}/resend", null)).AssertProblemAsync(404);
 
-        var resent = await (await api.PostAsync("/api/v1/coordination/webhook-deliveries/resend-dead", null)).ReadJsonAsync();
-        Assert.True(resent.GetProperty("count").GetInt32() >= 1);
+        var resent = await (await api.PostAsync("/api/v1/coordination/webhook-deliveries/resend-dead", null)).ReadAsAsync<Resent>();
+        Assert.True(resent.Count >= 1);
         Assert.Equal(DeliveryState.Pending, (await Find(own)).State);
         Assert.Equal(DeliveryState.Dead, (await Find(foreign)).State);
     }
@@ -199,10 +200,10 @@ public sealed class WebhookTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         Assert.Equal("/problems/coordination/webhook-invalid-url", problem.GetProperty("type").GetString());
         Assert.Contains("http:// 或 https://", problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
 
-        var set = await (await api.PutAsJsonAsync("/api/v1/coordination/webhook", new { url = "http://202.98.224.68:8080/hook" })).ReadJsonAsync();
-        Assert.Equal("http://202.98.224.68:8080/hook", set.GetProperty("url").GetString());
-        var shown = await (await api.GetAsync("/api/v1/coordination/webhook")).ReadJsonAsync();
-        Assert.Equal(JsonValueKind.Null, shown.GetProperty("secret").ValueKind);
+        var set = await (await api.PutAsJsonAsync("/api/v1/coordination/webhook", new { url = "http://202.98.224.68:8080/hook" })).ReadAsAsync<EndpointView>();
+        Assert.Equal("http://202.98.224.68:8080/hook", set.Url);
+        var shown = await (await api.GetAsync("/api/v1/coordination/webhook")).ReadAsAsync<EndpointView>();
+        Assert.Null(shown.Secret);
     }
 
     /// <summary>Points the department's endpoint at the receiver and gives the receiver a fresh secret.</summary>

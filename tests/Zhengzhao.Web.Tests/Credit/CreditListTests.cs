@@ -7,7 +7,11 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Credit;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.CreditListEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
+using RecordView = Zhengzhao.Web.Api.CreditEndpoints.RecordView;
+using RestrictionsView = Zhengzhao.Web.Api.CreditEndpoints.RestrictionsView;
 
 namespace Zhengzhao.Web.Tests.Credit;
 
@@ -41,9 +45,11 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     private static object Serious(string code, string number, string cause = "RepeatedViolations", Guid? fromAbnormal = null, string listedOn = Today) =>
         new { uscc = code, cause, decisionNumber = number, facts = "两年内因不正当竞争行为受到三次行政处罚", listedOn, fromAbnormal };
 
-    private static async Task<string[]> RulesAsync(HttpClient staff, string code, string? context = null) =>
-        [.. (await (await staff.GetAsync($"/api/v1/credit/{code}/restrictions{(context is null ? string.Empty : $"?context={context}")}")).ReadJsonAsync())
-            .GetProperty("restrictions").EnumerateArray().Select(r => r.GetProperty("rule").GetString()!)];
+    private static async Task<RestrictionsView> RestrictionsAsync(HttpClient staff, string code, string? context = null) =>
+        await (await staff.GetAsync($"/api/v1/credit/{code}/restrictions{(context is null ? string.Empty : $"?context={context}")}")).ReadAsAsync<RestrictionsView>();
+
+    private static async Task<string[]> RulesAsync(HttpClient staff, string code) =>
+        [.. (await RestrictionsAsync(staff, code)).Restrictions.Select(r => r.Rule)];
 
     [Fact]
     public async Task A_listing_is_published_on_the_record_and_brings_closer_review_and_a_raised_inspection_ratio()
@@ -51,40 +57,40 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var (regulator, code) = await RegisteredAsync("MA6TAB01", SampleRegistration.IdNumber("54010219850101201"));
 
         var invalid = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", new { uscc = "915400001234", cause = "Unreachable", decisionNumber = "", facts = "", listedOn = "2026-12-31" }, HttpStatusCode.BadRequest);
-        var listed = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号"), HttpStatusCode.Created);
-        var replayed = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号"), HttpStatusCode.OK);
+        var listed = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号"), HttpStatusCode.Created)).As<AbnormalView>();
+        var replayed = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号"), HttpStatusCode.OK)).As<AbnormalView>();
         var taken = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕1号", cause: "FalseDisclosure"), HttpStatusCode.Conflict);
         var twice = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕2号"), HttpStatusCode.Conflict);
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var forbidden = await applicant.PostAsJsonAsync("/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕3号"));
 
         Assert.Equal(["decisionNumber", "facts", "listedOn", "uscc"], invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(("2026-12-28", "2029-11-26", "None"), (listed.GetProperty("objectionDeadline").GetString(), listed.GetProperty("seriousOn").GetString(), listed.GetProperty("objection").GetString()));
-        Assert.Equal(listed.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
-        Assert.True(replayed.GetProperty("replayed").GetBoolean());
+        Assert.Equal((new DateOnly(2026, 12, 28), new DateOnly(2029, 11, 26), "None"), (listed.ObjectionDeadline, listed.SeriousOn, listed.Objection));
+        Assert.Equal(listed.Id, replayed.Id);
+        Assert.True(replayed.Replayed);
         Assert.Equal("/problems/credit/duplicate-decision", taken.GetProperty("type").GetString());
         Assert.Contains("尚未移出", twice.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
-        var record = await (await regulator.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
-        var entry = Assert.Single(record.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "AbnormalListing");
-        Assert.Equal(("经营异常名录", "工商局"), (entry.GetProperty("section").GetString(), entry.GetProperty("authority").GetString()));
+        var record = await (await regulator.GetAsync($"/api/v1/credit/{code}/record")).ReadAsAsync<RecordView>();
+        var entry = Assert.Single(record.Entries, e => e.Kind == "AbnormalListing");
+        Assert.Equal(("经营异常名录", "工商局"), (entry.Section, entry.Authority));
         Assert.Equal(["LJ-05", "LJ-06"], await RulesAsync(regulator, code));
-        var ratio = (await (await regulator.GetAsync($"/api/v1/credit/{code}/restrictions?context=Inspection")).ReadJsonAsync()).GetProperty("restrictions")[0];
-        Assert.Equal(2, ratio.GetProperty("ratioMultiplier").GetInt32());
-        Assert.StartsWith("该企业于 2026-11-26 因通过登记的住所或者经营场所无法联系被列入经营异常名录（拉市监异〔2026〕1号）", ratio.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var ratio = (await RestrictionsAsync(regulator, code, "Inspection")).Restrictions[0];
+        Assert.Equal(2, ratio.RatioMultiplier);
+        Assert.StartsWith("该企业于 2026-11-26 因通过登记的住所或者经营场所无法联系被列入经营异常名录（拉市监异〔2026〕1号）", ratio.Reason, StringComparison.Ordinal);
 
         // Any department that takes an application from the company sees the flag, with the rule and the reason.
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code), agent = await AgentAsync(clerk, code) })).ReadJsonAsync();
-        Assert.StartsWith("规则 LJ-05：该企业于 2026-11-26 因通过登记的住所", filed.GetProperty("closerReview").GetString(), StringComparison.Ordinal);
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code), agent = await AgentAsync(clerk, code) })).ReadAsAsync<ApplicationView>();
+        Assert.StartsWith("规则 LJ-05：该企业于 2026-11-26 因通过登记的住所", filed.CloserReview, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_objection_within_thirty_days_is_accepted_verified_and_if_upheld_removes_the_listing()
     {
         var (regulator, code) = await RegisteredAsync("MA6TAB02", SampleRegistration.IdNumber("54010219850101202"));
-        var listing = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕11号"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var listing = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕11号"), HttpStatusCode.Created)).As<AbnormalView>().Id;
         // A listing published on 20 October: its thirty days ended on Thursday 19 November.
         var late = await factory.WithDbAsync(async db =>
         {
@@ -100,24 +106,24 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         Assert.Equal(HttpStatusCode.NotFound, (await applicant.PostAsJsonAsync(objection, new { text = "非本企业" })).StatusCode);
         await PostAsync(regulator, objection + "/accept", new { }, HttpStatusCode.Conflict);
-        var lodged = await PostAsync(regulator, objection, new { text = "企业已在原址正常经营，可以联系" }, HttpStatusCode.OK);
+        var lodged = (await PostAsync(regulator, objection, new { text = "企业已在原址正常经营，可以联系" }, HttpStatusCode.OK)).As<AbnormalView>();
         await PostAsync(regulator, objection, new { text = "再次提出" }, HttpStatusCode.Conflict);
         var tooLate = await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{late}/objection", new { text = "逾期" }, HttpStatusCode.Conflict);
         var otherDepartment = await factory.NewBearerClientAsync("lasa-regulator", Roles.Regulator, "XZ-XWGD", "540000");
         await PostAsync(otherDepartment, objection + "/accept", new { }, HttpStatusCode.Forbidden);
         await PostAsync(regulator, objection + "/uphold", new { text = "核实" }, HttpStatusCode.Conflict);
-        var accepted = await PostAsync(regulator, objection + "/accept", new { }, HttpStatusCode.OK);
+        var accepted = (await PostAsync(regulator, objection + "/accept", new { }, HttpStatusCode.OK)).As<AbnormalView>();
         await PostAsync(regulator, objection + "/uphold", new { text = "" }, HttpStatusCode.BadRequest);
-        var upheld = await PostAsync(regulator, objection + "/uphold", new { text = "实地复核，企业在登记住所正常经营" }, HttpStatusCode.OK);
+        var upheld = (await PostAsync(regulator, objection + "/uphold", new { text = "实地复核，企业在登记住所正常经营" }, HttpStatusCode.OK)).As<AbnormalView>();
         await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{listing}/removal", new { text = "再次移出" }, HttpStatusCode.Conflict);
         var afterRemoval = await PostAsync(regulator, objection + "/dismiss", new { text = "改判" }, HttpStatusCode.Conflict);
         Assert.Equal("/problems/credit/listing-ended", afterRemoval.GetProperty("type").GetString());
 
         // Five working days to accept from Thursday 26 November; twenty more to verify from the acceptance.
-        Assert.Equal(("Lodged", "2026-12-03"), (lodged.GetProperty("objection").GetString(), lodged.GetProperty("objectionDueOn").GetString()));
+        Assert.Equal(("Lodged", new DateOnly(2026, 12, 3)), (lodged.Objection, lodged.ObjectionDueOn!.Value));
         Assert.Contains("异议应自公示之日（2026-10-20）起 30 日内提出，即不晚于 2026-11-19。", tooLate.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(("Accepted", "2026-12-24"), (accepted.GetProperty("objection").GetString(), accepted.GetProperty("objectionDueOn").GetString()));
-        Assert.Equal(("Upheld", "ObjectionUpheld", "2026-11-26"), (upheld.GetProperty("objection").GetString(), upheld.GetProperty("removedFor").GetString(), upheld.GetProperty("removedOn").GetString()));
+        Assert.Equal(("Accepted", new DateOnly(2026, 12, 24)), (accepted.Objection, accepted.ObjectionDueOn!.Value));
+        Assert.Equal(("Upheld", "ObjectionUpheld", new DateOnly(2026, 11, 26)), (upheld.Objection, upheld.RemovedFor, upheld.RemovedOn!.Value));
         var removal = await factory.WithDbAsync(db => db.CreditEntries.SingleAsync(e => e.Source == CreditSource.Delisting && e.SourceId == listing));
         Assert.Equal((CreditEntryKind.AbnormalRemoval, "移出原因：异议成立；实地复核，企业在登记住所正常经营；移出日期 2026-11-26"), (removal.Kind, removal.Detail));
         var trail = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == listing.ToString()).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
@@ -125,8 +131,8 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
 
         // The other listing still stands; curing its cause removes it.
         Assert.Equal(["LJ-05", "LJ-06"], await RulesAsync(regulator, code));
-        var cured = await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{late}/removal", new { text = "已补报 2025 年度报告并公示" }, HttpStatusCode.OK);
-        Assert.Equal("Cured", cured.GetProperty("removedFor").GetString());
+        var cured = (await PostAsync(regulator, $"/api/v1/credit/abnormal-listings/{late}/removal", new { text = "已补报 2025 年度报告并公示" }, HttpStatusCode.OK)).As<AbnormalView>();
+        Assert.Equal("Cured", cured.RemovedFor);
         Assert.Empty(await RulesAsync(regulator, code));
     }
 
@@ -134,22 +140,22 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     public async Task Three_years_on_the_abnormal_list_are_proposed_for_the_serious_list_and_the_regulator_confirms()
     {
         var (regulator, code) = await RegisteredAsync("MA6TAB03", SampleRegistration.IdNumber("54010219850101203"));
-        var old = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2023〕21号", "2023-11-26", "AnnualReportNotFiled"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var recent = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕22号"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var old = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2023〕21号", "2023-11-26", "AnnualReportNotFiled"), HttpStatusCode.Created)).As<AbnormalView>().Id;
+        var recent = (await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕22号"), HttpStatusCode.Created)).As<AbnormalView>().Id;
 
-        var lists = await (await regulator.GetAsync("/api/v1/credit/listings")).ReadJsonAsync();
-        Assert.Contains(lists.GetProperty("dueForSerious").EnumerateArray(), l => l.GetProperty("id").GetGuid() == old);
-        Assert.DoesNotContain(lists.GetProperty("dueForSerious").EnumerateArray(), l => l.GetProperty("id").GetGuid() == recent);
+        var lists = await (await regulator.GetAsync("/api/v1/credit/listings")).ReadAsAsync<ListsView>();
+        Assert.Contains(lists.DueForSerious, l => l.Id == old);
+        Assert.DoesNotContain(lists.DueForSerious, l => l.Id == recent);
         var early = await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "", fromAbnormal: recent), HttpStatusCode.Conflict);
         Assert.Contains("2029-11-26 届满三年", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "AbnormalListExpired"), HttpStatusCode.BadRequest);
 
         var otherDepartment = await factory.NewBearerClientAsync("xwgd-regulator", Roles.Regulator, "XZ-XWGD", "540000");
         await PostAsync(otherDepartment, "/api/v1/credit/serious-listings", Serious(code, "藏新广严〔2026〕1号", cause: "", fromAbnormal: old), HttpStatusCode.Forbidden);
-        var moved = await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "", fromAbnormal: old), HttpStatusCode.Created);
+        var moved = (await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕1号", cause: "", fromAbnormal: old), HttpStatusCode.Created)).As<SeriousView>();
 
-        Assert.Equal(("AbnormalListExpired", "2031-11-26", "2029-11-26", "达瓦"), (moved.GetProperty("cause").GetString(), moved.GetProperty("endsOn").GetString(), moved.GetProperty("representativeBarEndsOn").GetString(), moved.GetProperty("legalRepresentative").GetString()));
-        Assert.Contains("行政复议", moved.GetProperty("remedies").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("AbnormalListExpired", new DateOnly(2031, 11, 26), new DateOnly(2029, 11, 26), "达瓦"), (moved.Cause, moved.EndsOn, moved.RepresentativeBarEndsOn, moved.LegalRepresentative));
+        Assert.Contains("行政复议", moved.Remedies, StringComparison.Ordinal);
         var closed = await factory.WithDbAsync(db => db.AbnormalListings.SingleAsync(l => l.Id == old));
         Assert.Equal((ListingEnd.MovedToSerious, new DateOnly(2026, 11, 26)), (closed.RemovedFor, closed.RemovedOn));
         var kinds = await factory.WithDbAsync(db => db.CreditEntries.Where(e => e.Uscc == code).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
@@ -168,14 +174,14 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
         var agent = await AgentAsync(clerk, code);
 
         var refused = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Commitment", materials, signatory = "达瓦", agent })).AssertProblemAsync(403);
-        var ordinary = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials, agent })).ReadJsonAsync();
-        var restrictions = await (await regulator.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
+        var ordinary = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials, agent })).ReadAsAsync<ApplicationView>();
+        var restrictions = await RestrictionsAsync(regulator, code, "Commitment");
 
         Assert.Equal("该企业于 2026-11-26 被工商局列入严重违法失信名单（拉市监严〔2026〕11号），信用修复前不能选择告知承诺方式，请按一般程序申请。（联合惩戒规则 LJ-01）", refused.GetProperty("detail").GetString());
-        Assert.StartsWith("规则 LJ-02：该企业于 2026-11-26 被工商局列入严重违法失信名单", ordinary.GetProperty("closerReview").GetString(), StringComparison.Ordinal);
-        var bar = Assert.Single(restrictions.GetProperty("restrictions").EnumerateArray());
-        Assert.Equal(("LJ-01", "SeriousList", "行政许可：告知承诺审批"), (bar.GetProperty("rule").GetString(), bar.GetProperty("trigger").GetString(), bar.GetProperty("appliesIn").GetString()));
-        Assert.Contains("国发〔2018〕35号", bar.GetProperty("basis").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("规则 LJ-02：该企业于 2026-11-26 被工商局列入严重违法失信名单", ordinary.CloserReview, StringComparison.Ordinal);
+        var bar = Assert.Single(restrictions.Restrictions);
+        Assert.Equal(("LJ-01", "SeriousList", "行政许可：告知承诺审批"), (bar.Rule, bar.Trigger, bar.AppliesIn));
+        Assert.Contains("国发〔2018〕35号", bar.Basis, StringComparison.Ordinal);
         var worklist = WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Roles.WindowClerk)).GetStringAsync("/Licensing"));
         Assert.Contains($"{code} <span class=\"tag light-Red\" title=\"规则 LJ-02：", worklist, StringComparison.Ordinal);
     }

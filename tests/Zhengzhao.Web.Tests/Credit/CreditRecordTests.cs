@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Credit;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
 using Zhengzhao.Web.Tests.Licensing;
+using static Zhengzhao.Web.Api.CreditEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Credit;
 
@@ -37,8 +38,8 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
         var code = Uscc.Compose('9', '1', "540102", "MA6TCR01").Value;
         (await registrar.PostAsJsonAsync("/api/v1/registry/registrations", Registry.RegistryApi.Registration(code, "cr-reg", "拉萨信用测试有限公司"))).EnsureSuccessStatusCode();
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") })).ReadJsonAsync();
-        var receipt = await factory.WithDbAsync(db => db.Permits.Where(p => p.ApplicationId == filed.GetProperty("id").GetGuid()).Select(p => p.Number).SingleAsync());
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") })).ReadAsAsync<ApplicationView>();
+        var receipt = await factory.WithDbAsync(db => db.Permits.Where(p => p.ApplicationId == filed.Id).Select(p => p.Number).SingleAsync());
 
         // A bulk import's row in the register's history registered nothing, and is not a credit entry.
         var imported = await factory.WithDbAsync(async db =>
@@ -58,14 +59,14 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(sources, gathered.Sum());
         Assert.False(await factory.WithDbAsync(db => db.CreditEntries.AnyAsync(e => e.SourceId == imported)));
         var officer = await factory.BearerClientAsync(Roles.Approver);
-        var record = await (await officer.GetAsync($"/api/v1/credit/{SamplePermits.ApplicantCompany}/record")).ReadJsonAsync();
-        var filing = Assert.Single(record.GetProperty("entries").EnumerateArray(), e => e.GetProperty("detail").GetString()!.Contains(receipt, StringComparison.Ordinal));
-        Assert.Equal(("Filing", "行政许可", "2026-11-26", "2026-12-24", false), (filing.GetProperty("kind").GetString(), filing.GetProperty("section").GetString(), filing.GetProperty("publishedOn").GetString(), filing.GetProperty("publishDueOn").GetString(), filing.GetProperty("publishedLate").GetBoolean()));
-        Assert.Equal("食品药品监管局", filing.GetProperty("authority").GetString());
-        var registered = await (await officer.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
-        var registration = Assert.Single(registered.GetProperty("entries").EnumerateArray());
-        Assert.Equal(("Registration", "拉萨市市场监督管理局"), (registration.GetProperty("kind").GetString(), registration.GetProperty("authority").GetString()));
-        Assert.DoesNotMatch(@"\d{17}[\dX]", registered.GetRawText());
+        var record = await (await officer.GetAsync($"/api/v1/credit/{SamplePermits.ApplicantCompany}/record")).ReadAsAsync<RecordView>();
+        var filing = Assert.Single(record.Entries, e => e.Detail.Contains(receipt, StringComparison.Ordinal));
+        Assert.Equal(("Filing", "行政许可", new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 24), false), (filing.Kind, filing.Section, filing.PublishedOn, filing.PublishDueOn, filing.PublishedLate));
+        Assert.Equal("食品药品监管局", filing.Authority);
+        var registeredResponse = await officer.GetAsync($"/api/v1/credit/{code}/record");
+        Assert.DoesNotMatch(@"\d{17}[\dX]", await registeredResponse.Content.ReadAsStringAsync());
+        var registration = Assert.Single((await registeredResponse.ReadAsAsync<RecordView>()).Entries);
+        Assert.Equal(("Registration", "拉萨市市场监督管理局"), (registration.Kind, registration.Authority));
         await (await officer.GetAsync($"/api/v1/credit/{Uscc.Compose('9', '1', "540102", "MA6TCR99").Value}/record")).AssertProblemAsync(404);
         var mistyped = await (await officer.GetAsync("/api/v1/credit/540102199001011030/record")).AssertProblemAsync(400);
         Assert.DoesNotContain("540102199001011030", mistyped.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -90,12 +91,12 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var byApplicant = await (await factory.BearerClientAsync(Roles.Applicant)).PostAsJsonAsync("/api/v1/credit/penalties", Penalty("藏新广罚〔2026〕6号"));
 
         Assert.Equal(HttpStatusCode.Created, onTime.StatusCode);
-        var entry = (await onTime.ReadJsonAsync()).GetProperty("entry");
-        Assert.Equal(("Penalty", "行政处罚：藏新广罚〔2026〕1号", "新闻出版广电局", false), (entry.GetProperty("kind").GetString(), entry.GetProperty("title").GetString(), entry.GetProperty("authority").GetString(), entry.GetProperty("publishedLate").GetBoolean()));
-        Assert.Contains("罚没金额 5000 元", entry.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.True((await late.ReadJsonAsync()).GetProperty("entry").GetProperty("publishedLate").GetBoolean());
+        var entry = (await onTime.ReadAsAsync<PenaltyView>()).Entry;
+        Assert.Equal(("Penalty", "行政处罚：藏新广罚〔2026〕1号", "新闻出版广电局", false), (entry.Kind, entry.Title, entry.Authority, entry.PublishedLate));
+        Assert.Contains("罚没金额 5000 元", entry.Detail, StringComparison.Ordinal);
+        Assert.True((await late.ReadAsAsync<PenaltyView>()).Entry.PublishedLate);
         Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
-        Assert.True((await twice.ReadJsonAsync()).GetProperty("replayed").GetBoolean());
+        Assert.True((await twice.ReadAsAsync<PenaltyView>()).Replayed);
         Assert.Equal("/problems/credit/duplicate-decision", (await reused.AssertProblemAsync(409)).GetProperty("type").GetString());
         (await noAmount.AssertProblemAsync(400)).GetProperty("errors").GetProperty("amount");
         (await badMeasure.AssertProblemAsync(400)).GetProperty("errors").GetProperty("measure");
@@ -106,16 +107,16 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal(2, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "credit.penalty-recorded")));
 
         // Late entries of the department: the one entered late, not the one on time (another test may add its own).
-        static List<string> Late(JsonElement list) =>
-            [.. Assert.Single(list.EnumerateArray(), d => d.GetProperty("departmentCode").GetString() == "XZ-XWGD").GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("title").GetString()!)];
-        var headSees = Late(await (await head.GetAsync("/api/v1/credit/late-publications")).ReadJsonAsync());
-        var oversightSees = Late(await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-11-01&to=2026-11-30")).ReadJsonAsync());
+        static List<string> Late(LateView[] list) =>
+            [.. Assert.Single(list, d => d.DepartmentCode == "XZ-XWGD").Entries.Select(e => e.Title)];
+        var headSees = Late(await (await head.GetAsync("/api/v1/credit/late-publications")).ReadAsAsync<LateView[]>());
+        var oversightSees = Late(await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-11-01&to=2026-11-30")).ReadAsAsync<LateView[]>());
         Assert.All(new[] { headSees, oversightSees }, titles =>
         {
             Assert.Contains("行政处罚：藏新广罚〔2026〕2号", titles);
             Assert.DoesNotContain("行政处罚：藏新广罚〔2026〕1号", titles);
         });
-        Assert.Equal(0, (await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-10-01&to=2026-10-31")).ReadJsonAsync()).GetArrayLength());
+        Assert.Empty(await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-10-01&to=2026-10-31")).ReadAsAsync<LateView[]>());
         await (await approver.GetAsync("/api/v1/credit/late-publications")).AssertProblemAsync(403);
         (await (await oversight.GetAsync("/api/v1/credit/late-publications?from=2026-12-01&to=2026-11-01")).AssertProblemAsync(400)).GetProperty("errors").GetProperty("from");
     }
@@ -159,22 +160,22 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
     {
         var officer = await factory.BearerClientAsync(Roles.Approver);
         var code = SamplePermits.ApplicantCompany;
-        var before = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
+        var before = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadAsAsync<RestrictionsView>();
         await factory.WithDbAsync(async db =>
         {
             db.CommitmentBreaches.Add(new CommitmentBreach(code, "SL-010", Guid.NewGuid(), "承诺的放映场所与实际不符", "approver-a", new DateOnly(2026, 11, 20)));
             return await db.SaveArrangedAsync(factory.Clock);
         });
 
-        var commitment = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadJsonAsync();
-        var all = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions")).ReadJsonAsync();
+        var commitment = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Commitment")).ReadAsAsync<RestrictionsView>();
+        var all = await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions")).ReadAsAsync<RestrictionsView>();
 
-        Assert.Equal(0, before.GetProperty("restrictions").GetArrayLength());
-        var bar = Assert.Single(commitment.GetProperty("restrictions").EnumerateArray());
-        Assert.Equal(("CommitmentRoute", "不适用告知承诺制", "CommitmentBreach"), (bar.GetProperty("restriction").GetString(), bar.GetProperty("restrictionName").GetString(), bar.GetProperty("trigger").GetString()));
-        Assert.Equal(("LJ-07", "国发〔2018〕35号：作出虚假承诺的申请人，在信用修复前不适用告知承诺制"), (bar.GetProperty("rule").GetString(), bar.GetProperty("basis").GetString()));
-        Assert.Equal("该企业于 2026-11-20 经核查存在虚假承诺（SL-010），信用修复前不能选择告知承诺方式，请按一般程序申请。", bar.GetProperty("reason").GetString());
-        Assert.Equal(1, all.GetProperty("restrictions").GetArrayLength());
+        Assert.Empty(before.Restrictions);
+        var bar = Assert.Single(commitment.Restrictions);
+        Assert.Equal(("CommitmentRoute", "不适用告知承诺制", "CommitmentBreach"), (bar.Restriction, bar.RestrictionName, bar.Trigger));
+        Assert.Equal(("LJ-07", "国发〔2018〕35号：作出虚假承诺的申请人，在信用修复前不适用告知承诺制"), (bar.Rule, bar.Basis));
+        Assert.Equal("该企业于 2026-11-20 经核查存在虚假承诺（SL-010），信用修复前不能选择告知承诺方式，请按一般程序申请。", bar.Reason);
+        Assert.Single(all.Restrictions);
         (await (await officer.GetAsync($"/api/v1/credit/{code}/restrictions?context=Loans")).AssertProblemAsync(400)).GetProperty("errors").GetProperty("context");
         await (await officer.GetAsync("/api/v1/credit/12345/restrictions")).AssertProblemAsync(400);
         await (await officer.GetAsync($"/api/v1/credit/{Uscc.Compose('9', '1', "540102", "MA6TCR97").Value}/restrictions")).AssertProblemAsync(404);
@@ -192,19 +193,19 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var thisYear = await (await FileAsync(2026, "2026-11-20")).AssertProblemAsync(400);
         var tooEarly = await (await FileAsync(2023, "2023-12-31")).AssertProblemAsync(400);
         (await FileAsync(2022, "2023-06-30")).EnsureSuccessStatusCode();
-        var late = await (await FileAsync(2023, "2024-07-15")).ReadJsonAsync();
+        var late = await (await FileAsync(2023, "2024-07-15")).ReadAsAsync<AnnualReportView>();
         var replayed = await FileAsync(2023, "2024-07-15");
         await (await FileAsync(2023, "2024-07-16")).AssertProblemAsync(409);
 
         Assert.Contains("year", thisYear.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal("2023 年度报告自 2024-01-01 起报送，报送日期不能早于该日。", tooEarly.GetProperty("errors").GetProperty("filedOn")[0].GetString());
-        Assert.Equal(("FiledLate", "逾期报送"), (late.GetProperty("status").GetString(), late.GetProperty("statusName").GetString()));
+        Assert.Equal(("FiledLate", "逾期报送"), (late.Status, late.StatusName));
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        var record = await (await regulator.GetAsync($"/api/v1/credit/{code}/record")).ReadJsonAsync();
+        var record = await (await regulator.GetAsync($"/api/v1/credit/{code}/record")).ReadAsAsync<RecordView>();
         Assert.Equal(
             [(2025, "NotFiled"), (2024, "NotFiled"), (2023, "FiledLate"), (2022, "Filed")],
-            record.GetProperty("annualReports").EnumerateArray().Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("status").GetString())));
-        var entries = record.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("section").GetString() == "年度报告").Select(e => e.GetProperty("title").GetString());
+            record.AnnualReports.Select(y => (y.Year, y.Status)));
+        var entries = record.Entries.Where(e => e.Section == "年度报告").Select(e => e.Title);
         Assert.Equal(["2023 年度报告", "2022 年度报告"], entries);
     }
 
@@ -222,9 +223,9 @@ public sealed class CreditRecordTests(ZhengzhaoFactory factory) : IClassFixture<
 
         Assert.Contains("outcome", bad.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
-        var entry = await first.ReadJsonAsync();
-        Assert.Equal(entry.GetProperty("id").GetGuid(), (await again.ReadJsonAsync()).GetProperty("id").GetGuid());
-        Assert.Equal(("抽查检查结果", "抽查检查：食品经营许可事项检查", "检查结果：发现问题已责令改正；从业人员健康证过期，已当场责令改正；检查日期 2026-11-24"), (entry.GetProperty("section").GetString(), entry.GetProperty("title").GetString(), entry.GetProperty("detail").GetString()));
+        var entry = await first.ReadAsAsync<EntryView>();
+        Assert.Equal(entry.Id, (await again.ReadAsAsync<EntryView>()).Id);
+        Assert.Equal(("抽查检查结果", "抽查检查：食品经营许可事项检查", "检查结果：发现问题已责令改正；从业人员健康证过期，已当场责令改正；检查日期 2026-11-24"), (entry.Section, entry.Title, entry.Detail));
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync("/api/v1/credit/inspection-results", result)).StatusCode);
         var different = await (await inspector.PostAsJsonAsync("/api/v1/credit/inspection-results", new { inspectionId = inspection, uscc = SamplePermits.ApplicantCompany, checkItem = "食品经营许可事项检查", outcome = "NoProblem", inspectedOn = "2026-11-24" })).AssertProblemAsync(409);
         Assert.Equal("/problems/credit/inspection-recorded", different.GetProperty("type").GetString());

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.CreditListEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 
 namespace Zhengzhao.Web.Tests.Credit;
@@ -42,12 +42,12 @@ public sealed class CreditScopeTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var evidence = await UploadAsync(owner, "租赁合同.pdf");
         var applied = await owner.PostAsJsonAsync("/api/v1/credit/repairs", new { uscc = other, target = "AbnormalListing", targetId = listing, statement = Statement, evidence = new[] { evidence } });
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
-        var repair = await applied.ReadJsonAsync();
-        var id = repair.GetProperty("id").GetGuid();
-        Assert.Equal(company, repair.GetProperty("uscc").GetString());
+        var repair = await applied.ReadAsAsync<RepairView>();
+        var id = repair.Id;
+        Assert.Equal(company, repair.Uscc);
 
-        Assert.DoesNotContain((await (await stranger.GetAsync($"/api/v1/credit/repairs?uscc={company}")).ReadJsonAsync()).EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
-        Assert.Contains((await (await owner.GetAsync($"/api/v1/credit/repairs?uscc={other}")).ReadJsonAsync()).EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain(await (await stranger.GetAsync($"/api/v1/credit/repairs?uscc={company}")).ReadAsAsync<RepairView[]>(), r => r.Id == id);
+        Assert.Contains(await (await owner.GetAsync($"/api/v1/credit/repairs?uscc={other}")).ReadAsAsync<RepairView[]>(), r => r.Id == id);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/credit/repairs/{id}/evidence/{evidence}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/v1/credit/repairs/{id}/evidence/{evidence}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/v1/credit/repairs/{id}/decision", new { approve = true, reasons = "自行准予" })).StatusCode);
@@ -78,7 +78,7 @@ public sealed class CreditScopeTests(ZhengzhaoFactory factory) : IClassFixture<Z
 
         var lodged = await owner.PostAsJsonAsync($"/api/v1/credit/abnormal-listings/{listing}/objection", objection);
         Assert.Equal(HttpStatusCode.OK, lodged.StatusCode);
-        Assert.Equal(company, (await lodged.ReadJsonAsync()).GetProperty("uscc").GetString());
+        Assert.Equal(company, (await lodged.ReadAsAsync<AbnormalView>()).Uscc);
         Assert.Equal(["credit.abnormal-listed", "credit.objection-lodge"], await ActionsAsync(listing));
     }
 
@@ -144,7 +144,7 @@ public sealed class CreditScopeTests(ZhengzhaoFactory factory) : IClassFixture<Z
     {
         var response = await (await factory.BearerClientAsync(Roles.Regulator)).PostAsJsonAsync("/api/v1/credit/abnormal-listings", new { uscc, cause = "Unreachable", decisionNumber = number, facts = "住所无法联系", listedOn = "2026-11-02" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+        return (await response.ReadAsAsync<AbnormalView>()).Id;
     }
 
     /// <summary>What the platform holds about the company: its audit entries and credit entries, and the decisions that name it.</summary>

@@ -5,6 +5,7 @@ using Zhengzhao.Credit;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using CompanyView = Zhengzhao.Web.Api.PublicEndpoints.CompanyView;
 
 namespace Zhengzhao.Web.Tests.Credit;
 
@@ -29,12 +30,12 @@ public sealed class PublicRecordTests(ZhengzhaoFactory factory) : IClassFixture<
         var api = await anyone.GetAsync($"/api/v1/public/enterprises/{code}");
         var json = await api.Content.ReadAsStringAsync();
         var page = WebUtility.HtmlDecode(await anyone.GetStringAsync($"/Publicity/Enterprise/{code}"));
-        var body = await api.ReadJsonAsync();
+        var body = await api.ReadAsAsync<CompanyView>();
 
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
-        Assert.Equal(GetPublicRecord.Tabs, body.GetProperty("sections").EnumerateObject().Select(s => s.Name));
-        Assert.Contains(body.GetProperty("sections").GetProperty("行政许可").EnumerateArray(), e => e.GetProperty("kind").GetString() == "备案");
-        var penalties = body.GetProperty("sections").GetProperty("行政处罚").EnumerateArray().Select(e => e.GetProperty("title").GetString()).ToList();
+        Assert.Equal(GetPublicRecord.Tabs, body.Sections.Keys);
+        Assert.Contains(body.Sections["行政许可"], e => e.Kind == "备案");
+        var penalties = body.Sections["行政处罚"].Select(e => e.Title).ToList();
         Assert.Equal(["行政处罚：藏新广罚〔2026〕71号"], penalties);
         Assert.Contains("行政处罚：藏新广罚〔2026〕71号", page, StringComparison.Ordinal);
         Assert.DoesNotContain("藏新广罚〔2023〕5号", page, StringComparison.Ordinal);

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
+using SearchView = Zhengzhao.Web.Api.PublicEndpoints.SearchView;
 
 namespace Zhengzhao.Web.Tests.Credit;
 
@@ -25,10 +25,10 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         return code;
     }
 
-    private static async Task<JsonElement> SearchAsync(HttpClient client, string query, int? page = null) =>
-        await (await client.GetAsync($"/api/v1/public/enterprises?q={Uri.EscapeDataString(query)}{(page is null ? "" : $"&page={page}")}")).ReadJsonAsync();
+    private static async Task<SearchView> SearchAsync(HttpClient client, string query, int? page = null) =>
+        await (await client.GetAsync($"/api/v1/public/enterprises?q={Uri.EscapeDataString(query)}{(page is null ? "" : $"&page={page}")}")).ReadAsAsync<SearchView>();
 
-    private static List<string> Codes(JsonElement found) => [.. found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!)];
+    private static List<string> Codes(SearchView found) => [.. found.Items.Select(i => i.Code)];
 
     [Fact]
     public async Task Two_characters_find_every_name_holding_them_side_by_side_in_code_order_with_the_public_facts()
@@ -40,17 +40,17 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         using var anyone = factory.CreateClient();
 
         var response = await anyone.GetAsync($"/api/v1/public/enterprises?q={Uri.EscapeDataString(pair)}");
-        var found = await response.ReadJsonAsync();
+        PersonalData.AssertNone(await response.Content.ReadAsStringAsync());
+        var found = await response.ReadAsAsync<SearchView>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal((2, false), (found.GetProperty("total").GetInt32(), found.GetProperty("capped").GetBoolean()));
+        Assert.Equal((2, false), (found.Total, found.Capped));
         Assert.Equal([first, second], Codes(found));
-        var item = found.GetProperty("items")[0];
+        var item = found.Items[0];
         Assert.Equal(
-            ($"拉萨{pair}商贸有限公司", "内资企业", "存续", "达瓦", "2026-11-20"),
-            (item.GetProperty("name").GetString(), item.GetProperty("type").GetString(), item.GetProperty("status").GetString(), item.GetProperty("legalRepresentative").GetString(), item.GetProperty("established").GetString()));
-        Assert.False(string.IsNullOrEmpty(item.GetProperty("region").GetString()));
-        PersonalData.AssertNone(await response.Content.ReadAsStringAsync());
+            ($"拉萨{pair}商贸有限公司", "内资企业", "存续", "达瓦", new DateOnly(2026, 11, 20)),
+            (item.Name, item.Type, item.Status, item.LegalRepresentative, item.Established));
+        Assert.False(string.IsNullOrEmpty(item.Region));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
 
         Assert.Equal([code], Codes(await SearchAsync(anyone, code)));
         Assert.Equal([code], Codes(await SearchAsync(anyone, $" {code.ToLowerInvariant()} ")));
-        Assert.Equal(0, (await SearchAsync(anyone, SampleRegistration.Code("MA6TPW39"))).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await SearchAsync(anyone, SampleRegistration.Code("MA6TPW39"))).Total);
         var wrong = await (await anyone.GetAsync($"/api/v1/public/enterprises?q={mistyped}")).AssertProblemAsync(400);
         var short1 = await (await anyone.GetAsync($"/api/v1/public/enterprises?q={Uri.EscapeDataString("雪")}")).AssertProblemAsync(400);
         var none = await (await anyone.GetAsync("/api/v1/public/enterprises")).AssertProblemAsync(400);
@@ -125,9 +125,9 @@ public sealed class PublicSearchTests(ZhengzhaoFactory factory) : IClassFixture<
         var second = await SearchAsync(anyone, pair, page: 2);
         var beyond = await SearchAsync(anyone, pair, page: 9);
 
-        Assert.Equal((23, 2, 20), (first.GetProperty("total").GetInt32(), first.GetProperty("pages").GetInt32(), first.GetProperty("pageSize").GetInt32()));
+        Assert.Equal((23, 2, 20), (first.Total, first.Pages, first.PageSize));
         Assert.Equal(codes.Order(StringComparer.Ordinal), Codes(first).Concat(Codes(second)));
-        Assert.Equal(2, beyond.GetProperty("page").GetInt32());
+        Assert.Equal(2, beyond.Page);
         Assert.Equal(Codes(second), Codes(beyond));
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using MeResponse = Zhengzhao.Web.Api.IdentityEndpoints.MeResponse;
 
 namespace Zhengzhao.Web.Tests.Identity;
 
@@ -123,13 +125,13 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
         var cookie = await factory.CookieClientAsync(Roles.Approver);
         var bearer = await factory.BearerClientAsync(Roles.Approver);
 
-        var fromCookie = await (await cookie.GetAsync("/api/v1/identity/me")).ReadJsonAsync();
-        var fromToken = await (await bearer.GetAsync("/api/v1/identity/me")).ReadJsonAsync();
+        var fromCookie = await (await cookie.GetAsync("/api/v1/identity/me")).ReadAsAsync<MeResponse>();
+        var fromToken = await (await bearer.GetAsync("/api/v1/identity/me")).ReadAsAsync<MeResponse>();
 
-        Assert.Equal("demo-approver", fromCookie.GetProperty("userName").GetString());
-        Assert.Equal("demo-approver", fromToken.GetProperty("userName").GetString());
-        Assert.Equal("XZ-XWGD", fromToken.GetProperty("department").GetString());
-        Assert.Equal([Roles.Approver], fromToken.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("demo-approver", fromCookie.UserName);
+        Assert.Equal("demo-approver", fromToken.UserName);
+        Assert.Equal("XZ-XWGD", fromToken.Department);
+        Assert.Equal([Roles.Approver], fromToken.Roles);
     }
 
     [Fact]
@@ -137,10 +139,10 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
     {
         var client = await factory.BearerClientAsync(Roles.Applicant);
 
-        var me = await (await client.GetAsync("/api/v1/identity/me")).ReadJsonAsync();
+        var me = await (await client.GetAsync("/api/v1/identity/me")).ReadAsAsync<MeResponse>();
 
-        Assert.Equal(AccountSeeder.DemoEnterprise.Value, me.GetProperty("enterpriseUscc").GetString());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, me.GetProperty("department").ValueKind);
+        Assert.Equal(AccountSeeder.DemoEnterprise.Value, me.EnterpriseUscc);
+        Assert.Null(me.Department);
     }
 
     [Fact]
@@ -157,13 +159,13 @@ public sealed class AccessControlTests(ZhengzhaoFactory factory) : IClassFixture
     {
         var userName = await factory.ReadyDemoAccountAsync(Roles.Inspector);
         var client = factory.Anonymous();
-        var issued = await (await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = ZhengzhaoFactory.TestPassword })).ReadJsonAsync();
+        var issued = await (await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = ZhengzhaoFactory.TestPassword })).ReadAsAsync<AccessTokenResponse>();
 
-        var refreshed = await client.PostAsJsonAsync("/api/v1/identity/refresh", new { refreshToken = issued.GetProperty("refreshToken").GetString() });
+        var refreshed = await client.PostAsJsonAsync("/api/v1/identity/refresh", new { refreshToken = issued.RefreshToken });
         var forged = await client.PostAsJsonAsync("/api/v1/identity/refresh", new { refreshToken = "nonsense" });
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
-        Assert.False(string.IsNullOrEmpty((await refreshed.ReadJsonAsync()).GetProperty("accessToken").GetString()));
+        Assert.False(string.IsNullOrEmpty((await refreshed.ReadAsAsync<AccessTokenResponse>()).AccessToken));
         await forged.AssertProblemAsync(401);
     }
 }

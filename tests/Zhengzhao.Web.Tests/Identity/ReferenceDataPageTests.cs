@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.ReferenceData;
 using Zhengzhao.Web.Tests.Infrastructure;
+using CalendarDayResponse = Zhengzhao.Web.Api.CalendarEndpoints.CalendarDayResponse;
 
 namespace Zhengzhao.Web.Tests.Identity;
 
@@ -87,8 +88,8 @@ public sealed class ReferenceDataPageTests(ZhengzhaoFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("已导入 2028 年公告，共 2 天", page, StringComparison.Ordinal);
-        var day = await (await factory.Anonymous().GetAsync("/api/v1/calendar/2028-01-29")).ReadJsonAsync();
-        Assert.True(day.GetProperty("isWorkday").GetBoolean());
+        var day = await (await factory.Anonymous().GetAsync("/api/v1/calendar/2028-01-29")).ReadAsAsync<CalendarDayResponse>();
+        Assert.True(day.IsWorkday);
     }
 
     [Theory]

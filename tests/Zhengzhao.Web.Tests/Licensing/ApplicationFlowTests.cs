@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Calendar;
@@ -11,6 +10,8 @@ using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
+using WorklistView = Zhengzhao.Web.Api.VerificationEndpoints.WorklistView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -32,12 +33,12 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        var filed = await first.ReadJsonAsync();
-        Assert.Equal(("Filed", "已备案"), (filed.GetProperty("state").GetString(), filed.GetProperty("stateName").GetString()));
-        Assert.Matches(@"^XZ-SYJ-2026-\d{6}$", filed.GetProperty("number").GetString());
-        Assert.Equal(filed.GetProperty("id").GetGuid(), (await retried.ReadJsonAsync()).GetProperty("id").GetGuid());
+        var filed = await first.ReadAsAsync<ApplicationView>();
+        Assert.Equal(("Filed", "已备案"), (filed.State, filed.StateName));
+        Assert.Matches(@"^XZ-SYJ-2026-\d{6}$", filed.Number);
+        Assert.Equal(filed.Id, (await retried.ReadAsAsync<ApplicationView>()).Id);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.IdempotencyKey == "filing-001")));
-        var receipt = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.GetProperty("id").GetGuid()));
+        var receipt = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.Id));
         Assert.Equal(PermitKind.FilingReceipt, receipt.Kind);
     }
 
@@ -51,8 +52,8 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var distinct = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => FileAsync(applicant, new { itemCode = "SL-001", materials }, $"burst-n{i}")));
 
         Assert.All(same, r => Assert.True(r.IsSuccessStatusCode));
-        Assert.Single((await Task.WhenAll(same.Select(r => r.ReadJsonAsync()))).Select(j => j.GetProperty("id").GetGuid()).Distinct());
-        var numbers = (await Task.WhenAll(distinct.Select(r => r.ReadJsonAsync()))).Select(j => j.GetProperty("number").GetString()).ToList();
+        Assert.Single((await Task.WhenAll(same.Select(r => r.ReadAsAsync<ApplicationView>()))).Select(a => a.Id).Distinct());
+        var numbers = (await Task.WhenAll(distinct.Select(r => r.ReadAsAsync<ApplicationView>()))).Select(a => a.Number).ToList();
         Assert.Equal(6, numbers.Distinct().Count());
     }
 
@@ -64,14 +65,14 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var materials = await factory.RequiredMaterialsAsync(applicant, "SL-007");
 
         var unsigned = await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials });
-        var signed = await (await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
-        var id = signed.GetProperty("id").GetGuid();
-        var approved = await ActAsync(approver, id, "decide", new { approve = true });
+        var signed = await (await FileAsync(applicant, new { itemCode = "SL-007", route = "Commitment", materials, signatory = "扎西" })).ReadAsAsync<ApplicationView>();
+        var id = signed.Id;
+        var approved = (await ActAsync(approver, id, "decide", new { approve = true })).As<ApplicationView>();
 
         await unsigned.AssertProblemAsync(400);
-        Assert.Equal(("Accepted", "Commitment"), (signed.GetProperty("state").GetString(), signed.GetProperty("route").GetString()));
-        Assert.Equal(signed.GetProperty("submittedOn").GetString(), signed.GetProperty("acceptedOn").GetString());
-        Assert.Equal("Approved", approved.GetProperty("state").GetString());
+        Assert.Equal(("Accepted", "Commitment"), (signed.State, signed.Route));
+        Assert.Equal(signed.SubmittedOn, signed.AcceptedOn);
+        Assert.Equal("Approved", approved.State);
         var commitment = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Commitment).SingleAsync());
         Assert.Equal("扎西", commitment!.Signer);
         Assert.Matches("^[0-9a-f]{64}$", commitment.TextDigest);
@@ -85,20 +86,20 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var approver = await factory.BearerClientAsync(Roles.Approver);
         var materials = await factory.RequiredMaterialsAsync(applicant, "SL-010");
 
-        var onTheSpot = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadJsonAsync();
-        var id = onTheSpot.GetProperty("id").GetGuid();
+        var onTheSpot = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).ReadAsAsync<ApplicationView>();
+        var id = onTheSpot.Id;
 
-        Assert.Equal(("Approved", Application.OnTheSpotDecider), (onTheSpot.GetProperty("state").GetString(), onTheSpot.GetProperty("decision").GetProperty("decidedBy").GetString()));
+        Assert.Equal(("Approved", Application.OnTheSpotDecider), (onTheSpot.State, onTheSpot.Decision?.DecidedBy));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Permits.CountAsync(p => p.ApplicationId == id)));
         await ActAsync(approver, id, "decide", new { approve = true }, HttpStatusCode.Conflict);
 
         // The verification (核查) the commitment owes finds it false: the permit goes, the breach is recorded.
-        var queue = await (await approver.GetAsync("/api/v1/licensing/verifications")).ReadJsonAsync();
-        var task = Assert.Single(queue.GetProperty("open").EnumerateArray(), v => v.GetProperty("uscc").GetString() == AccountSeeder.DemoEnterprise.Value && v.GetProperty("itemCode").GetString() == "SL-010");
-        var decidedOn = DateOnly.Parse(onTheSpot.GetProperty("closedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var queue = await (await approver.GetAsync("/api/v1/licensing/verifications")).ReadAsAsync<WorklistView>();
+        var task = Assert.Single(queue.Open, v => v.Uscc == AccountSeeder.DemoEnterprise.Value && v.ItemCode == "SL-010");
+        var decidedOn = onTheSpot.ClosedOn!.Value;
         var window = await factory.WithDbAsync(async db => (await factory.Services.GetRequiredService<CalendarCache>().GetAsync(db)).AddWorkdays(decidedOn, 20, "540172"));
-        Assert.Equal(("Commitment", window), (task.GetProperty("kind").GetString(), DateOnly.Parse(task.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
-        var conclusion = $"/api/v1/licensing/verifications/{task.GetProperty("id").GetGuid()}/conclusion";
+        Assert.Equal(("Commitment", window), (task.Kind, task.DueOn));
+        var conclusion = $"/api/v1/licensing/verifications/{task.Id}/conclusion";
         await (await approver.PostAsJsonAsync(conclusion, new { outcome = "False" })).AssertProblemAsync(400);
         (await approver.PostAsJsonAsync(conclusion, new { outcome = "False", findings = "承诺的经营场所不存在" })).EnsureSuccessStatusCode();
         await (await approver.PostAsJsonAsync(conclusion, new { outcome = "Consistent", findings = "复核" })).AssertProblemAsync(409);
@@ -110,10 +111,10 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         Assert.Equal(("承诺的经营场所不存在", "demo-approver"), (breach.Finding, breach.RecordedBy));
         Assert.Equal([LicensingEvent.PermitIssued, LicensingEvent.PermitRevoked, LicensingEvent.CommitmentBreached], events);
         var barred = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Commitment", materials, signatory = "扎西" })).AssertProblemAsync(403);
-        var ordinary = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Ordinary", materials })).ReadJsonAsync();
+        var ordinary = await (await FileAsync(applicant, new { itemCode = "SL-010", route = "Ordinary", materials })).ReadAsAsync<ApplicationView>();
 
         Assert.Contains("信用修复前不能选择告知承诺方式", barred.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Submitted", ordinary.GetProperty("state").GetString());
+        Assert.Equal("Submitted", ordinary.State);
     }
 
     [Fact]
@@ -122,12 +123,12 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
-        var id = filed.GetProperty("id").GetGuid();
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadAsAsync<ApplicationView>();
+        var id = filed.Id;
 
         await ActAsync(clerk, id, "accept");
         await ActAsync(approver, id, "steps", new { reason = "受理完成" });
-        var supplement = await ActAsync(approver, id, "supplement", new { items = new[] { new { material = "营业执照", problem = "复印件模糊不清" }, new { material = "电影放映经营许可申请书", problem = "未加盖公章" } } });
+        var supplement = (await ActAsync(approver, id, "supplement", new { items = new[] { new { material = "营业执照", problem = "复印件模糊不清" }, new { material = "电影放映经营许可申请书", problem = "未加盖公章" } } })).As<ApplicationView>();
         await ActAsync(approver, id, "supplement", new { items = new[] { new { material = "营业执照", problem = "再次核对" } } }, HttpStatusCode.Conflict);
         factory.Clock.Advance(TimeSpan.FromDays(4));
 
@@ -141,21 +142,21 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
             await ActAsync(approver, id, "steps", new { reason = step });
         }
 
-        var decided = await ActAsync(approver, id, "decide", new { approve = true });
-        var seen = await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).ReadJsonAsync();
+        var decided = (await ActAsync(approver, id, "decide", new { approve = true })).As<ApplicationView>();
+        var seen = await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).ReadAsAsync<ApplicationView>();
 
-        Assert.Equal("SupplementRequested", supplement.GetProperty("state").GetString());
-        Assert.Equal("Approved", decided.GetProperty("state").GetString());
-        Assert.Equal("demo-windowclerk", seen.GetProperty("owner").GetString());
-        Assert.All(seen.GetProperty("steps").EnumerateArray(), s => Assert.Equal("demo-approver", s.GetProperty("officer").GetString()));
-        var stepsDue = seen.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("dueOn").GetString()).ToList();
-        Assert.Equal(stepsDue.Order(StringComparer.Ordinal), stepsDue);
-        Assert.Equal(seen.GetProperty("clock").GetProperty("committedDue").GetString(), stepsDue[^1]);
-        Assert.Equal(("2026-11-26", "2026-11-30"), (seen.GetProperty("pauses")[0].GetProperty("from").GetString(), seen.GetProperty("pauses")[0].GetProperty("to").GetString()));
-        Assert.Equal(2, seen.GetProperty("clock").GetProperty("pausedWorkdays").GetInt32());
+        Assert.Equal("SupplementRequested", supplement.State);
+        Assert.Equal("Approved", decided.State);
+        Assert.Equal("demo-windowclerk", seen.Owner);
+        Assert.All(seen.Steps, s => Assert.Equal("demo-approver", s.Officer));
+        var stepsDue = seen.Steps.Select(s => s.DueOn).ToList();
+        Assert.Equal(stepsDue.Order(), stepsDue);
+        Assert.Equal(seen.Clock?.CommittedDue, stepsDue[^1]);
+        Assert.Equal((new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 30)), (seen.Pauses[0].From, seen.Pauses[0].To!.Value));
+        Assert.Equal(2, seen.Clock?.PausedWorkdays);
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
-        Assert.Equal(actions.Count, seen.GetProperty("timeline").GetArrayLength());
-        Assert.Contains("一次性告知补正", seen.GetProperty("timeline")[3].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(actions.Count, seen.Timeline?.Count);
+        Assert.Contains("一次性告知补正", seen.Timeline![3].Summary, StringComparison.Ordinal);
         Assert.Equal(["licensing.filed", "licensing.accepted", "licensing.step-ended", "licensing.supplement-requested", "licensing.supplemented", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.step-ended", "licensing.decided"], actions);
     }
 
@@ -168,14 +169,14 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code), agent = await AgentAsync(clerk, code) })).ReadJsonAsync();
-        var id = filed.GetProperty("id").GetGuid();
+        var filed = await (await FileAsync(clerk, new { uscc = code, itemCode = "SL-010", route = "Ordinary", materials = await factory.RequiredMaterialsAsync(clerk, "SL-010", code), agent = await AgentAsync(clerk, code) })).ReadAsAsync<ApplicationView>();
+        var id = filed.Id;
         await ActAsync(clerk, id, "accept");
         await ActAsync(approver, id, "steps");
         await ActAsync(approver, id, "steps");
         await ActAsync(approver, id, "decide", new { approve = true });
 
-        var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.GetProperty("id").GetGuid()));
+        var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filed.Id));
         var push = await factory.WithDbAsync(db => db.Pushes.SingleAsync(p => p.Uscc == code && p.ItemCode == "SL-010"));
         Assert.Equal((Zhengzhao.Coordination.FeedbackOutcome.Granted, permit.Number), (push.Outcome!.Value, push.PermitNumber!));
         Assert.False(push.IsLoopOpen);
@@ -190,7 +191,7 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var maker = await factory.BearerClientAsync(Roles.Approver);
         var checker = await factory.NewBearerClientAsync("xwgd-checker", Roles.Approver, "XZ-XWGD", "540000");
         var other = await factory.NewBearerClientAsync("xwgd-colleague", Roles.Approver, "XZ-XWGD", "540000");
-        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await factory.RequiredMaterialsAsync(applicant, "XZ2018-S01") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await FileAsync(applicant, new { itemCode = "XZ2018-S01", materials = await factory.RequiredMaterialsAsync(applicant, "XZ2018-S01") })).ReadAsAsync<ApplicationView>()).Id;
         await ActAsync(clerk, id, "accept");
         for (var step = 0; step < 5; step++)
         {
@@ -202,24 +203,24 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         await ActAsync(maker, id, "assessments", new { kind = "Risk", record = "按发行经营风险评估表逐项评估", findings = "一般风险" });
         await ActAsync(maker, id, "assessments", new { kind = "Risk", record = "再评一次", findings = "一般风险" }, HttpStatusCode.Conflict);
         await ActAsync(maker, id, "assessments", new { kind = "Expert", record = "专家评审", findings = "同意" }, HttpStatusCode.BadRequest);
-        var assessed = await ActAsync(maker, id, "assessments", new { kind = "OnSite", record = "2026-11-26 现场核查经营场所和放映设备", findings = "与申报一致", attachments = new[] { photo } });
+        var assessed = (await ActAsync(maker, id, "assessments", new { kind = "OnSite", record = "2026-11-26 现场核查经营场所和放映设备", findings = "与申报一致", attachments = new[] { photo } })).As<ApplicationView>();
         Assert.Contains("现场核查", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, assessed.GetProperty("assessmentsOpen").GetArrayLength());
-        Assert.Equal(photo, assessed.GetProperty("assessments")[1].GetProperty("attachments")[0].GetGuid());
+        Assert.Empty(assessed.AssessmentsOpen);
+        Assert.Equal(photo, assessed.Assessments[1].Attachments[0]);
 
         var both = await Task.WhenAll(
             maker.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/decide", new { approve = true }),
             other.PostAsJsonAsync($"/api/v1/licensing/applications/{id}/decide", new { approve = false, reasons = "资金证明不足" }));
         var winner = both.Single(r => r.StatusCode == HttpStatusCode.OK);
         await both.Single(r => r != winner).AssertProblemAsync(409);
-        var proposer = (await winner.ReadJsonAsync()).GetProperty("proposal").GetProperty("decidedBy").GetString()!;
+        var proposer = (await winner.ReadAsAsync<ApplicationView>()).Proposal!.DecidedBy;
         var self = proposer == "demo-approver" ? maker : other;
 
         await ActAsync(self, id, "sign-off", new { agree = true }, HttpStatusCode.Forbidden);
-        var signed = await ActAsync(checker, id, "sign-off", new { agree = true });
+        var signed = (await ActAsync(checker, id, "sign-off", new { agree = true })).As<ApplicationView>();
 
-        Assert.Equal("xwgd-checker", signed.GetProperty("decision").GetProperty("signedOffBy").GetString());
-        Assert.Equal(proposer == "demo-approver" ? "Approved" : "Denied", signed.GetProperty("state").GetString());
+        Assert.Equal("xwgd-checker", signed.Decision?.SignedOffBy);
+        Assert.Equal(proposer == "demo-approver" ? "Approved" : "Denied", signed.State);
     }
 
     [Fact]
@@ -229,21 +230,21 @@ public sealed class ApplicationFlowTests(ZhengzhaoFactory factory) : IClassFixtu
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
         var neighbour = Zhengzhao.Registry.DemoEnterprises.Codes.Skip(2).First();
-        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(clerk, "SL-016", neighbour), agent = await AgentAsync(clerk, neighbour) })).ReadJsonAsync();
-        var id = theirs.GetProperty("id").GetGuid();
+        var theirs = await (await FileAsync(clerk, new { uscc = neighbour, itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(clerk, "SL-016", neighbour), agent = await AgentAsync(clerk, neighbour) })).ReadAsAsync<ApplicationView>();
+        var id = theirs.Id;
 
         await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).AssertProblemAsync(404);
         await ActAsync(commerce, id, "accept", expected: HttpStatusCode.NotFound);
-        Assert.DoesNotContain((await (await applicant.GetAsync("/api/v1/licensing/applications")).ReadJsonAsync()).EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
-        Assert.Contains((await (await clerk.GetAsync("/api/v1/licensing/applications")).ReadJsonAsync()).EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
-        Assert.Equal("demo-windowclerk", theirs.GetProperty("owner").GetString());
+        Assert.DoesNotContain(await (await applicant.GetAsync("/api/v1/licensing/applications")).ReadAsAsync<ApplicationView[]>(), a => a.Id == id);
+        Assert.Contains(await (await clerk.GetAsync("/api/v1/licensing/applications")).ReadAsAsync<ApplicationView[]>(), a => a.Id == id);
+        Assert.Equal("demo-windowclerk", theirs.Owner);
 
         var unknown = await (await FileAsync(applicant, new { itemCode = "SL-999", materials = Array.Empty<object>() })).AssertProblemAsync(400);
         var missing = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = Array.Empty<object>() })).AssertProblemAsync(400);
         var route = await (await FileAsync(applicant, new { itemCode = "SL-016", route = "Fast" })).AssertProblemAsync(400);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("not a pdf")) { Headers = { ContentType = new("application/pdf") } }, "file", "伪装.pdf" } };
         var forged = await (await applicant.PostAsync("/api/v1/licensing/uploads", form)).AssertProblemAsync(400);
-        var stranger = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = new[] { new { name = "营业执照", upload = theirs.GetProperty("materials").EnumerateObject().First().Value.GetGuid() } } })).AssertProblemAsync(400);
+        var stranger = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = new[] { new { name = "营业执照", upload = theirs.Materials.Values.First() } } })).AssertProblemAsync(400);
 
         Assert.Contains("不存在", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("尚缺以下材料", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.AppointmentEndpoints;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -34,7 +34,7 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
         var anonymous = await factory.Anonymous().PostAsJsonAsync("/api/v1/appointments/bookings", new { slotId = slot, uscc = other });
 
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        Assert.Equal(company, (await booked.ReadJsonAsync()).GetProperty("uscc").GetString());
+        Assert.Equal(company, (await booked.ReadAsAsync<BookingView>()).Uscc);
         Assert.All(refused, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal([company], await factory.WithDbAsync(db => db.Bookings.Where(b => b.SlotId == slot).Select(b => b.Uscc).ToListAsync()));
@@ -56,19 +56,19 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
             await (await stranger.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).AssertProblemAsync(404),
             await (await stranger.PostAsync($"/api/v1/appointments/bookings/{id}/cancel?uscc={company}", JsonContent.Create(new { uscc = company }))).AssertProblemAsync(404),
         };
-        var strangersList = await (await stranger.GetAsync($"/api/v1/appointments/bookings?uscc={company}")).ReadJsonAsync();
-        var ownersList = await (await owner.GetAsync($"/api/v1/appointments/bookings?uscc={other}")).ReadJsonAsync();
+        var strangersList = await (await stranger.GetAsync($"/api/v1/appointments/bookings?uscc={company}")).ReadAsAsync<BookingLineView[]>();
+        var ownersList = await (await owner.GetAsync($"/api/v1/appointments/bookings?uscc={other}")).ReadAsAsync<BookingLineView[]>();
 
         Assert.All(notFound, p => Assert.Equal("/problems/appointments/booking-not-found", p.GetProperty("type").GetString()));
-        Assert.Empty(strangersList.EnumerateArray());
-        Assert.Equal([id], ownersList.EnumerateArray().Select(l => l.GetProperty("booking").GetProperty("id").GetGuid()));
+        Assert.Empty(strangersList);
+        Assert.Equal([id], ownersList.Select(l => l.Booking.Id));
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync($"/api/v1/appointments/bookings/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().GetAsync($"/api/v1/appointments/bookings/{id}")).StatusCode);
         Assert.Equal(BookingState.Active, await StateAsync(id));
         Assert.Equal(["appointments.booked"], await ActionsAsync(id));
 
-        Assert.Equal("Cancelled", (await (await owner.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).ReadJsonAsync()).GetProperty("state").GetString());
+        Assert.Equal("Cancelled", (await (await owner.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).ReadAsAsync<BookingView>()).State);
     }
 
     [Fact]
@@ -82,20 +82,20 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
         var admin = await factory.BearerClientAsync(Roles.DepartmentAdmin);
 
         var elsewhere = await (await otherDepartment.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).AssertProblemAsync(404);
-        var othersDay = await (await otherDepartment.GetAsync("/api/v1/appointments/today")).ReadJsonAsync();
+        var othersDay = await (await otherDepartment.GetAsync("/api/v1/appointments/today")).ReadAsAsync<BookingLineView[]>();
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync($"/api/v1/appointments/bookings/{id}/no-show", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/v1/appointments/today")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).StatusCode);
 
         Assert.Equal("/problems/appointments/booking-not-found", elsewhere.GetProperty("type").GetString());
-        Assert.DoesNotContain(othersDay.EnumerateArray(), l => l.GetProperty("booking").GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain(othersDay, l => l.Booking.Id == id);
         Assert.Equal(BookingState.Active, await StateAsync(id));
         Assert.Equal(["appointments.booked"], await ActionsAsync(id));
 
-        var ownDay = await (await ownClerk.GetAsync("/api/v1/appointments/today")).ReadJsonAsync();
-        Assert.Contains(ownDay.EnumerateArray(), l => l.GetProperty("booking").GetProperty("id").GetGuid() == id);
-        Assert.Equal("Arrived", (await (await ownClerk.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).ReadJsonAsync()).GetProperty("state").GetString());
+        var ownDay = await (await ownClerk.GetAsync("/api/v1/appointments/today")).ReadAsAsync<BookingLineView[]>();
+        Assert.Contains(ownDay, l => l.Booking.Id == id);
+        Assert.Equal("Arrived", (await (await ownClerk.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).ReadAsAsync<BookingView>()).State);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
         var later = await BookAsync(applicant, await SlotAsync("预约范围 他区改日", "2026-12-03"));
         var otherRegion = await StaffAsync("appt-scope-region-clerk", Roles.WindowClerk, "540102");
 
-        var day = await (await otherRegion.GetAsync("/api/v1/appointments/today")).ReadJsonAsync();
+        var day = await (await otherRegion.GetAsync("/api/v1/appointments/today")).ReadAsAsync<BookingLineView[]>();
         var refused = new[]
         {
             await (await otherRegion.PostAsync($"/api/v1/appointments/bookings/{today}/arrival", null)).AssertProblemAsync(404),
@@ -116,7 +116,7 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
             await (await otherRegion.PostAsync($"/api/v1/appointments/bookings/{later}/no-show", null)).AssertProblemAsync(404),
         };
 
-        Assert.Empty(day.EnumerateArray());
+        Assert.Empty(day);
         Assert.All(refused, p => Assert.Equal("/problems/appointments/booking-not-found", p.GetProperty("type").GetString()));
         Assert.Equal([BookingState.Active, BookingState.Active], [await StateAsync(today), await StateAsync(later)]);
         Assert.Equal(["appointments.booked"], await ActionsAsync(today));
@@ -139,17 +139,17 @@ public sealed class AppointmentScopeTests(ZhengzhaoFactory factory) : IClassFixt
     private async Task<Guid> SlotAsync(string hallName, string date, string start = "09:30", string end = "10:30")
     {
         var admin = await factory.BearerClientAsync(Roles.DepartmentAdmin);
-        var hall = (await (await admin.PostAsJsonAsync("/api/v1/appointments/halls", new { name = hallName, regionCode = "540172", address = "拉萨经开区格桑路（测试）", openingHours = "工作日 09:30–18:00" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var hall = (await (await admin.PostAsJsonAsync("/api/v1/appointments/halls", new { name = hallName, regionCode = "540172", address = "拉萨经开区格桑路（测试）", openingHours = "工作日 09:30–18:00" })).ReadAsAsync<HallView>()).Id;
         (await admin.PostAsJsonAsync($"/api/v1/appointments/halls/{hall}/slots", new { from = date, to = date, slots = new[] { new { start, end, capacity = 3, extended = false } } })).EnsureSuccessStatusCode();
-        var slots = await (await admin.GetAsync($"/api/v1/appointments/halls/{hall}/slots?from={date}&to={date}")).ReadJsonAsync();
-        return slots.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var slots = await (await admin.GetAsync($"/api/v1/appointments/halls/{hall}/slots?from={date}&to={date}")).ReadAsAsync<SlotView[]>();
+        return Assert.Single(slots).Id;
     }
 
     private static async Task<Guid> BookAsync(HttpClient applicant, Guid slot)
     {
         var response = await applicant.PostAsJsonAsync("/api/v1/appointments/bookings", new { slotId = slot });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+        return (await response.ReadAsAsync<BookingView>()).Id;
     }
 
     private Task<BookingState> StateAsync(Guid id) => factory.WithDbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.State).SingleAsync());

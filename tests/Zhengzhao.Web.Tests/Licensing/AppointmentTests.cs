@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
+using Zhengzhao.Licensing.Appointments;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.AppointmentEndpoints;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -27,21 +29,21 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
     private async Task<(HttpClient Admin, Guid Hall)> HallAsync(string name)
     {
         var admin = await factory.BearerClientAsync(Roles.DepartmentAdmin);
-        var hall = await (await admin.PostAsJsonAsync("/api/v1/appointments/halls", new { name, regionCode = "540172", address = "拉萨经开区格桑路（测试）", openingHours = "工作日 09:30–18:00" })).ReadJsonAsync();
-        Assert.Equal(("XZ-SWT", "商务厅"), (hall.GetProperty("department").GetString(), hall.GetProperty("departmentName").GetString()));
-        return (admin, hall.GetProperty("id").GetGuid());
+        var hall = await (await admin.PostAsJsonAsync("/api/v1/appointments/halls", new { name, regionCode = "540172", address = "拉萨经开区格桑路（测试）", openingHours = "工作日 09:30–18:00" })).ReadAsAsync<HallView>();
+        Assert.Equal(("XZ-SWT", "商务厅"), (hall.Department, hall.DepartmentName));
+        return (admin, hall.Id);
     }
 
-    private static async Task<JsonElement> PublishAsync(HttpClient admin, Guid hall, string from, string to, object[] slots) =>
-        await (await admin.PostAsJsonAsync($"/api/v1/appointments/halls/{hall}/slots", new { from, to, slots })).ReadJsonAsync();
+    private static async Task<PublishSlots.Published> PublishAsync(HttpClient admin, Guid hall, string from, string to, object[] slots) =>
+        await (await admin.PostAsJsonAsync($"/api/v1/appointments/halls/{hall}/slots", new { from, to, slots })).ReadAsAsync<PublishSlots.Published>();
 
-    private static async Task<JsonElement[]> SlotsAsync(HttpClient client, Guid hall, string from, string to) =>
-        [.. (await (await client.GetAsync($"/api/v1/appointments/halls/{hall}/slots?from={from}&to={to}")).ReadJsonAsync()).EnumerateArray()];
+    private static async Task<SlotView[]> SlotsAsync(HttpClient client, Guid hall, string from, string to) =>
+        await (await client.GetAsync($"/api/v1/appointments/halls/{hall}/slots?from={from}&to={to}")).ReadAsAsync<SlotView[]>();
 
     private static async Task<Guid> OneSlotAsync(HttpClient admin, Guid hall, string date, string start, string end, int capacity)
     {
         await PublishAsync(admin, hall, date, date, [new { start, end, capacity, extended = false }]);
-        return (await SlotsAsync(admin, hall, date, date)).Single(s => s.GetProperty("start").GetString() == start).GetProperty("id").GetGuid();
+        return (await SlotsAsync(admin, hall, date, date)).Single(s => s.Start == start).Id;
     }
 
     private static Task<HttpResponseMessage> BookAsync(HttpClient applicant, Guid slot, string? key = null, string? itemCode = null)
@@ -73,8 +75,8 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         }
 
         var client = factory.Anonymous();
-        var token = await (await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = ZhengzhaoFactory.TestPassword })).ReadJsonAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        var token = await (await client.PostAsJsonAsync("/api/v1/identity/token", new { userName, password = ZhengzhaoFactory.TestPassword })).ReadAsAsync<AccessTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
     }
 
@@ -91,36 +93,36 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var weekend = await (await admin.PostAsJsonAsync($"/api/v1/appointments/halls/{hall}/slots", new { from = "2026-11-28", to = "2026-11-29", slots = Template })).AssertProblemAsync(400);
         var slots = await SlotsAsync(applicant, hall, "2026-11-27", "2026-12-04");
 
-        Assert.Equal((6, 12, 0), (published.GetProperty("workingDays").GetInt32(), published.GetProperty("added").GetInt32(), published.GetProperty("existing").GetInt32()));
-        Assert.Equal((0, 12), (again.GetProperty("added").GetInt32(), again.GetProperty("existing").GetInt32()));
+        Assert.Equal((6, 12, 0), (published.WorkingDays, published.Added, published.Existing));
+        Assert.Equal((0, 12), (again.Added, again.Existing));
         Assert.Equal("/problems/appointments/no-working-days", weekend.GetProperty("type").GetString());
-        Assert.DoesNotContain(slots, s => s.GetProperty("date").GetString() is "2026-11-28" or "2026-11-29");
-        Assert.Equal(6, slots.Count(s => s.GetProperty("extended").GetBoolean() && s.GetProperty("start").GetString() == "12:00"));
+        Assert.DoesNotContain(slots, s => s.Date == new DateOnly(2026, 11, 28) || s.Date == new DateOnly(2026, 11, 29));
+        Assert.Equal(6, slots.Count(s => s.Extended && s.Start == "12:00"));
 
-        var slot = slots.First(s => s.GetProperty("date").GetString() == "2026-11-30" && s.GetProperty("start").GetString() == "09:30").GetProperty("id").GetGuid();
+        var slot = slots.First(s => s.Date == new DateOnly(2026, 11, 30) && s.Start == "09:30").Id;
         var response = await BookAsync(applicant, slot, itemCode: "SL-014");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var booking = await response.ReadJsonAsync();
-        var id = booking.GetProperty("id").GetGuid();
-        var mine = (await (await applicant.GetAsync("/api/v1/appointments/bookings")).ReadJsonAsync()).EnumerateArray().Single();
-        var seen = (await SlotsAsync(applicant, hall, "2026-11-30", "2026-11-30")).Single(s => s.GetProperty("id").GetGuid() == slot);
+        var booking = await response.ReadAsAsync<BookingView>();
+        var id = booking.Id;
+        var mine = Assert.Single(await (await applicant.GetAsync("/api/v1/appointments/bookings")).ReadAsAsync<BookingLineView[]>());
+        var seen = (await SlotsAsync(applicant, hall, "2026-11-30", "2026-11-30")).Single(s => s.Id == slot);
 
-        Assert.StartsWith("YY20261130-", booking.GetProperty("number").GetString(), StringComparison.Ordinal);
-        Assert.Equal(("Active", "SL-014"), (booking.GetProperty("state").GetString(), booking.GetProperty("itemCode").GetString()));
-        Assert.False(string.IsNullOrEmpty(booking.GetProperty("itemName").GetString()));
-        Assert.Equal((id, "测试大厅 发布预约取消", "10:30"), (mine.GetProperty("booking").GetProperty("id").GetGuid(), mine.GetProperty("hall").GetString(), mine.GetProperty("end").GetString()));
-        Assert.Equal((1, 1), (seen.GetProperty("booked").GetInt32(), seen.GetProperty("remaining").GetInt32()));
+        Assert.StartsWith("YY20261130-", booking.Number, StringComparison.Ordinal);
+        Assert.Equal(("Active", "SL-014"), (booking.State, booking.ItemCode));
+        Assert.False(string.IsNullOrEmpty(booking.ItemName));
+        Assert.Equal((id, "测试大厅 发布预约取消", "10:30"), (mine.Booking.Id, mine.Hall, mine.End));
+        Assert.Equal((1, 1), (seen.Booked, seen.Remaining));
 
         var withdrawBooked = await (await admin.PostAsync($"/api/v1/appointments/slots/{slot}/withdraw", null)).AssertProblemAsync(409);
-        var cancelled = await (await applicant.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).ReadJsonAsync();
+        var cancelled = await (await applicant.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).ReadAsAsync<BookingView>();
         await (await applicant.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).AssertProblemAsync(409);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/appointments/slots/{slot}/withdraw", null)).StatusCode);
 
         Assert.Contains("已有企业预约", withdrawBooked.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Cancelled", cancelled.GetProperty("state").GetString());
+        Assert.Equal("Cancelled", cancelled.State);
         Assert.Equal(0, await BookedAsync(slot));
-        Assert.DoesNotContain(await SlotsAsync(applicant, hall, "2026-11-30", "2026-11-30"), s => s.GetProperty("id").GetGuid() == slot);
-        Assert.Equal("Cancelled", (await (await applicant.GetAsync($"/api/v1/appointments/bookings/{id}")).ReadJsonAsync()).GetProperty("booking").GetProperty("state").GetString());
+        Assert.DoesNotContain(await SlotsAsync(applicant, hall, "2026-11-30", "2026-11-30"), s => s.Id == slot);
+        Assert.Equal("Cancelled", (await (await applicant.GetAsync($"/api/v1/appointments/bookings/{id}")).ReadAsAsync<BookingLineView>()).Booking.State);
 
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == hall.ToString() || e.EntityId == id.ToString() || e.EntityId == slot.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         Assert.Equal(["appointments.hall-created", "appointments.published", "appointments.booked", "appointments.cancelled", "appointments.withdrawn"], actions);
@@ -192,12 +194,12 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var retries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => BookAsync(applicant, slot, "retry-key-1")));
         var reused = await (await BookAsync(applicant, other, "retry-key-1")).AssertProblemAsync(409);
 
-        var id = (await first.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await first.ReadAsAsync<BookingView>()).Id;
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         foreach (var retry in retries)
         {
             Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-            Assert.Equal(id, (await retry.ReadJsonAsync()).GetProperty("id").GetGuid());
+            Assert.Equal(id, (await retry.ReadAsAsync<BookingView>()).Id);
         }
 
         Assert.Equal("/problems/appointments/idempotency-key-reused", reused.GetProperty("type").GetString());
@@ -212,11 +214,11 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var owner = await AccountAsync("appt-owner", Roles.Applicant, "MA6TAP05");
         var stranger = await AccountAsync("appt-stranger", Roles.Applicant, "MA6TAP06");
         var slot = await OneSlotAsync(admin, hall, "2026-12-09", "09:30", "10:30", 5);
-        var id = (await (await BookAsync(owner, slot)).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await BookAsync(owner, slot)).ReadAsAsync<BookingView>()).Id;
 
         await (await stranger.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).AssertProblemAsync(404);
         await (await stranger.GetAsync($"/api/v1/appointments/bookings/{id}")).AssertProblemAsync(404);
-        Assert.Empty((await (await stranger.GetAsync("/api/v1/appointments/bookings")).ReadJsonAsync()).EnumerateArray());
+        Assert.Empty(await (await stranger.GetAsync("/api/v1/appointments/bookings")).ReadAsAsync<BookingLineView[]>());
         Assert.Equal(HttpStatusCode.Forbidden, (await BookAsync(admin, slot)).StatusCode);
         var cookie = await factory.CookieClientAsync(Roles.Applicant);
         Assert.NotEqual(HttpStatusCode.Created, (await BookAsync(cookie, slot)).StatusCode);
@@ -232,24 +234,24 @@ public sealed class AppointmentTests(ZhengzhaoFactory factory) : IClassFixture<Z
         var otherClerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var afternoon = await OneSlotAsync(admin, hall, "2026-11-26", "15:30", "16:30", 3);
         var tomorrow = await OneSlotAsync(admin, hall, "2026-11-27", "15:30", "16:30", 3);
-        var booking = await (await BookAsync(applicant, afternoon)).ReadJsonAsync();
-        var id = booking.GetProperty("id").GetGuid();
-        var later = (await (await BookAsync(applicant, tomorrow)).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var booking = await (await BookAsync(applicant, afternoon)).ReadAsAsync<BookingView>();
+        var id = booking.Id;
+        var later = (await (await BookAsync(applicant, tomorrow)).ReadAsAsync<BookingView>()).Id;
 
-        var today = (await (await clerk.GetAsync("/api/v1/appointments/today")).ReadJsonAsync()).EnumerateArray().ToList();
-        var elsewhere = (await (await otherClerk.GetAsync("/api/v1/appointments/today")).ReadJsonAsync()).EnumerateArray().ToList();
+        var today = await (await clerk.GetAsync("/api/v1/appointments/today")).ReadAsAsync<BookingLineView[]>();
+        var elsewhere = await (await otherClerk.GetAsync("/api/v1/appointments/today")).ReadAsAsync<BookingLineView[]>();
 
-        var line = Assert.Single(today, l => l.GetProperty("hall").GetString() == "测试大厅 今日");
-        Assert.Equal(booking.GetProperty("number").GetString(), line.GetProperty("booking").GetProperty("number").GetString());
-        Assert.DoesNotContain(elsewhere, l => l.GetProperty("booking").GetProperty("id").GetGuid() == id);
+        var line = Assert.Single(today, l => l.Hall == "测试大厅 今日");
+        Assert.Equal(booking.Number, line.Booking.Number);
+        Assert.DoesNotContain(elsewhere, l => l.Booking.Id == id);
         await (await otherClerk.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).AssertProblemAsync(404);
         await (await clerk.PostAsync($"/api/v1/appointments/bookings/{later}/no-show", null)).AssertProblemAsync(400);
 
-        var arrived = await (await clerk.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).ReadJsonAsync();
+        var arrived = await (await clerk.PostAsync($"/api/v1/appointments/bookings/{id}/arrival", null)).ReadAsAsync<BookingView>();
         await (await clerk.PostAsync($"/api/v1/appointments/bookings/{id}/no-show", null)).AssertProblemAsync(409);
         await (await applicant.PostAsync($"/api/v1/appointments/bookings/{id}/cancel", null)).AssertProblemAsync(409);
 
-        Assert.Equal("Arrived", arrived.GetProperty("state").GetString());
+        Assert.Equal("Arrived", arrived.State);
         Assert.Equal("appointments.arrived", await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).LastAsync()));
     }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -26,16 +26,16 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         var nowhere = SampleRegistration.Code("MA6TKF99");
         var materials = await factory.RequiredMaterialsAsync(applicant, "SL-001");
 
-        var itself = await (await FileAsync(applicant, new { itemCode = "SL-001", materials })).ReadJsonAsync();
-        var naming = await (await FileAsync(applicant, new { uscc = other, itemCode = "SL-001", materials })).ReadJsonAsync();
+        var itself = await (await FileAsync(applicant, new { itemCode = "SL-001", materials })).ReadAsAsync<ApplicationView>();
+        var naming = await (await FileAsync(applicant, new { uscc = other, itemCode = "SL-001", materials })).ReadAsAsync<ApplicationView>();
         var forIt = await FileAsync(clerk, new { uscc = other, itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(clerk, "SL-001", other), agent = await AgentAsync(clerk, other) });
         var outside = await (await FileAsync(elsewhere, new { uscc = other, itemCode = "SL-001", materials = Array.Empty<object>(), agent = new { name = "次仁" } })).AssertProblemAsync(403);
         var unknown = await (await FileAsync(elsewhere, new { uscc = nowhere, itemCode = "SL-001", materials = Array.Empty<object>() })).AssertProblemAsync(403);
 
-        Assert.Equal(Own, itself.GetProperty("uscc").GetString());
-        Assert.Equal(Own, naming.GetProperty("uscc").GetString());
+        Assert.Equal(Own, itself.Uscc);
+        Assert.Equal(Own, naming.Uscc);
         Assert.Equal(HttpStatusCode.Created, forIt.StatusCode);
-        Assert.Equal(other, (await forIt.ReadJsonAsync()).GetProperty("uscc").GetString());
+        Assert.Equal(other, (await forIt.ReadAsAsync<ApplicationView>()).Uscc);
         Assert.Equal("/problems/licensing/company-out-of-scope", outside.GetProperty("type").GetString());
         Assert.Equal(outside.GetProperty("type").GetString(), unknown.GetProperty("type").GetString());
         Assert.Contains("不属于本窗口辖区", outside.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         var (_, clerk, elsewhere, _) = await CallersAsync("receipt");
         var other = await RegisteredAsync("MA6TKR01");
         var filed = await FileAsync(clerk, new { uscc = other, itemCode = "SL-002", materials = await factory.RequiredMaterialsAsync(clerk, "SL-002", other), agent = await AgentAsync(clerk, other) });
-        var id = (await filed.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await filed.ReadAsAsync<ApplicationView>()).Id;
         var permit = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == id));
         var number = permit.Number;
 
@@ -83,12 +83,12 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         await ActAsync(elsewhere, windowDraft, "submit", expected: HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(approver, draft, "submit"));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(factory.Anonymous(), draft, "submit"));
-        var byItself = await ActAsync(applicant, draft, "submit");
-        var atWindow = await ActAsync(clerk, windowDraft, "submit");
+        var byItself = (await ActAsync(applicant, draft, "submit")).As<ApplicationView>();
+        var atWindow = (await ActAsync(clerk, windowDraft, "submit")).As<ApplicationView>();
 
         Assert.Equal("/problems/licensing/company-acts-itself", notTheClerks.GetProperty("type").GetString());
-        Assert.Equal("Filed", byItself.GetProperty("state").GetString());
-        Assert.Equal("Filed", atWindow.GetProperty("state").GetString());
+        Assert.Equal("Filed", byItself.State);
+        Assert.Equal("Filed", atWindow.State);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityId == windowDraft.ToString() && e.Action == "licensing.submitted"));
         Assert.Equal("demo-windowclerk", audit.Actor);
         Assert.Contains($"窗口代 {other} 办理，代办人 格桑", audit.Summary, StringComparison.Ordinal);
@@ -109,10 +109,10 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         await ActAsync(elsewhere, id, "supplement-complete", materials, HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(approver, id, "supplement-complete", materials));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(factory.Anonymous(), id, "supplement-complete", materials));
-        var completed = await ActAsync(applicant, id, "supplement-complete", materials);
+        var completed = (await ActAsync(applicant, id, "supplement-complete", materials)).As<ApplicationView>();
 
         Assert.Equal("/problems/licensing/company-acts-itself", notTheClerks.GetProperty("type").GetString());
-        Assert.Equal("Submitted", completed.GetProperty("state").GetString());
+        Assert.Equal("Submitted", completed.State);
     }
 
     [Fact]
@@ -149,16 +149,16 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         var badNumber = await (await FileAsync(clerk, new { uscc = other, itemCode = "SL-001", materials, agent = new { name = "次仁", documentKind = "ResidentIdCard", documentNumber = stranger[..17] + (stranger[17] == '0' ? '1' : '0') } })).AssertProblemAsync(400);
         var noLetter = await (await FileAsync(clerk, new { uscc = other, itemCode = "SL-001", materials, agent = new { name = "次仁", documentKind = "ResidentIdCard", documentNumber = stranger } })).AssertProblemAsync(400);
         var theirLetter = await (await FileAsync(clerk, new { uscc = other, itemCode = "SL-001", materials, agent = new { name = "次仁", documentKind = "ResidentIdCard", documentNumber = stranger, powerOfAttorney = foreignLetter } })).AssertProblemAsync(400);
-        var inPerson = await (await FileAsync(clerk, new { uscc = other, itemCode = "SL-001", materials, agent = new { name = "达瓦", documentKind = "ResidentIdCard", documentNumber = SampleRegistration.Person } })).ReadJsonAsync();
+        var inPerson = await (await FileAsync(clerk, new { uscc = other, itemCode = "SL-001", materials, agent = new { name = "达瓦", documentKind = "ResidentIdCard", documentNumber = SampleRegistration.Person } })).ReadAsAsync<ApplicationView>();
 
         Assert.True(none.GetProperty("errors").TryGetProperty("agent", out _));
         Assert.Contains("校验码", badNumber.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("授权委托书", noLetter.GetProperty("errors").GetProperty("agent.powerOfAttorney")[0].GetString(), StringComparison.Ordinal);
         Assert.True(theirLetter.GetProperty("errors").TryGetProperty("agent.powerOfAttorney", out _));
-        var agent = inPerson.GetProperty("agent");
-        Assert.Equal(("达瓦", "居民身份证", true), (agent.GetProperty("name").GetString(), agent.GetProperty("documentKindName").GetString(), agent.GetProperty("isLegalRepresentative").GetBoolean()));
-        Assert.Equal(SampleRegistration.Person[..4] + "**********" + SampleRegistration.Person[^4..], agent.GetProperty("documentNumber").GetString());
-        var id = inPerson.GetProperty("id").GetGuid();
+        var agent = inPerson.Agent!;
+        Assert.Equal(("达瓦", "居民身份证", true), (agent.Name, agent.DocumentKindName, agent.IsLegalRepresentative));
+        Assert.Equal(SampleRegistration.Person[..4] + "**********" + SampleRegistration.Person[^4..], agent.DocumentNumber);
+        var id = inPerson.Id;
         var stored = await factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Agent).SingleAsync());
         Assert.DoesNotContain(SampleRegistration.Person, stored!.DocumentNumberProtected, StringComparison.Ordinal);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityId == id.ToString() && e.Action == "licensing.filed"));
@@ -189,7 +189,7 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Contains("不超过500字", items.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(["agent.name", "agent.documentNumber"], agent.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.All(new[] { signatory, reason, items, agent }, p => Assert.True(p.GetRawText().Length < 2000));
-        Assert.Equal("Submitted", (await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).ReadJsonAsync()).GetProperty("state").GetString());
+        Assert.Equal("Submitted", (await (await applicant.GetAsync($"/api/v1/licensing/applications/{id}")).ReadAsAsync<ApplicationView>()).State);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class CompanyScopeTests(ZhengzhaoFactory factory) : IClassFixture<
     {
         var response = await FileAsync(client, body);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+        return (await response.ReadAsAsync<ApplicationView>()).Id;
     }
 
     /// <summary>The status alone, for answers the sign-in and role checks give before any use case runs.</summary>

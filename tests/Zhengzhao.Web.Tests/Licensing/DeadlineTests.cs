@@ -4,6 +4,8 @@ using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
+using OverviewView = Zhengzhao.Web.Api.LicensingEndpoints.OverviewView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -22,15 +24,15 @@ public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         var approver = await factory.NewBearerClientAsync("syj-approver", Roles.Approver, "XZ-SYJ", "540000");
         await factory.NewBearerClientAsync("syj-head", Roles.Approver, "XZ-SYJ", "540000", departmentHead: true);
         var materials = await factory.RequiredMaterialsAsync(applicant, "SL-014");
-        var accepted = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        var waiting = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadJsonAsync()).GetProperty("id").GetGuid();
-        var dueOn = (await ActAsync(clerk, accepted, "accept")).GetProperty("dueOn").GetString();
+        var accepted = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadAsAsync<ApplicationView>()).Id;
+        var waiting = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadAsAsync<ApplicationView>()).Id;
+        var dueOn = (await ActAsync(clerk, accepted, "accept")).As<ApplicationView>().DueOn;
 
         // The worklist reads the stored due dates: the one still to be received (by 12-03) before the one under review (12-10).
-        var worklist = (await (await approver.GetAsync("/api/v1/licensing/applications")).ReadJsonAsync()).EnumerateArray().ToList();
-        Assert.Equal("2026-12-10", dueOn);
-        Assert.Equal([waiting, accepted], worklist.Select(a => a.GetProperty("id").GetGuid()));
-        Assert.Equal(["2026-12-03", "2026-12-10"], worklist.Select(a => a.GetProperty("dueOn").GetString()));
+        var worklist = await (await approver.GetAsync("/api/v1/licensing/applications")).ReadAsAsync<ApplicationView[]>();
+        Assert.Equal(new DateOnly(2026, 12, 10), dueOn);
+        Assert.Equal([waiting, accepted], worklist.Select(a => a.Id));
+        Assert.Equal([new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 10)], worklist.Select(a => a.DueOn!.Value));
 
         // Friday 12-04 is too early; Monday 12-07 is three working days before: two instances sweeping at once send one warning.
         MoveTo(2026, 12, 4);
@@ -61,19 +63,19 @@ public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         await ActAsync(approver, accepted, "extension-request", new { days = 5, reason = "现场核查需补测" });
         await ActAsync(approver, accepted, "extension-request", new { days = 3, reason = "再申请" }, HttpStatusCode.Conflict);
         await ActAsync(approver, accepted, "extend", new { days = 5, reason = "自批" }, HttpStatusCode.Forbidden);
-        var overview = await (await head.GetAsync("/api/v1/licensing/overview")).ReadJsonAsync();
-        var late = Assert.Single(overview.GetProperty("overdue").EnumerateArray(), l => l.GetProperty("application").GetProperty("id").GetGuid() == accepted);
-        Assert.Equal(1, late.GetProperty("workdaysLate").GetInt32());
-        Assert.Contains(overview.GetProperty("overdue").EnumerateArray(), l => l.GetProperty("application").GetProperty("id").GetGuid() == waiting);
-        Assert.Equal(5, Assert.Single(overview.GetProperty("extensionRequests").EnumerateArray()).GetProperty("extensionRequest").GetProperty("days").GetInt32());
+        var overview = await (await head.GetAsync("/api/v1/licensing/overview")).ReadAsAsync<OverviewView>();
+        var late = Assert.Single(overview.Overdue, l => l.Application.Id == accepted);
+        Assert.Equal(1, late.WorkdaysLate);
+        Assert.Contains(overview.Overdue, l => l.Application.Id == waiting);
+        Assert.Equal(5, Assert.Single(overview.ExtensionRequests).ExtensionRequest?.Days);
 
-        var extended = await ActAsync(head, accepted, "extend", new { days = 5, reason = "现场核查需补测" });
-        Assert.Equal("2026-12-17", extended.GetProperty("dueOn").GetString());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, extended.GetProperty("extensionRequest").ValueKind);
-        Assert.Equal("syj-head", extended.GetProperty("extension").GetProperty("approvedBy").GetString());
-        overview = await (await head.GetAsync("/api/v1/licensing/overview")).ReadJsonAsync();
-        Assert.DoesNotContain(overview.GetProperty("overdue").EnumerateArray(), l => l.GetProperty("application").GetProperty("id").GetGuid() == accepted);
-        Assert.Equal(0, overview.GetProperty("extensionRequests").GetArrayLength());
+        var extended = (await ActAsync(head, accepted, "extend", new { days = 5, reason = "现场核查需补测" })).As<ApplicationView>();
+        Assert.Equal(new DateOnly(2026, 12, 17), extended.DueOn);
+        Assert.Null(extended.ExtensionRequest);
+        Assert.Equal("syj-head", extended.Extension?.ApprovedBy);
+        overview = await (await head.GetAsync("/api/v1/licensing/overview")).ReadAsAsync<OverviewView>();
+        Assert.DoesNotContain(overview.Overdue, l => l.Application.Id == accepted);
+        Assert.Empty(overview.ExtensionRequests);
         await (await approver.GetAsync("/api/v1/licensing/overview")).AssertProblemAsync(403);
 
         // The extension moved the deadline: 12-14 is three working days before the new one, and is warned afresh.

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -64,8 +65,8 @@ public sealed class FilingFormTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     public async Task A_second_filing_of_an_item_the_company_has_open_is_shown_the_open_one_and_filed_only_once_confirmed()
     {
         var api = await factory.BearerClientAsync(Roles.Applicant);
-        var first = await (await FileAsync(api, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(api, "SL-016") })).ReadJsonAsync();
-        var (firstId, firstNumber) = (first.GetProperty("id").GetGuid(), first.GetProperty("number").GetString()!);
+        var first = await (await FileAsync(api, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(api, "SL-016") })).ReadAsAsync<ApplicationView>();
+        var (firstId, firstNumber) = (first.Id, first.Number!);
         var browser = await factory.CookieClientAsync(Roles.Applicant);
 
         var form = WebUtility.HtmlDecode(await browser.GetStringAsync("/Licensing/New?item=SL-016"));

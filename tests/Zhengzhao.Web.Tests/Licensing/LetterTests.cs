@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -33,9 +34,9 @@ public sealed class LetterTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
         var approver = await factory.BearerClientAsync(Roles.Approver);
         var browser = await factory.CookieClientAsync(Roles.Applicant);
         var company = await factory.WithDbAsync(db => db.Enterprises.Where(e => e.Uscc == SamplePermits.ApplicantCompany).Select(e => e.Name).SingleAsync());
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
-        var id = filed.GetProperty("id").GetGuid();
-        var number = filed.GetProperty("number").GetString()!;
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadAsAsync<ApplicationView>();
+        var id = filed.Id;
+        var number = filed.Number!;
 
         await ActAsync(clerk, id, "supplement", new { items = Missing.Select(m => new { material = m.Material, problem = m.Problem }) });
         var supplement = await LetterAsync(browser, id, "supplement");
@@ -99,7 +100,7 @@ public sealed class LetterTests(ZhengzhaoFactory factory) : IClassFixture<Zhengz
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var stranger = await factory.NewBearerClientAsync("letters-stranger", Roles.Applicant, uscc: SamplePermits.OtherCompany);
-        var id = (await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadAsAsync<ApplicationView>()).Id;
         await ActAsync(clerk, id, "not-accept", new { reason = "申请事项依法不需要取得行政许可（《中华人民共和国行政许可法》第三十二条第一款第（一）项）。" });
 
         var own = await LetterAsync(applicant, id, "not-accepted");

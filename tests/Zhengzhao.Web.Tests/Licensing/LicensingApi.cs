@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Web.Tests.Infrastructure;
+using UploadView = Zhengzhao.Web.Api.LicensingEndpoints.UploadView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -20,7 +21,7 @@ internal static class LicensingApi
         file.Headers.ContentType = new MediaTypeHeaderValue(type);
         form.Add(file, "file", name);
         var response = await client.PostAsync("/api/v1/licensing/uploads" + (uscc is null ? string.Empty : "?uscc=" + uscc), form);
-        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+        return (await response.ReadAsAsync<UploadView>()).Id;
     }
 
     /// <summary>Every required material of the item's current version, all as one uploaded PDF.</summary>

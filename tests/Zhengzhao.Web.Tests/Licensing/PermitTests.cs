@@ -6,6 +6,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
+using PermitDetail = Zhengzhao.Web.Api.PermitEndpoints.PermitDetail;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -20,8 +21,8 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
     private async Task<string> VerificationUrlAsync(Permit permit)
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
-        var detail = await (await applicant.GetAsync($"/api/v1/permits/{permit.Number}/detail")).ReadJsonAsync();
-        return detail.GetProperty("verificationUrl").GetString()!;
+        var detail = await (await applicant.GetAsync($"/api/v1/permits/{permit.Number}/detail")).ReadAsAsync<PermitDetail>();
+        return detail.VerificationUrl;
     }
 
     [Fact]
@@ -134,14 +135,14 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
         var noReason = await (await approver.PostAsJsonAsync($"/api/v1/permits/{permit.Number}/revoke", new { reason = " ", revision = 0 })).AssertProblemAsync(400);
-        var revoked = await (await approver.PostAsJsonAsync($"/api/v1/permits/{permit.Number}/revoke", new { reason = "经核查，告知承诺内容不实", revision = 0 })).ReadJsonAsync();
+        var revoked = await (await approver.PostAsJsonAsync($"/api/v1/permits/{permit.Number}/revoke", new { reason = "经核查，告知承诺内容不实", revision = 0 })).ReadAsAsync<PermitDetail>();
         var page = await factory.Anonymous().GetStringAsync(url.PathAndQuery);
-        var byNumber = await (await factory.Anonymous().GetAsync($"/api/v1/permits/{permit.Number}")).ReadJsonAsync();
+        var byNumber = await (await factory.Anonymous().GetAsync($"/api/v1/permits/{permit.Number}")).ReadAsAsync<PublicPermit>();
 
         Assert.Contains("reason", noReason.GetProperty("errors").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(("Revoked", "Revoked", 1), (revoked.GetProperty("status").GetString(), revoked.GetProperty("state").GetString(), revoked.GetProperty("revision").GetInt32()));
+        Assert.Equal(("Revoked", "Revoked", 1), (revoked.Status, revoked.State, revoked.Revision));
         Assert.Contains("✘ 已撤销（2026年11月26日起）", page, StringComparison.Ordinal);
-        Assert.Equal("已撤销", byNumber.GetProperty("stateName").GetString());
+        Assert.Equal("已撤销", byNumber.StateName);
         var (events, actions) = await factory.WithDbAsync(async db => (
             await db.LicensingEvents.Where(e => e.PermitNumber == permit.Number).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync(),
             await db.AuditEntries.Where(e => e.EntityId == permit.Number).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync()));
@@ -157,13 +158,13 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var browser = await factory.CookieClientAsync(Roles.Applicant);
 
-        var list = await (await applicant.GetAsync("/api/v1/permits")).ReadJsonAsync();
+        var list = await (await applicant.GetAsync("/api/v1/permits")).ReadAsAsync<PermitDetail[]>();
         await (await applicant.GetAsync($"/api/v1/permits/{other.Number}/detail")).AssertProblemAsync(404);
         var page = await browser.GetAsync($"/Permits/{other.Id}");
         var ownPage = await browser.GetStringAsync($"/Permits/{own.Id}");
         var publicView = await (await applicant.GetAsync($"/api/v1/permits/{other.Number}")).ReadJsonAsync();
 
-        var numbers = list.EnumerateArray().Select(p => p.GetProperty("number").GetString()).ToList();
+        var numbers = list.Select(p => p.Number).ToList();
         Assert.Contains(own.Number, numbers);
         Assert.DoesNotContain(other.Number, numbers);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
@@ -194,11 +195,11 @@ public sealed partial class PermitTests(ZhengzhaoFactory factory) : IClassFixtur
         var permit = await SamplePermits.IssuedAsync(factory, SamplePermits.ApplicantCompany);
         var approver = await factory.BearerClientAsync(Roles.Approver);
 
-        var changed = await (await approver.PostAsJsonAsync($"/api/v1/permits/{permit.Number}/change", new { scope = "包装装潢印刷品和其他印刷品印刷", reason = "增加印刷品类别", revision = 0 })).ReadJsonAsync();
+        var changed = await (await approver.PostAsJsonAsync($"/api/v1/permits/{permit.Number}/change", new { scope = "包装装潢印刷品和其他印刷品印刷", reason = "增加印刷品类别", revision = 0 })).ReadAsAsync<PermitDetail>();
         await (await approver.PostAsJsonAsync($"/api/v1/permits/{permit.Number}/cancel", new { reason = "持证人申请注销", revision = 0 })).AssertProblemAsync(409);
 
-        Assert.Equal((permit.Number, 2, "包装装潢印刷品和其他印刷品印刷"), (changed.GetProperty("number").GetString(), changed.GetProperty("textVersion").GetInt32(), changed.GetProperty("scope").GetString()));
-        Assert.Equal(permit.Scope, changed.GetProperty("history")[0].GetProperty("scope").GetString());
+        Assert.Equal((permit.Number, 2, "包装装潢印刷品和其他印刷品印刷"), (changed.Number, changed.TextVersion, changed.Scope));
+        Assert.Equal(permit.Scope, changed.History[0].Scope);
     }
 
     [Fact]

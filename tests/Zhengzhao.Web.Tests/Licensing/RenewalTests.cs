@@ -5,6 +5,7 @@ using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -29,23 +30,23 @@ public sealed class RenewalTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         var form = new[] { new { name = Application.RenewalForm, upload = await UploadAsync(applicant, "延续申请书.pdf") } };
 
         // Filed in the window (the permits end on 2026-12-09 and 2026-12-01); one not yet in it is refused.
-        var first = await (await FileAsync(applicant, new { renews = decided, materials = form })).ReadJsonAsync();
-        var second = await (await FileAsync(applicant, new { renews = undecided, materials = form })).ReadJsonAsync();
+        var first = await (await FileAsync(applicant, new { renews = decided, materials = form })).ReadAsAsync<ApplicationView>();
+        var second = await (await FileAsync(applicant, new { renews = undecided, materials = form })).ReadAsAsync<ApplicationView>();
         await (await FileAsync(applicant, new { renews = decided, materials = form })).AssertProblemAsync(409);
         var early = await (await FileAsync(applicant, new { renews = notYet, materials = form })).AssertProblemAsync(409);
         await (await FileAsync(applicant, new { renews = "XZ-SYJ-2021-999999", materials = form })).AssertProblemAsync(400);
         await (await FileAsync(applicant, new { renews = undecided, materials = Array.Empty<object>() })).AssertProblemAsync(409);
         Assert.Contains("延续申请自 2027-05-01", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal((decided, "2026-12-09", "Submitted"), (first.GetProperty("renewsPermit").GetString(), first.GetProperty("renewalLastDay").GetString(), first.GetProperty("state").GetString()));
-        Assert.Equal("SL-014", first.GetProperty("itemCode").GetString());
+        Assert.Equal((decided, new DateOnly(2026, 12, 9), "Submitted"), (first.RenewsPermit, first.RenewalLastDay!.Value, first.State));
+        Assert.Equal("SL-014", first.ItemCode);
 
         // Decided before the last day: no published steps to go through; the permit runs on five more years.
-        var one = first.GetProperty("id").GetGuid();
-        var two = second.GetProperty("id").GetGuid();
+        var one = first.Id;
+        var two = second.Id;
         await ActAsync(clerk, one, "accept");
         await ActAsync(clerk, two, "accept");
-        var approved = await ActAsync(approver, one, "decide", new { approve = true });
-        Assert.Equal("Approved", approved.GetProperty("state").GetString());
+        var approved = (await ActAsync(approver, one, "decide", new { approve = true })).As<ApplicationView>();
+        Assert.Equal("Approved", approved.State);
         Assert.Equal(new DateOnly(2031, 12, 9), await ValidToAsync(decided));
 
         // The other one nobody decided: on 12-02 the sweep grants it by law, once, and a late decision is refused.

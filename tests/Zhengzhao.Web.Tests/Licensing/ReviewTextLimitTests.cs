@@ -2,6 +2,7 @@ using System.Net;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -14,7 +15,7 @@ public sealed class ReviewTextLimitTests(ZhengzhaoFactory factory) : IClassFixtu
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
         var head = await factory.NewBearerClientAsync("limit-syj-chief", Roles.DepartmentAdmin, "XZ-SYJ", "540000");
-        var id = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadAsAsync<ApplicationView>()).Id;
         await ActAsync(clerk, id, "accept");
 
         var refused = await ActAsync(head, id, "hand-over", new { to = new string('a', IdentityRules.MaxUserNameLength + 1) }, HttpStatusCode.BadRequest);

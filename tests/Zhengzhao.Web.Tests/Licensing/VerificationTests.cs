@@ -7,7 +7,9 @@ using Zhengzhao.Licensing;
 using Zhengzhao.Licensing.Verifications;
 using Zhengzhao.Notifications;
 using Zhengzhao.Web.Tests.Infrastructure;
+using static Zhengzhao.Web.Api.VerificationEndpoints;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -22,26 +24,26 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-002", materials = await factory.RequiredMaterialsAsync(applicant, "SL-002") })).ReadJsonAsync();
-        var id = filed.GetProperty("id").GetGuid();
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-002", materials = await factory.RequiredMaterialsAsync(applicant, "SL-002") })).ReadAsAsync<ApplicationView>();
+        var id = filed.Id;
 
-        var queue = await (await commerce.GetAsync("/api/v1/licensing/verifications")).ReadJsonAsync();
-        var task = Assert.Single(queue.GetProperty("open").EnumerateArray(), v => v.GetProperty("itemCode").GetString() == "SL-002");
-        Assert.Equal(("Filing", "2026-12-24", false), (task.GetProperty("kind").GetString(), task.GetProperty("dueOn").GetString(), task.GetProperty("overdue").GetBoolean()));
+        var queue = await (await commerce.GetAsync("/api/v1/licensing/verifications")).ReadAsAsync<WorklistView>();
+        var task = Assert.Single(queue.Open, v => v.ItemCode == "SL-002");
+        Assert.Equal(("Filing", new DateOnly(2026, 12, 24), false), (task.Kind, task.DueOn, task.Overdue));
         await (await applicant.GetAsync("/api/v1/licensing/verifications")).AssertProblemAsync(403);
         var stranger = await factory.NewBearerClientAsync("rst-approver", Roles.Approver, "XZ-RST", "540000");
-        await (await stranger.PostAsJsonAsync($"/api/v1/licensing/verifications/{task.GetProperty("id").GetGuid()}/conclusion", new { outcome = "False", findings = "无权" })).AssertProblemAsync(404);
-        await (await commerce.PostAsJsonAsync($"/api/v1/licensing/verifications/{task.GetProperty("id").GetGuid()}/conclusion", new { outcome = "Maybe", findings = "?" })).AssertProblemAsync(400);
+        await (await stranger.PostAsJsonAsync($"/api/v1/licensing/verifications/{task.Id}/conclusion", new { outcome = "False", findings = "无权" })).AssertProblemAsync(404);
+        await (await commerce.PostAsJsonAsync($"/api/v1/licensing/verifications/{task.Id}/conclusion", new { outcome = "Maybe", findings = "?" })).AssertProblemAsync(400);
 
         var photo = await UploadAsync(commerce, "核查照片.pdf", uscc: AccountSeeder.DemoEnterprise.Value);
-        var done = await (await commerce.PostAsJsonAsync($"/api/v1/licensing/verifications/{task.GetProperty("id").GetGuid()}/conclusion", new { outcome = "Consistent", findings = "经营场所、进出口经营范围与备案一致", attachments = new[] { photo } })).ReadJsonAsync();
+        var done = await (await commerce.PostAsJsonAsync($"/api/v1/licensing/verifications/{task.Id}/conclusion", new { outcome = "Consistent", findings = "经营场所、进出口经营范围与备案一致", attachments = new[] { photo } })).ReadAsAsync<VerificationView>();
 
-        Assert.Equal(("Consistent", "demo-departmentadmin"), (done.GetProperty("outcome").GetString(), done.GetProperty("checkedBy").GetString()));
+        Assert.Equal(("Consistent", "demo-departmentadmin"), (done.Outcome, done.CheckedBy));
         Assert.Equal(PermitStatus.Valid, await factory.WithDbAsync(db => db.Permits.Where(p => p.ApplicationId == id).Select(p => p.Status).SingleAsync()));
         Assert.Equal(0, await factory.WithDbAsync(db => db.CommitmentBreaches.CountAsync(b => b.ApplicationId == id)));
         var browser = await factory.CookieClientAsync(Roles.DepartmentAdmin);
         Assert.Contains("备案后核查", await browser.GetStringAsync("/Licensing/Verifications"), StringComparison.Ordinal);
-        Assert.Contains("经营场所、进出口经营范围与备案一致", await browser.GetStringAsync($"/Licensing/Verifications/{task.GetProperty("id").GetGuid()}"), StringComparison.Ordinal);
+        Assert.Contains("经营场所、进出口经营范围与备案一致", await browser.GetStringAsync($"/Licensing/Verifications/{task.Id}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,8 +51,8 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         // SL-003 (再生资源回收经营者备案, also 商务厅): the other test reads the queue's one SL-002 check.
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-003", materials = await factory.RequiredMaterialsAsync(applicant, "SL-003") })).ReadJsonAsync();
-        var id = await factory.WithDbAsync(db => db.Verifications.Where(v => v.ApplicationId == filed.GetProperty("id").GetGuid()).Select(v => v.Id).SingleAsync());
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-003", materials = await factory.RequiredMaterialsAsync(applicant, "SL-003") })).ReadAsAsync<ApplicationView>();
+        var id = await factory.WithDbAsync(db => db.Verifications.Where(v => v.ApplicationId == filed.Id).Select(v => v.Id).SingleAsync());
         var browser = await factory.CookieClientAsync(Roles.DepartmentAdmin);
 
         var response = await ZhengzhaoFactory.PostFormAsync(browser, $"/Licensing/Verifications/{id}", new() { ["outcome"] = "Bogus", ["findings"] = "伪造的结论" });
@@ -72,8 +74,8 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
 
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync();
-        var id = filed.GetProperty("id").GetGuid();
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadAsAsync<ApplicationView>();
+        var id = filed.Id;
         await ActAsync(clerk, id, "accept");
         await factory.NewBearerClientAsync("swt-officer-without-mail", Roles.Approver, "XZ-SYJ", "540000");
         await ActAsync(clerk, id, "hand-over", new { to = "swt-officer-without-mail" });
@@ -83,7 +85,7 @@ public sealed class VerificationTests(MailFactory factory) : IClassFixture<MailF
 
         var rows = await factory.WithDbAsync(db => db.MessageDispatches.ToListAsync());
         Assert.All(rows, n => Assert.Equal((NotificationChannel.Email, 1), (n.Channel, n.Attempts)));
-        var subject = $"{filed.GetProperty("number").GetString()}：已提交";
+        var subject = $"{filed.Number}：已提交";
         Assert.NotNull(Assert.Single(rows, n => n.Subject == subject).SentAt);
         var mails = Directory.GetFiles(factory.Pickup, "*.eml").Select(File.ReadAllText).ToList();
         Assert.Equal(rows.Count(n => n.SentAt != null), mails.Count);

@@ -3,6 +3,7 @@ using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Infrastructure.TextLimitChecks;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
 
 namespace Zhengzhao.Web.Tests.Licensing;
 
@@ -19,8 +20,8 @@ public sealed class VerificationTextContentTests(ZhengzhaoFactory factory) : ICl
     public async Task Findings_holding_a_direction_override_or_a_control_character_are_refused_and_the_verification_stays_open(string findings, string expected)
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
-        var filed = await (await FileAsync(applicant, new { itemCode = "SL-003", materials = await factory.RequiredMaterialsAsync(applicant, "SL-003") })).ReadJsonAsync();
-        var id = await factory.WithDbAsync(db => db.Verifications.Where(v => v.ApplicationId == filed.GetProperty("id").GetGuid()).Select(v => v.Id).SingleAsync());
+        var filed = await (await FileAsync(applicant, new { itemCode = "SL-003", materials = await factory.RequiredMaterialsAsync(applicant, "SL-003") })).ReadAsAsync<ApplicationView>();
+        var id = await factory.WithDbAsync(db => db.Verifications.Where(v => v.ApplicationId == filed.Id).Select(v => v.Id).SingleAsync());
         var commerce = await factory.BearerClientAsync(Roles.DepartmentAdmin);
 
         await factory.AssertRefusedAsync(commerce, new Row($"/api/v1/licensing/verifications/{id}/conclusion", new { outcome = "False", findings = "经营场所与备案不符" }, "findings", findings, expected));

@@ -7,6 +7,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
+using ImportResponse = Zhengzhao.Web.Api.RegistryEndpoints.ImportResponse;
 
 namespace Zhengzhao.Web.Tests.Registry;
 
@@ -63,13 +64,13 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var response = await UploadAsync(client, file);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var result = await response.ReadJsonAsync();
-        Assert.Equal(4, result.GetProperty("rows").GetInt32());
-        Assert.Equal(2, result.GetProperty("imported").GetInt32());
-        Assert.Equal(2, result.GetProperty("rejected").GetInt32());
-        Assert.Equal(0, result.GetProperty("skipped").GetInt32());
+        var result = await response.ReadAsAsync<ImportResponse>();
+        Assert.Equal(4, result.Rows);
+        Assert.Equal(2, result.Imported);
+        Assert.Equal(2, result.Rejected);
+        Assert.Equal(0, result.Skipped);
 
-        var report = await client.GetAsync(result.GetProperty("errorReport").GetString());
+        var report = await client.GetAsync(result.ErrorReport);
         Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await report.Content.ReadAsStreamAsync(), Encoding.UTF8);
         var lines = Csv.Read(reader).Select(r => r.Fields).ToList();
@@ -114,10 +115,10 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var before = await factory.WithDbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.Uscc.StartsWith("91540102MA6TKM2")).OrderBy(e => e.Uscc).ToListAsync());
         var counts = await CountsAsync();
 
-        var again = await (await UploadAsync(client, file)).ReadJsonAsync();
+        var again = await (await UploadAsync(client, file)).ReadAsAsync<ImportResponse>();
 
-        Assert.Equal(0, again.GetProperty("imported").GetInt32());
-        Assert.Equal(2, again.GetProperty("skipped").GetInt32());
+        Assert.Equal(0, again.Imported);
+        Assert.Equal(2, again.Skipped);
         var after = await factory.WithDbAsync(db => db.Enterprises.AsNoTracking().Where(e => e.Uscc.StartsWith("91540102MA6TKM2")).OrderBy(e => e.Uscc).ToListAsync());
         Assert.Equal(before.Select(e => (e.Name, e.LegalRepresentativeIdProtected)), after.Select(e => (e.Name, e.LegalRepresentativeIdProtected)));
         Assert.Equal((counts.Enterprises, counts.Changes, counts.Runs + 1), await CountsAsync());
@@ -155,9 +156,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var file = CsvFile(Row(Code("MA6TKM31")), Row(Code("MA6TKM32")), Row(Code("MA6TKM33")));
         var auditBefore = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
 
-        var result = await (await UploadAsync(client, file, "存量主体-城关区.csv")).ReadJsonAsync();
+        var result = await (await UploadAsync(client, file, "存量主体-城关区.csv")).ReadAsAsync<ImportResponse>();
 
-        var id = result.GetProperty("id").GetGuid();
+        var id = result.Id;
         var run = await factory.WithDbAsync(db => db.ImportRuns.SingleAsync(r => r.Id == id));
         Assert.Equal("存量主体-城关区.csv", run.FileName);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)), run.Sha256);
@@ -177,9 +178,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         using var workbook = new MemoryStream();
         workbook.SaveAs(new[] { CompanySheet.Columns.Zip(row).ToDictionary(p => p.First, p => (object)p.Second) });
 
-        var result = await (await UploadAsync(client, workbook.ToArray(), "companies.xlsx")).ReadJsonAsync();
+        var result = await (await UploadAsync(client, workbook.ToArray(), "companies.xlsx")).ReadAsAsync<ImportResponse>();
 
-        Assert.Equal(1, result.GetProperty("imported").GetInt32());
+        Assert.Equal(1, result.Imported);
         var stored = await factory.WithDbAsync(db => db.Enterprises.SingleAsync(e => e.Uscc == code));
         Assert.Equal(("经开区青稞种植专业合作社", EnterpriseType.Cooperative, "540172"), (stored.Name, stored.Type, stored.RegionCode));
     }
@@ -221,9 +222,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         return workbook.ToArray();
     }
 
-    private static async Task<List<string[]>> ReportAsync(HttpClient client, System.Text.Json.JsonElement result)
+    private static async Task<List<string[]>> ReportAsync(HttpClient client, ImportResponse result)
     {
-        using var reader = new StreamReader(await client.GetStreamAsync(result.GetProperty("errorReport").GetString()), Encoding.UTF8);
+        using var reader = new StreamReader(await client.GetStreamAsync(result.ErrorReport), Encoding.UTF8);
         return [.. Csv.Read(reader).Select(r => r.Fields)];
     }
 
@@ -265,9 +266,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var rows = Enumerable.Range(0, 11).Select(i => Row(Code($"MA6TKQ{i:00}"), name: $"拉萨市宽表第{i}号商贸有限公司")).ToArray();
         var file = Workbooks.WithDimension(WorkbookFile(rows), "A1:XFD12");
 
-        var result = await (await UploadAsync(client, file, "companies.xlsx")).ReadJsonAsync();
+        var result = await (await UploadAsync(client, file, "companies.xlsx")).ReadAsAsync<ImportResponse>();
 
-        Assert.Equal((11, 11, 0), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Equal((11, 11, 0), (result.Rows, result.Imported, result.Rejected));
     }
 
     [Fact]
@@ -297,9 +298,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
 
         foreach (var (content, fileName) in new[] { (CsvFile(rows), "formulas.csv"), (WorkbookFile(rows), "formulas.xlsx") })
         {
-            var result = await (await UploadAsync(client, content, fileName)).ReadJsonAsync();
+            var result = await (await UploadAsync(client, content, fileName)).ReadAsAsync<ImportResponse>();
 
-            Assert.Equal(2, result.GetProperty("rejected").GetInt32());
+            Assert.Equal(2, result.Rejected);
             var report = await ReportAsync(client, result);
             Assert.Contains(report, l => l[0] == "2" && l[1] == "名称" && l[2].Contains("不能以 =、+、-、@ 开头", StringComparison.Ordinal));
             Assert.Contains(report, l => l[0] == "3" && l[1] == "经营范围" && l[2].Contains("不能以 =、+、-、@ 开头", StringComparison.Ordinal));
@@ -317,10 +318,10 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         rows.Add(Row(nul, name: "拉萨市空\0字符商贸有限公司"));
         var file = CsvFile([.. rows]);
 
-        var result = await (await UploadAsync(client, file)).ReadJsonAsync();
+        var result = await (await UploadAsync(client, file)).ReadAsAsync<ImportResponse>();
 
         Assert.True(Array.IndexOf(file, (byte)0) > 4096);
-        Assert.Equal((31, 30, 1), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Equal((31, 30, 1), (result.Rows, result.Imported, result.Rejected));
         Assert.Contains(await ReportAsync(client, result), l => l[0] == "32" && l[1] == "名称" && l[2].Contains("控制字符", StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.Enterprises.AnyAsync(e => e.Uscc == nul)));
     }
@@ -331,9 +332,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var client = await factory.BearerClientAsync(Roles.Regulator);
         var code = Code("MA6TKQ71");
 
-        var result = await (await UploadAsync(client, CsvFile(Row(code), Row(Code("MA6TKQ72")), Row(code, name: "拉萨市重复商贸有限公司")))).ReadJsonAsync();
+        var result = await (await UploadAsync(client, CsvFile(Row(code), Row(Code("MA6TKQ72")), Row(code, name: "拉萨市重复商贸有限公司")))).ReadAsAsync<ImportResponse>();
 
-        Assert.Equal((3, 2, 0, 1), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("skipped").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Equal((3, 2, 0, 1), (result.Rows, result.Imported, result.Skipped, result.Rejected));
         Assert.Contains(await ReportAsync(client, result), l => l[0] == "4" && l[1] == "统一社会信用代码" && l[2].Contains("与第 2 行重复", StringComparison.Ordinal));
         Assert.Equal("拉萨市雪域商贸有限公司", await factory.WithDbAsync(db => db.Enterprises.Where(e => e.Uscc == code).Select(e => e.Name).SingleAsync()));
     }
@@ -344,11 +345,11 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var client = await factory.BearerClientAsync(Roles.Regulator);
         var rows = Enumerable.Range(0, 1_200).Select(_ => Row("1", name: "")).ToArray();
 
-        var result = await (await UploadAsync(client, CsvFile(rows))).ReadJsonAsync();
+        var result = await (await UploadAsync(client, CsvFile(rows))).ReadAsAsync<ImportResponse>();
         var report = await ReportAsync(client, result);
 
         // Each row has a wrong code and no name: two problems.
-        var problems = result.GetProperty("problems").GetInt32();
+        var problems = result.Problems;
         Assert.Equal(2_400, problems);
         Assert.Equal(ImportProblems.Listed + 2, report.Count);
         Assert.Equal($"另有 {problems - ImportProblems.Listed:N0} 处问题未列出，请改正以上问题后重新导入。", report[^1][2]);
@@ -360,9 +361,9 @@ public sealed class CompanyImportTests(ZhengzhaoFactory factory) : IClassFixture
         var client = await factory.BearerClientAsync(Roles.Regulator);
         var text = Encoding.UTF8.GetString(CsvFile(Row(Code("MA6TKQ81")))) + string.Join(",", Row(Code("MA6TKQ82"), name: "\"拉萨市引号商贸有限公司")) + "\r\n" + string.Join(",", Row(Code("MA6TKQ83"))) + "\r\n";
 
-        var result = await (await UploadAsync(client, Encoding.UTF8.GetBytes(text))).ReadJsonAsync();
+        var result = await (await UploadAsync(client, Encoding.UTF8.GetBytes(text))).ReadAsAsync<ImportResponse>();
 
-        Assert.Equal((2, 1, 1), (result.GetProperty("rows").GetInt32(), result.GetProperty("imported").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        Assert.Equal((2, 1, 1), (result.Rows, result.Imported, result.Rejected));
         Assert.Contains(await ReportAsync(client, result), l => l[0] == "3" && l[1] == ImportCompanies.WholeRow && l[2].Contains("引号没有闭合", StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.Enterprises.AnyAsync(e => e.Uscc == Code("MA6TKQ82") || e.Uscc == Code("MA6TKQ83"))));
     }
@@ -415,12 +416,12 @@ public sealed class DemoCompaniesTests(BulkDemoFactory factory) : IClassFixture<
     {
         var client = await factory.BearerClientAsync(Roles.Regulator);
 
-        var runs = await (await client.GetAsync("/api/v1/registry/imports")).ReadJsonAsync();
+        var runs = await (await client.GetAsync("/api/v1/registry/imports")).ReadAsAsync<ListImportRuns.Run[]>();
 
-        var demo = Assert.Single(runs.EnumerateArray(), r => r.GetProperty("fileName").GetString() == DemoCompanies.FileName);
-        Assert.Equal(0, demo.GetProperty("rejected").GetInt32());
-        Assert.Equal(demo.GetProperty("rows").GetInt32(), demo.GetProperty("imported").GetInt32());
-        Assert.True(demo.GetProperty("rows").GetInt32() >= 3000);
+        var demo = Assert.Single(runs, r => r.FileName == DemoCompanies.FileName);
+        Assert.Equal(0, demo.Rejected);
+        Assert.Equal(demo.Rows, demo.Imported);
+        Assert.True(demo.Rows >= 3000);
         Assert.True(await factory.WithDbAsync(db => db.Enterprises.CountAsync()) >= 3000);
     }
 }

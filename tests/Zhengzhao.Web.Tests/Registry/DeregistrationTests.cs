@@ -7,6 +7,8 @@ using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
 using Zhengzhao.Web.Tests.Licensing;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
+using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
+using DeregistrationResponse = Zhengzhao.Web.Api.RegistryEndpoints.DeregistrationResponse;
 
 namespace Zhengzhao.Web.Tests.Registry;
 
@@ -24,9 +26,9 @@ public sealed class DeregistrationTests(ZhengzhaoFactory factory) : IClassFixtur
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
         var registrar = await factory.BearerClientAsync(Roles.Regulator);
-        var filing = await (await FileAsync(applicant, new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") })).ReadJsonAsync();
-        var open = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadJsonAsync();
-        var receipt = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filing.GetProperty("id").GetGuid()));
+        var filing = await (await FileAsync(applicant, new { itemCode = "SL-001", materials = await factory.RequiredMaterialsAsync(applicant, "SL-001") })).ReadAsAsync<ApplicationView>();
+        var open = await (await FileAsync(applicant, new { itemCode = "SL-016", materials = await factory.RequiredMaterialsAsync(applicant, "SL-016") })).ReadAsAsync<ApplicationView>();
+        var receipt = await factory.WithDbAsync(db => db.Permits.SingleAsync(p => p.ApplicationId == filing.Id));
 
         (await (await registrar.PostAsJsonAsync("/api/v1/registry/deregistrations", Event("dereg-bad", on: "2026-13-01"))).AssertProblemAsync(400)).GetProperty("errors").GetProperty("deregisteredOn");
         await (await registrar.PostAsJsonAsync("/api/v1/registry/deregistrations", Event("dereg-bad", reason: " "))).AssertProblemAsync(400);
@@ -36,13 +38,13 @@ public sealed class DeregistrationTests(ZhengzhaoFactory factory) : IClassFixtur
         var other = await registrar.PostAsJsonAsync("/api/v1/registry/deregistrations", Event("dereg-2"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var body = await first.ReadJsonAsync();
-        Assert.False(body.GetProperty("replayed").GetBoolean());
-        Assert.Contains(receipt.Number, body.GetProperty("cancelledPermits").EnumerateArray().Select(p => p.GetString()));
-        Assert.Contains(open.GetProperty("number").GetString(), body.GetProperty("closedApplications").EnumerateArray().Select(a => a.GetString()));
-        var replay = await again.ReadJsonAsync();
-        Assert.True(replay.GetProperty("replayed").GetBoolean());
-        Assert.Equal(0, replay.GetProperty("cancelledPermits").GetArrayLength());
+        var body = await first.ReadAsAsync<DeregistrationResponse>();
+        Assert.False(body.Replayed);
+        Assert.Contains(receipt.Number, body.CancelledPermits);
+        Assert.Contains(open.Number, body.ClosedApplications);
+        var replay = await again.ReadAsAsync<DeregistrationResponse>();
+        Assert.True(replay.Replayed);
+        Assert.Empty(replay.CancelledPermits);
         Assert.Contains("不能办理注销登记", (await other.AssertProblemAsync(409)).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var (status, permits, applications, events) = await factory.WithDbAsync(async db => (

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Registry;
 using Zhengzhao.Web.Tests.Infrastructure;
+using RegistrationResponse = Zhengzhao.Web.Api.RegistryEndpoints.RegistrationResponse;
 
 namespace Zhengzhao.Web.Tests.Registry;
 
@@ -41,7 +42,7 @@ public sealed class RegistrationTests(ZhengzhaoFactory factory) : IClassFixture<
         var other = await client.PostAsJsonAsync("/api/v1/registry/registrations", Event("evt-2"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.True((await again.ReadJsonAsync()).GetProperty("replayed").GetBoolean());
+        Assert.True((await again.ReadAsAsync<RegistrationResponse>()).Replayed);
         var duplicate = await other.AssertProblemAsync(409);
         Assert.Contains("已登记为", duplicate.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.EnterpriseChanges.CountAsync(c => c.Uscc == Code)));
@@ -59,7 +60,7 @@ public sealed class RegistrationTests(ZhengzhaoFactory factory) : IClassFixture<
         var unchanged = await client.PostAsJsonAsync("/api/v1/registry/registrations", Event("c-3", "Change", code, "许可项目：食品销售；劳务派遣。"));
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Contains("经营范围：", (await changed.ReadJsonAsync()).GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("经营范围：", (await changed.ReadAsAsync<RegistrationResponse>()).Summary, StringComparison.Ordinal);
         await unchanged.AssertProblemAsync(409);
         var history = await factory.WithDbAsync(db => db.EnterpriseChanges.Where(c => c.Uscc == code).OrderBy(c => c.At).Select(c => c.Kind).ToListAsync());
         Assert.Equal(["设立登记", "变更登记"], history);

@@ -1,4 +1,5 @@
 using Zhengzhao.Web.Tests.Infrastructure;
+using UsccResponse = Zhengzhao.Web.Api.UsccEndpoints.UsccResponse;
 
 namespace Zhengzhao.Web.Tests.Registry;
 
@@ -9,23 +10,23 @@ public sealed class UsccApiTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
     [Fact]
     public async Task A_valid_code_is_decoded()
     {
-        var answer = await (await _client.GetAsync("/api/v1/uscc/9144030071526726XG")).ReadJsonAsync();
+        var answer = await (await _client.GetAsync("/api/v1/uscc/9144030071526726XG")).ReadAsAsync<UsccResponse>();
 
-        Assert.Equal("9144030071526726XG", answer.GetProperty("code").GetString());
-        Assert.True(answer.GetProperty("valid").GetBoolean());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.GetProperty("reason").ValueKind);
-        Assert.Equal("工商", answer.GetProperty("department").GetString());
-        Assert.Equal("企业", answer.GetProperty("category").GetString());
-        Assert.Equal("440300", answer.GetProperty("region").GetString());
+        Assert.Equal("9144030071526726XG", answer.Code);
+        Assert.True(answer.Valid);
+        Assert.Null(answer.Reason);
+        Assert.Equal("工商", answer.Department);
+        Assert.Equal("企业", answer.Category);
+        Assert.Equal("440300", answer.Region);
     }
 
     [Fact]
     public async Task Full_width_input_is_normalised()
     {
-        var answer = await (await _client.GetAsync("/api/v1/uscc/" + Uri.EscapeDataString("９１４４０３００１９２２０３８２１６"))).ReadJsonAsync();
+        var answer = await (await _client.GetAsync("/api/v1/uscc/" + Uri.EscapeDataString("９１４４０３００１９２２０３８２１６"))).ReadAsAsync<UsccResponse>();
 
-        Assert.Equal("914403001922038216", answer.GetProperty("code").GetString());
-        Assert.True(answer.GetProperty("valid").GetBoolean());
+        Assert.Equal("914403001922038216", answer.Code);
+        Assert.True(answer.Valid);
     }
 
     [Theory]
@@ -40,10 +41,10 @@ public sealed class UsccApiTests(ZhengzhaoFactory factory) : IClassFixture<Zheng
         var response = await _client.GetAsync("/api/v1/uscc/" + code);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        var answer = await response.ReadJsonAsync();
-        Assert.False(answer.GetProperty("valid").GetBoolean());
-        Assert.Contains(reason, answer.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.GetProperty("department").ValueKind);
+        var answer = await response.ReadAsAsync<UsccResponse>();
+        Assert.False(answer.Valid);
+        Assert.Contains(reason, answer.Reason, StringComparison.Ordinal);
+        Assert.Null(answer.Department);
     }
 
     [Fact]
