@@ -17,6 +17,10 @@ public sealed class SignInRaceTests(LoggedFactory factory) : IClassFixture<Logge
     [Fact]
     public async Task Sign_ins_from_one_address_at_the_same_moment_log_no_database_failure()
     {
+        // Starting the host migrates a fresh database, whose first look for the history table EF logs as failed.
+        _ = factory.Services;
+        factory.ForgetErrors();
+
         for (var round = 0; round < 8; round++)
         {
             var address = $"10.8.{round}.1";
@@ -26,7 +30,7 @@ public sealed class SignInRaceTests(LoggedFactory factory) : IClassFixture<Logge
             Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"{a.StatusCode}"));
         }
 
-        Assert.DoesNotContain(factory.Errors, e => e.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.True(!factory.Errors.Any(e => e.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)), string.Join("\n", factory.Errors));
     }
 }
 
@@ -36,6 +40,8 @@ public sealed class LoggedFactory : ZhengzhaoFactory
     private readonly ErrorLog _log = new();
 
     public IReadOnlyCollection<string> Errors => _log.Entries;
+
+    public void ForgetErrors() => _log.Entries.Clear();
 
     public HttpClient ClientAt(string address)
     {
