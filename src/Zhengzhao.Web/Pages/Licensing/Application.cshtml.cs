@@ -32,6 +32,9 @@ public sealed class ApplicationModel(FindApplications find, UploadMaterial uploa
 
     public bool IsHead => User.IsDepartmentHead();
 
+    /// <summary>Whether the reader sees the hand-over form: the matter's owner, or the head while it has an owner.</summary>
+    public bool MayHandOver => View is { Application: { IsClosed: false } a } && !IsApplicant && (a.Owner == User.Identity?.Name || (IsHead && a.Owner.Length > 0));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, [FromServices] AcceptApplication accept, CancellationToken cancellationToken) =>
@@ -148,9 +151,9 @@ public sealed class ApplicationModel(FindApplications find, UploadMaterial uploa
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         View = (await find.GetAsync(id, User.ApplicationReader(), cancellationToken)).Value;
-        if (View is { Application.IsClosed: false } && !IsApplicant)
+        if (MayHandOver)
         {
-            Receivers = await receivers.HandleAsync(View.Application, cancellationToken);
+            Receivers = await receivers.HandleAsync(View!.Application, cancellationToken);
         }
 
         return View is not null;
