@@ -46,7 +46,7 @@ public sealed class RoleNavigationTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(demo.UserName);
         Assert.Equal(PublicMenu, await page.GetByTestId("nav-public").Locator("a").AllInnerTextsAsync());
         Assert.Equal(menu, await page.GetByTestId("nav-work").Locator("a").AllInnerTextsAsync());
-        Assert.Contains(Roles.DisplayName(role), await page.GetByTestId("role").AllInnerTextsAsync());
+        Assert.Contains(Roles.Name(role), await page.GetByTestId("role").AllInnerTextsAsync());
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, $"workbench-{role}.png"), FullPage = true });
     }

@@ -9,6 +9,9 @@ public static class CatalogEndpoints
 {
     public sealed record ItemSummary(string Code, string Name, string Department, string DepartmentName, string Mode, int StatutoryLimitDays, int CommittedLimitDays, string Catalog, int Version);
 
+    /// <summary>What an import of the catalogue did: items created, given a new version, and left as they were.</summary>
+    public sealed record ImportOutcomeView(int Created, int Updated, int Unchanged);
+
     public sealed record ItemList(int Total, IReadOnlyDictionary<string, int> CountsByMode, IReadOnlyList<ItemSummary> Items);
 
     public sealed record ItemDetail(string Code, string Name, string Department, string DepartmentName, string Mode, int StatutoryLimitDays, int CommittedLimitDays, string Catalog, int Version, DateOnly? ValidFrom, DateOnly? ValidTo, ItemContent Content);
@@ -82,7 +85,7 @@ public static class CatalogEndpoints
                 var outcome = await import.HandleAsync(new(stream, file.Length, context.User.ToActor()), ct);
                 if (outcome.Succeeded)
                 {
-                    return Results.Ok(new { outcome.Created, outcome.Updated, outcome.Unchanged });
+                    return Results.Ok(new ImportOutcomeView(outcome.Created, outcome.Updated, outcome.Unchanged));
                 }
 
                 return Results.Problem(
@@ -94,7 +97,7 @@ public static class CatalogEndpoints
             })
             .DisableAntiforgery()
             .RequireAuthorization(IdentitySetup.BearerOnlyPolicy)
-            .WithName("ImportItems")
+            .WithName("ImportItems").Produces<ImportOutcomeView>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("导入事项目录（.xlsx，审改办）：任一行有误则不写入，错误按工作表、行、列列出");
 
         return api;

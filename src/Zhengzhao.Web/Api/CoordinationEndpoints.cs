@@ -17,6 +17,8 @@ public static class CoordinationEndpoints
 
     public sealed record CopyView(Guid Id, Guid PushId, string Uscc, string Company, string ItemCode, string Item, string ApprovingDepartment, string LoopState, DateOnly SentOn, DateOnly? AcknowledgedOn);
 
+    public sealed record AcknowledgedView(Guid Id, DateOnly? AcknowledgedOn);
+
     public sealed record LetterView(Guid Id, string Uscc, string Company, string EventId, DateOnly IssuedOn, IReadOnlyList<LetterItem> Items, string Undertaking, DateTimeOffset? SignedAt, string? SignatoryName, string? SignedDigest);
 
     public sealed record ReturnRequest(string? Reason, string? Remark);
@@ -66,7 +68,7 @@ public static class CoordinationEndpoints
             .WithName("ListCopies").WithSummary("本部门收到的抄告（行业主管部门知悉）");
 
         group.MapPost("/copies/{id:guid}/acknowledge", async (Guid id, AcknowledgePushCopy acknowledge, ClaimsPrincipal user, CancellationToken ct) =>
-                (await acknowledge.HandleAsync(id, user.DepartmentCode(), user.ToActor(), ct)).ToHttpResult(c => new { c.Id, c.AcknowledgedOn }))
+                (await acknowledge.HandleAsync(id, user.DepartmentCode(), user.ToActor(), ct)).ToHttpResult(c => new AcknowledgedView(c.Id, c.AcknowledgedOn)))
             .RequireAuthorization(IdentitySetup.DepartmentDeskPolicy).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("AcknowledgeCopy").WithSummary("接收抄告").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 

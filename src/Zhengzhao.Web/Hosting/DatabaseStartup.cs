@@ -73,7 +73,7 @@ public static partial class DatabaseStartup
                 var text = new StringBuilder("\n演示账户（一次性密码，仅显示这一次，首次登录须修改）/ Demo accounts, one-time passwords shown once:\n");
                 foreach (var account in created)
                 {
-                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {Roles.DisplayName(account.Role),-10} {account.UserName,-24} {account.OneTimePassword}\n");
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {Roles.Name(account.Role),-10} {account.UserName,-24} {account.OneTimePassword}\n");
                 }
 
                 await Console.Out.WriteLineAsync(text, cancellationToken);

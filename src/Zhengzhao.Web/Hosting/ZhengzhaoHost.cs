@@ -11,6 +11,7 @@ using Zhengzhao.Common;
 using Zhengzhao.Coordination;
 using Zhengzhao.Coordination.Webhooks;
 using Zhengzhao.Credit;
+using Zhengzhao.Deadlines;
 using Zhengzhao.Licensing;
 using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
@@ -46,7 +47,7 @@ public static class ZhengzhaoHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddZhengzhaoDatabase(settings);
-        services.AddZhengzhaoUseCases().AddCreditPorts();
+        services.AddZhengzhaoUseCases().AddCreditPorts().AddDeadlineSources();
         services.AddSingleton<CalendarCache>();
         services.AddSingleton<DemoCredentials>();
         services.AddSingleton<ScopeCatalogue>();
@@ -165,6 +166,7 @@ public static class ZhengzhaoHost
         api.MapAuditEndpoints();
         api.MapWebhookEndpoints();
         api.MapAppointmentEndpoints();
+        api.MapDeadlineEndpoints();
         api.MapFallback((HttpContext context, UnmatchedApiRequests unmatched) => unmatched.Answer(context)).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorPages().WithStaticAssets();

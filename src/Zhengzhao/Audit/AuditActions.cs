@@ -102,5 +102,5 @@ public static class AuditActions
         ["registry.registered"] = "设立登记",
     };
 
-    public static string Label(string action) => Labels.GetValueOrDefault(action, action);
+    public static string Name(string action) => Labels.GetValueOrDefault(action, action);
 }

@@ -98,7 +98,7 @@ public static class CatalogSheet
             ["告知承诺书"] = c.CommitmentLetterText ?? string.Empty,
             ["风险等级"] = CatalogTerms.Name(c.RiskLevel),
             ["经营范围关键词"] = ItemText.FormatPhrases(c.ScopePhrases),
-            ["适用企业类型"] = string.Join("、", c.EnterpriseTypes.Select(EnterpriseTypes.DisplayName)),
+            ["适用企业类型"] = string.Join("、", c.EnterpriseTypes.Select(EnterpriseTypes.Name)),
             ["行业主管部门"] = c.IndustryAuthorityCode is { } authority ? departmentNames.GetValueOrDefault(authority, authority) : string.Empty,
             ["生效日期"] = validFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
         };
@@ -224,7 +224,7 @@ public static class CatalogSheet
         var types = new List<EnterpriseType>();
         foreach (var text in ItemText.ParsePhrases(Cell("适用企业类型")))
         {
-            var type = Enum.GetValues<EnterpriseType>().Cast<EnterpriseType?>().FirstOrDefault(t => EnterpriseTypes.DisplayName(t!.Value) == text || t.ToString() == text);
+            var type = Enum.GetValues<EnterpriseType>().Cast<EnterpriseType?>().FirstOrDefault(t => EnterpriseTypes.Name(t!.Value) == text || t.ToString() == text);
             if (type is null)
             {
                 Problem("适用企业类型", $"“{text}”无法识别，应为内资企业、外商投资企业、个体工商户或农民专业合作社。");

@@ -37,7 +37,7 @@ public static class VersionDiff
         ("告知承诺书", c => c.CommitmentLetterText ?? string.Empty),
         ("风险等级", c => CatalogTerms.Name(c.RiskLevel)),
         ("经营范围关键词", c => string.Join("、", c.ScopePhrases)),
-        ("适用企业类型", c => c.EnterpriseTypes.Count == 0 ? "全部" : string.Join("、", c.EnterpriseTypes.Select(EnterpriseTypes.DisplayName))),
+        ("适用企业类型", c => c.EnterpriseTypes.Count == 0 ? "全部" : string.Join("、", c.EnterpriseTypes.Select(EnterpriseTypes.Name))),
     ];
 
     public static IReadOnlyList<FieldChange> Between(ItemContent before, ItemContent after)

@@ -75,7 +75,7 @@ public sealed class GetPublicRecord(ZhengzhaoDbContext db, GetCreditRecord recor
             {
                 Uscc = e.Uscc,
                 Name = e.Name,
-                Type = EnterpriseTypes.DisplayName(e.Type),
+                Type = EnterpriseTypes.Name(e.Type),
                 Status = EnterpriseStatuses.Name(e.Status),
                 LegalRepresentative = e.LegalRepresentative,
                 Region = e.Region,

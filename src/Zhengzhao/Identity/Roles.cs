@@ -28,7 +28,7 @@ public static class Roles
 
     public static RoleInfo? Find(string name) => All.FirstOrDefault(r => r.Name == name);
 
-    public static string DisplayName(string name) => Find(name)?.DisplayName ?? name;
+    public static string Name(string name) => Find(name)?.DisplayName ?? name;
 }
 
 public sealed record RoleInfo(string Name, string DisplayName, bool IsStaff);

@@ -61,52 +61,7 @@ public static class ApplicationClock
             StepsDue = [.. (steps ?? []).Select((_, i) => calendar.AddWorkdays(acceptedOn, steps!.Take(i + 1).Sum(s => s.LimitDays) + paused, region))],
         };
     }
-
-    /// <summary>
-    /// The warnings due on a day: for each deadline and each lead (in working days before it, e.g. 3 and 1), whether
-    /// the day has reached the warning date, and once a deadline has passed, the notice that it has
-    /// (<see cref="ClockWarning.PastDue"/>). A statutory limit falling on the committed one's date is warned once, as
-    /// the committed. The sender records each (deadline, due date, lead) once.
-    /// </summary>
-    public static IReadOnlyList<ClockWarning> WarningsDue(WorkCalendar calendar, string region, ClockReading reading, IReadOnlyCollection<int> leads, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentNullException.ThrowIfNull(reading);
-        ArgumentNullException.ThrowIfNull(leads);
-        if (reading.IsPaused)
-        {
-            return [];
-        }
-
-        return
-        [
-            .. new[] { (Deadline.Committed, reading.CommittedDue), (Deadline.Statutory, reading.StatutoryDue) }
-                .SelectMany(d => leads.Where(lead => lead > 0).Append(ClockWarning.PastDue).Select(lead => new ClockWarning(d.Item1, d.Item2, lead)))
-                .Where(w => w.IsPastDue ? today > w.Due : today >= calendar.AddWorkdays(w.Due, -w.Lead, region) && today <= w.Due)
-                .DistinctBy(w => (w.Due, w.Lead)),
-        ];
-    }
 }
 
 /// <summary>The limits an application runs under, pinned from the item version it was filed under, and its extension.</summary>
 public sealed record ClockLimits(int StatutoryDays, int CommittedDays, int ExtensionDays = 0);
-
-public enum Deadline
-{
-    /// <summary>承诺时限.</summary>
-    Committed,
-
-    /// <summary>法定时限.</summary>
-    Statutory,
-}
-
-/// <summary>
-/// A warning of a deadline: which deadline, its date, and how many working days ahead it warns; a lead of
-/// <see cref="PastDue"/> is the notice, sent the first time the sweep finds it, that the deadline has passed (逾期).
-/// </summary>
-public sealed record ClockWarning(Deadline Deadline, DateOnly Due, int Lead)
-{
-    public const int PastDue = 0;
-
-    public bool IsPastDue => Lead == PastDue;
-}

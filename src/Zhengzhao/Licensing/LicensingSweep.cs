@@ -11,19 +11,19 @@ namespace Zhengzhao.Licensing;
 
 /// <summary>
 /// What Licensing does on its own as days pass: gives a due date to any open application that has none (those
-/// filed before the worklist kept one; once per process, as no transition leaves one without), grants by law the renewals left undecided past their permit's last day, and
-/// warns of coming deadlines. Safe to run on every instance at once.
+/// filed before the worklist kept one; once per process, as no transition leaves one without) and grants by law the
+/// renewals left undecided past their permit's last day. Safe to run on every instance at once. Its deadlines are
+/// warned of by Notifications, from the list of open deadlines.
 /// </summary>
-public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendars, SendClockWarnings warnings, RenewPermit renew, Notifier notifier, TimeProvider time) : IUseCase
+public sealed class LicensingSweep(ZhengzhaoDbContext db, CalendarCache calendars, RenewPermit renew, Notifier notifier, TimeProvider time) : IUseCase
 {
-    public sealed record Outcome(int Rescheduled, int Deemed, int Warned);
+    public sealed record Outcome(int Rescheduled, int Deemed);
 
     /// <param name="backfill">Whether to look for open applications without a due date: a scan of the whole table.</param>
     public async Task<Outcome> RunAsync(bool backfill = false, CancellationToken cancellationToken = default)
     {
         var rescheduled = backfill ? await RescheduleAsync(cancellationToken) : 0;
-        var deemed = await DeemRenewalsAsync(cancellationToken);
-        return new Outcome(rescheduled, deemed, await warnings.RunAsync(cancellationToken));
+        return new Outcome(rescheduled, await DeemRenewalsAsync(cancellationToken));
     }
 
     /// <summary>

@@ -27,6 +27,11 @@ public static class NotificationRegistration
             services.AddHostedService<NotificationDispatcherService>();
         }
 
+        if (section.GetValue("WarnDeadlines", defaultValue: true))
+        {
+            services.AddHostedService<DeadlineWarningService>();
+        }
+
         return services;
     }
 }
@@ -39,4 +44,13 @@ public sealed class NotificationDispatcherService(IServiceScopeFactory scopes, I
 
     protected override Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<NotificationDispatcher>().SendDueAsync(cancellationToken);
+}
+
+/// <summary>Sends the deadline warnings due every quarter of an hour, on every instance (the unique key keeps each once).</summary>
+public sealed class DeadlineWarningService(IServiceScopeFactory scopes, TimeProvider time, ILogger<DeadlineWarningService> logger) : PeriodicService(scopes, time, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
+
+    protected override Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendDeadlineWarnings>().RunAsync(cancellationToken);
 }

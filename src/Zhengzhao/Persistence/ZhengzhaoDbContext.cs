@@ -98,7 +98,7 @@ public abstract class ZhengzhaoDbContext : IdentityDbContext<User>, IDataProtect
 
     public DbSet<Licensing.Verifications.Verification> Verifications => Set<Licensing.Verifications.Verification>();
 
-    public DbSet<ClockWarningSent> ClockWarnings => Set<ClockWarningSent>();
+    public DbSet<Notifications.DeadlineWarningSent> DeadlineWarnings => Set<Notifications.DeadlineWarningSent>();
 
     public DbSet<Notifications.Message> Messages => Set<Notifications.Message>();
 

@@ -225,7 +225,7 @@ public static class CompanySheet
     {
         foreach (var type in Enum.GetValues<EnterpriseType>())
         {
-            if (text == EnterpriseTypes.DisplayName(type) || text == type.ToString())
+            if (text == EnterpriseTypes.Name(type) || text == type.ToString())
             {
                 return type;
             }
@@ -241,7 +241,7 @@ public static class CompanySheet
         ArgumentNullException.ThrowIfNull(facts);
         return
         [
-            code.Value, facts.Name, EnterpriseTypes.DisplayName(facts.Type), facts.LegalRepresentative, legalRepresentativeId,
+            code.Value, facts.Name, EnterpriseTypes.Name(facts.Type), facts.LegalRepresentative, legalRepresentativeId,
             facts.Address, facts.RegionCode, facts.RegisteringAuthority,
             facts.EstablishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), facts.ApprovedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             facts.RegisteredCapital.ToString("0.####", CultureInfo.InvariantCulture), facts.BusinessScope,

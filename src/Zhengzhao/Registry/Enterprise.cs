@@ -97,7 +97,7 @@ public sealed class Enterprise : Audit.IAudited
         }
 
         Compare("名称", Name, facts.Name);
-        Compare("类型", EnterpriseTypes.DisplayName(Type), EnterpriseTypes.DisplayName(facts.Type));
+        Compare("类型", EnterpriseTypes.Name(Type), EnterpriseTypes.Name(facts.Type));
         Compare("法定代表人", LegalRepresentative, facts.LegalRepresentative);
         Compare("住所", Address, facts.Address);
         Compare("区划", RegionCode, facts.RegionCode);

@@ -18,7 +18,7 @@ public enum EnterpriseType
 
 public static class EnterpriseTypes
 {
-    public static string DisplayName(EnterpriseType type) => type switch
+    public static string Name(EnterpriseType type) => type switch
     {
         EnterpriseType.DomesticCompany => "内资企业",
         EnterpriseType.ForeignInvested => "外商投资企业",

@@ -19,11 +19,12 @@ public static class ModuleRules
         ["Calendar"] = ["Common", "Audit", "ReferenceData"],
         ["Registry"] = ["Common", "Audit", "ReferenceData", "Calendar"],
         ["Identity"] = ["Common", "Audit", "ReferenceData", "Calendar", "Registry"],
-        ["Notifications"] = ["Common", "Audit", "Identity"],
+        ["Deadlines"] = ["Common", "Audit", "ReferenceData", "Calendar"],
+        ["Notifications"] = ["Common", "Audit", "Calendar", "Deadlines", "Identity"],
         ["Catalog"] = ["Common", "Audit", "ReferenceData", "Calendar", "Registry"],
-        ["Coordination"] = ["Common", "Audit", "ReferenceData", "Calendar", "Notifications", "Registry", "Catalog"],
-        ["Licensing"] = ["Common", "Audit", "ReferenceData", "Calendar", "Identity", "Notifications", "Registry", "Catalog", "Coordination"],
-        ["Credit"] = ["Common", "Audit", "ReferenceData", "Calendar", "Notifications", "Registry", "Catalog", "Licensing"],
+        ["Coordination"] = ["Common", "Audit", "ReferenceData", "Calendar", "Deadlines", "Notifications", "Registry", "Catalog"],
+        ["Licensing"] = ["Common", "Audit", "ReferenceData", "Calendar", "Deadlines", "Identity", "Notifications", "Registry", "Catalog", "Coordination"],
+        ["Credit"] = ["Common", "Audit", "ReferenceData", "Calendar", "Deadlines", "Notifications", "Registry", "Catalog", "Licensing"],
     };
 
     /// <summary>

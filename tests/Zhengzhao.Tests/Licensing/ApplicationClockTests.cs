@@ -80,33 +80,4 @@ public sealed class ApplicationClockTests
         Assert.True(reading.PastStatutory);
         Assert.True(reading.WorkdaysLeft < 0);
     }
-
-    [Fact]
-    public void Warnings_fall_due_the_set_number_of_working_days_before_each_deadline_and_not_while_paused()
-    {
-        var reading = ApplicationClock.Read(Shipped, "540172", D("2026-11-02"), new ClockLimits(20, 10), [], D("2026-11-13"));
-        var committedDue = reading.CommittedDue;
-
-        var threeBefore = ApplicationClock.WarningsDue(Shipped, "540172", reading, [3, 1], Shipped.AddWorkdays(committedDue, -3, "540172"));
-        var oneBefore = ApplicationClock.WarningsDue(Shipped, "540172", reading, [3, 1], Shipped.AddWorkdays(committedDue, -1, "540172"));
-        var paused = ApplicationClock.WarningsDue(Shipped, "540172", reading with { IsPaused = true }, [3, 1], committedDue);
-
-        Assert.Equal([new ClockWarning(Deadline.Committed, committedDue, 3)], threeBefore);
-        Assert.Equal([new ClockWarning(Deadline.Committed, committedDue, 3), new ClockWarning(Deadline.Committed, committedDue, 1)], oneBefore);
-        Assert.Empty(paused);
-    }
-
-    [Fact]
-    public void Once_a_deadline_has_passed_its_past_due_notice_falls_due_and_a_statutory_limit_on_the_same_day_is_told_once()
-    {
-        var reading = ApplicationClock.Read(Shipped, "540172", D("2026-11-02"), new ClockLimits(10, 10), [], D("2026-11-13"));
-        var due = reading.CommittedDue;
-
-        var onTheDay = ApplicationClock.WarningsDue(Shipped, "540172", reading, [3, 1], due);
-        var dayAfter = ApplicationClock.WarningsDue(Shipped, "540172", reading, [3, 1], due.AddDays(1));
-
-        Assert.Equal(reading.StatutoryDue, due);
-        Assert.DoesNotContain(onTheDay, w => w.IsPastDue);
-        Assert.Equal([new ClockWarning(Deadline.Committed, due, ClockWarning.PastDue)], dayAfter);
-    }
 }

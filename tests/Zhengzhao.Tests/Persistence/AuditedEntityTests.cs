@@ -32,7 +32,7 @@ public sealed class AuditedEntityTests : IDisposable
     [
         "AuditEntry", // the audit itself
         "AuditCheckpointClaim", // a lease: who writes today's checkpoint
-        "ClockWarningSent", // a sent-once key for deadline warnings
+        "DeadlineWarningSent", // a sent-once key for deadline warnings
         "CreditEntry", // gathered from the source rows, which are audited
         "DataProtectionKey", // key material the framework keeps
         "ImportRun", // an import's progress and error report; the import is recorded when it starts

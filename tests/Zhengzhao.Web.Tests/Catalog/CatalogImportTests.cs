@@ -7,6 +7,7 @@ using Zhengzhao.Catalog;
 using Zhengzhao.Common;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Tests.Infrastructure;
+using ImportOutcomeView = Zhengzhao.Web.Api.CatalogEndpoints.ImportOutcomeView;
 using ItemDetail = Zhengzhao.Web.Api.CatalogEndpoints.ItemDetail;
 
 namespace Zhengzhao.Web.Tests.Catalog;
@@ -72,11 +73,10 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
 
         var export = await client.GetAsync("/api/v1/items/export?catalog=official");
         var bytes = await export.Content.ReadAsByteArrayAsync();
-        var result = await (await UploadAsync(client, bytes)).ReadJsonAsync();
+        var result = await (await UploadAsync(client, bytes)).ReadAsAsync<ImportOutcomeView>();
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, result.GetProperty("created").GetInt32());
-        Assert.Equal(4, result.GetProperty("unchanged").GetInt32());
+        Assert.Equal(new ImportOutcomeView(0, 0, 4), result);
         Assert.Equal(before, await factory.WithDbAsync(db => db.ItemVersions.CountAsync()));
         var header = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: false).Cast<IDictionary<string, object>>().First().Values.Take(7);
         Assert.Equal(["序号", "事项名称", "审批部门", "设定依据", "改革方式", "具体改革举措", "加强事中事后监管措施"], header.Select(v => v.ToString()));
@@ -88,13 +88,12 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
         var client = await factory.BearerClientAsync(Roles.ReformOffice);
         var file = Workbook(Row("XZ2018-T10", "港口经营许可"), Row("XZ2018-T11", "港口理货业务经营许可"));
 
-        var first = await (await UploadAsync(client, file)).ReadJsonAsync();
+        var first = await (await UploadAsync(client, file)).ReadAsAsync<ImportOutcomeView>();
         var auditAfterFirst = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
-        var second = await (await UploadAsync(client, file)).ReadJsonAsync();
+        var second = await (await UploadAsync(client, file)).ReadAsAsync<ImportOutcomeView>();
 
-        Assert.Equal(2, first.GetProperty("created").GetInt32());
-        Assert.Equal(2, second.GetProperty("unchanged").GetInt32());
-        Assert.Equal(0, second.GetProperty("created").GetInt32() + second.GetProperty("updated").GetInt32());
+        Assert.Equal(new ImportOutcomeView(2, 0, 0), first);
+        Assert.Equal(new ImportOutcomeView(0, 0, 2), second);
         Assert.Equal(auditAfterFirst, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
         var item = await (await factory.Anonymous().GetAsync("/api/v1/items/XZ2018-T10")).ReadAsAsync<ItemDetail>();
         Assert.Equal("XZ-JTT", item.Department);
@@ -202,9 +201,9 @@ public sealed class CatalogImportTests(ZhengzhaoFactory factory) : IClassFixture
         var client = await factory.BearerClientAsync(Roles.ReformOffice);
         var file = Workbooks.WithDimension(Workbook([.. Enumerable.Range(40, 11).Select(i => Row($"XZ2018-T{i}", $"宽表事项{i}"))]), "A1:XFD12");
 
-        var result = await (await UploadAsync(client, file)).ReadJsonAsync();
+        var result = await (await UploadAsync(client, file)).ReadAsAsync<ImportOutcomeView>();
 
-        Assert.Equal(11, result.GetProperty("created").GetInt32());
+        Assert.Equal(11, result.Created);
     }
 
     [Fact]

@@ -150,6 +150,7 @@ public partial class ZhengzhaoFactory : WebApplicationFactory<Program>
         // Tests drive the background passes themselves (webhooks, notifications, the licensing sweep) on the fake clock.
         builder.UseSetting("Webhooks:Enabled", "false");
         builder.UseSetting("Notifications:Enabled", "false");
+        builder.UseSetting("Notifications:WarnDeadlines", "false");
         builder.UseSetting("Licensing:Sweep", "false");
         builder.UseSetting("Credit:Collect", "false");
         builder.UseSetting("Registry:IndexNames", "false");

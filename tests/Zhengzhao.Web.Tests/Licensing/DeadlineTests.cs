@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Identity;
 using Zhengzhao.Licensing;
+using Zhengzhao.Notifications;
 using Zhengzhao.Web.Tests.Infrastructure;
 using static Zhengzhao.Web.Tests.Licensing.LicensingApi;
 using ApplicationView = Zhengzhao.Web.Api.LicensingEndpoints.ApplicationView;
@@ -47,7 +48,7 @@ public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         // Wednesday 12-09, one working day before: the second lead, once.
         MoveTo(2026, 12, 9);
         Assert.Equal(1, await SweepAsync());
-        Assert.Equal(2, await factory.WithDbAsync(db => db.ClockWarnings.CountAsync(w => w.ApplicationId == accepted)));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.DeadlineWarnings.CountAsync(w => w.SubjectId == accepted)));
 
         // Friday 12-11: past the committed limit. The owner and the head are told once; the head sees it late, and the
         // extension the approver asks for.
@@ -87,5 +88,5 @@ public sealed class DeadlineTests(ZhengzhaoFactory factory) : IClassFixture<Zhen
         factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero));
 
     /// <summary>One instance's sweep of the warnings due today.</summary>
-    private Task<int> SweepAsync() => factory.WithUseCaseAsync<SendClockWarnings, int>(w => w.RunAsync());
+    private Task<int> SweepAsync() => factory.WithUseCaseAsync<SendDeadlineWarnings, int>(w => w.RunAsync());
 }

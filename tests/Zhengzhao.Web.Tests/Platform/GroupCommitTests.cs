@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zhengzhao.Audit;
 using Zhengzhao.Common;
 using Zhengzhao.Licensing;
+using Zhengzhao.Notifications;
 using Zhengzhao.Persistence;
 using Zhengzhao.Web.Tests.Infrastructure;
 
@@ -56,7 +57,6 @@ public sealed class GroupCommitTests(ZhengzhaoFactory factory) : IClassFixture<Z
     {
         // On PostgreSQL a failed statement aborts the whole transaction until it is rolled back to the write's savepoint.
         var application = Guid.NewGuid();
-        var warning = new ClockWarning(Deadline.Committed, new DateOnly(2026, 12, 10), 3);
         var holding = new TaskCompletionSource();
         var first = Commits.RunAsync(async (services, _) =>
         {
@@ -72,14 +72,14 @@ public sealed class GroupCommitTests(ZhengzhaoFactory factory) : IClassFixture<Z
         Assert.True((await kept).IsSuccess);
         await Assert.ThrowsAsync<DbUpdateException>(() => clash);
         Assert.True((await after).IsSuccess);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.ClockWarnings.CountAsync(w => w.ApplicationId == application)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.DeadlineWarnings.CountAsync(w => w.SubjectId == application)));
         string[] names = ["unique-first", "unique-kept", "unique-clash", "unique-after"];
         var written = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "test.group-commit" && names.Contains(e.EntityId)).OrderBy(e => e.Sequence).Select(e => e.EntityId).ToListAsync());
         Assert.Equal(["unique-first", "unique-kept", "unique-after"], written);
 
         Result<int> Warn(IServiceProvider services, string name)
         {
-            services.GetRequiredService<ZhengzhaoDbContext>().ClockWarnings.Add(new ClockWarningSent(application, warning, DateTime.UtcNow));
+            services.GetRequiredService<ZhengzhaoDbContext>().DeadlineWarnings.Add(new DeadlineWarningSent("licensing.committed", application, new DateOnly(2026, 12, 10), 3, DateTime.UtcNow));
             return Append(services, name);
         }
     }

@@ -6,24 +6,24 @@ using Zhengzhao.Web.Hosting;
 namespace Zhengzhao.Web.Pages.Messages;
 
 /// <summary>站内消息: the reader's mailbox (an applicant's with its company's), newest first; open one to mark it read.</summary>
-public sealed class IndexModel(InAppMailbox mailbox) : PageModel
+public sealed class IndexModel(ListMessages list, ReadMessage read, MarkAllMessagesRead markAll) : PageModel
 {
-    public InAppMailbox.Page Mailbox { get; private set; } = new([], 0);
+    public ListMessages.Page Mailbox { get; private set; } = new([], 0);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Mailbox = await mailbox.ListAsync(User.Mailboxes(), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Mailbox = await list.HandleAsync(User.Mailboxes(), cancellationToken);
 
     /// <summary>Opens a message: marks it read and goes where it points.</summary>
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken)
     {
-        var read = await mailbox.ReadAsync(User.Mailboxes(), id, cancellationToken);
-        return read.Value is not { } message ? NotFound()
+        var opened = await read.HandleAsync(User.Mailboxes(), id, cancellationToken);
+        return opened.Value is not { } message ? NotFound()
             : message.Link is { } local && Url.IsLocalUrl(local) ? LocalRedirect(local)
             : RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
     {
-        await mailbox.ReadAllAsync(User.Mailboxes(), cancellationToken);
+        await markAll.HandleAsync(User.Mailboxes(), cancellationToken);
         return RedirectToPage();
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengzhao.Common;
 using Zhengzhao.Coordination;
+using Zhengzhao.Deadlines;
 using Zhengzhao.Identity;
 using Zhengzhao.Web.Hosting;
 
 namespace Zhengzhao.Web.Pages.Workbench;
 
-public sealed class IndexModel(GetAccountProfile getProfile, ListNotificationLetters letters, TrackLoops track) : PageModel
+public sealed class IndexModel(GetAccountProfile getProfile, ListNotificationLetters letters, TrackLoops track, ListOpenDeadlines deadlines, TimeProvider time) : PageModel
 {
     // What each role does on the platform (DESIGN.md §1), shown on the desk so every user knows their remit.
     private static readonly Dictionary<string, string[]> DutiesByRole = new()
@@ -29,6 +31,14 @@ public sealed class IndexModel(GetAccountProfile getProfile, ListNotificationLet
     /// <summary>An applicant's notification letters and the loops of its company.</summary>
     public (IReadOnlyList<NotificationLetter> Letters, IReadOnlyList<TrackLoops.Line> Loops)? Company { get; private set; }
 
+    /// <summary>How many deadlines the desk shows; the API lists more.</summary>
+    public const int DeadlinesShown = 50;
+
+    /// <summary>The deadlines the user's department or company has open: overdue, and those due in the coming days. Null for an account with neither.</summary>
+    public IReadOnlyList<OpenDeadline>? Deadlines { get; private set; }
+
+    public DateOnly Today { get; } = ChinaTime.Today(time);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Profile = await getProfile.HandleAsync(User.Identity!.Name!, cancellationToken);
@@ -38,6 +48,10 @@ public sealed class IndexModel(GetAccountProfile getProfile, ListNotificationLet
         }
 
         Duties = Profile.Roles.SelectMany(r => DutiesByRole[r.Name]).ToList();
+        // Staff see their own department's, even those who may read every department's (the registrar, say).
+        var reader = User.DeadlineReader();
+        var open = await deadlines.HandleAsync(new(reader.DepartmentCode, Limit: DeadlinesShown), reader, cancellationToken);
+        Deadlines = open.IsSuccess ? open.Value : null;
         if (User.IsInRole(Roles.Applicant) && User.EnterpriseUscc() is { } uscc)
         {
             Company = (await letters.HandleAsync(uscc, new(uscc), cancellationToken), await track.ListAsync(new(null, IncludeClosed: true, uscc), cancellationToken));

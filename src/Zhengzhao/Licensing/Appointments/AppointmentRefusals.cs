@@ -21,7 +21,7 @@ internal static class AppointmentRefusals
         new("appointments/slot-full", "该时段已约满", $"{slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm}-{slot.End:HH\\:mm} 的时段已约满，请选择其他时段。", RefusalKind.Conflict);
 
     public static Refusal NotActive(Booking booking) =>
-        new("appointments/booking-closed", "预约已结束", $"预约 {booking.Number} 当前为“{Booking.StateName(booking.State)}”，不能再变更。", RefusalKind.Conflict);
+        new("appointments/booking-closed", "预约已结束", $"预约 {booking.Number} 当前为“{BookingRules.Name(booking.State)}”，不能再变更。", RefusalKind.Conflict);
 
     public static Refusal Changed() =>
         new("appointments/booking-changed", "预约状态已变化", "这条预约刚刚已被处理（可能是重复提交），请刷新后查看。", RefusalKind.Conflict);

@@ -91,15 +91,6 @@ public sealed class Booking : Audit.IAudited
         : DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime) != Date ? AppointmentRefusals.NotToday()
         : Close(arrived ? BookingState.Arrived : BookingState.NoShow, by, now);
 
-    public static string StateName(BookingState state) => state switch
-    {
-        BookingState.Active => "已预约",
-        BookingState.Cancelled => "已取消",
-        BookingState.Arrived => "已到场",
-        BookingState.NoShow => "未到场",
-        _ => state.ToString(),
-    };
-
     private Booking Close(BookingState state, string by, DateTimeOffset now)
     {
         State = state;

@@ -35,4 +35,13 @@ public static class BookingRules
 
         return slot.Remaining > 0 ? null : AppointmentRefusals.Full(slot);
     }
+
+    public static string Name(BookingState state) => state switch
+    {
+        BookingState.Active => "已预约",
+        BookingState.Cancelled => "已取消",
+        BookingState.Arrived => "已到场",
+        BookingState.NoShow => "未到场",
+        _ => state.ToString(),
+    };
 }

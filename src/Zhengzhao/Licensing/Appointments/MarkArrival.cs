@@ -28,7 +28,7 @@ public sealed class MarkArrival(ZhengzhaoDbContext db, TimeProvider time) : IUse
             return marked;
         }
 
-        db.Record(actor, time, arrived ? "appointments.arrived" : "appointments.no-show", nameof(Booking), booking.Id.ToString(), $"{booking.Uscc} 预约 {booking.Number}：{Booking.StateName(booking.State)}");
+        db.Record(actor, time, arrived ? "appointments.arrived" : "appointments.no-show", nameof(Booking), booking.Id.ToString(), $"{booking.Uscc} 预约 {booking.Number}：{BookingRules.Name(booking.State)}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1811,36 +1811,6 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Zhengzhao.Licensing.ClockWarningSent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Deadline")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Lead")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "Deadline", "DueOn", "Lead")
-                        .IsUnique();
-
-                    b.ToTable("ClockWarnings", (string)null);
-                });
-
             modelBuilder.Entity("Zhengzhao.Licensing.LicensingEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2125,6 +2095,36 @@ namespace Zhengzhao.Persistence.Migrations.Postgres
                     b.HasIndex("DepartmentCode", "CheckedOn", "DueOn");
 
                     b.ToTable("Verifications");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Notifications.DeadlineWarningSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Lead")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "Kind", "DueOn", "Lead")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineWarnings", (string)null);
                 });
 
             modelBuilder.Entity("Zhengzhao.Notifications.Message", b =>

@@ -1800,36 +1800,6 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Zhengzhao.Licensing.ClockWarningSent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Deadline")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Lead")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "Deadline", "DueOn", "Lead")
-                        .IsUnique();
-
-                    b.ToTable("ClockWarnings", (string)null);
-                });
-
             modelBuilder.Entity("Zhengzhao.Licensing.LicensingEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2114,6 +2084,36 @@ namespace Zhengzhao.Persistence.Migrations.Sqlite
                     b.HasIndex("DepartmentCode", "CheckedOn", "DueOn");
 
                     b.ToTable("Verifications");
+                });
+
+            modelBuilder.Entity("Zhengzhao.Notifications.DeadlineWarningSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "Kind", "DueOn", "Lead")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineWarnings", (string)null);
                 });
 
             modelBuilder.Entity("Zhengzhao.Notifications.Message", b =>
