@@ -58,6 +58,10 @@ public static class ApiInput
         return !parsed.IsSuccess ? parsed.Refusal! : parsed.Value is { } value ? value : Invalid(field, $"请填写 {field}（{allowed}）。");
     }
 
+    /// <summary>A yes-or-no the request must state: left out, it is refused rather than read as false.</summary>
+    public static Result<bool> RequiredFlag(bool? value, string field) =>
+        value is { } flag ? flag : Invalid(field, $"请填写 {field}（true 或 false）。");
+
     /// <summary>An optional region code: absent or empty means the national calendar.</summary>
     public static string? Region(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

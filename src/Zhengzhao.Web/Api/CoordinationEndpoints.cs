@@ -123,13 +123,13 @@ public static class CoordinationEndpoints
         group.MapGet("/letters", async (string? uscc, ListNotificationLetters letters, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var own = user.EnterpriseUscc();
-                return (await letters.HandleAsync(uscc?.Trim().ToUpperInvariant() ?? own ?? string.Empty, new(own), ct)).Select(Letter);
+                return (await letters.HandleAsync(uscc?.Trim().ToUpperInvariant() ?? own ?? string.Empty, user.LetterReader(), ct)).Select(Letter);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.Regulator, Roles.WindowClerk))
             .WithName("ListLetters").WithSummary("企业的告知书（申请人只能看到本企业的）");
 
         group.MapGet("/letters/{id:guid}", async (Guid id, GetNotificationLetter letter, ClaimsPrincipal user, CancellationToken ct) =>
-                (await letter.HandleAsync(id, new(user.EnterpriseUscc()), ct)).ToHttpResult(Letter))
+                (await letter.HandleAsync(id, user.LetterReader(), ct)).ToHttpResult(Letter))
             .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.Regulator, Roles.WindowClerk))
             .WithName("GetLetter").WithSummary("一份告知书").ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -14,7 +14,7 @@ public static class IdentityEndpoints
 
     public sealed record RefreshRequest(string? RefreshToken);
 
-    public sealed record DepartmentHeadRequest(bool IsHead);
+    public sealed record DepartmentHeadRequest(bool? IsHead);
 
     public sealed record DepartmentHeadView(string UserName, string? DepartmentCode, bool IsDepartmentHead);
 
@@ -90,7 +90,13 @@ public static class IdentityEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         identity.MapPut("/accounts/{userName}/department-head", async (string userName, DepartmentHeadRequest request, SetDepartmentHead setHead, ClaimsPrincipal principal, CancellationToken ct) =>
-                (await setHead.HandleAsync(new(userName, request.IsHead, principal.ToActor()), ct)).ToHttpResult(u => new DepartmentHeadView(u.UserName!, u.DepartmentCode, u.IsDepartmentHead)))
+            {
+                // Left out, the flag is refused, not read as false: a forgotten field must not clear a head.
+                var isHead = ApiInput.RequiredFlag(request.IsHead, "isHead");
+                return isHead.IsSuccess
+                    ? (await setHead.HandleAsync(new(userName, isHead.Value, principal.ToActor()), ct)).ToHttpResult(u => new DepartmentHeadView(u.UserName!, u.DepartmentCode, u.IsDepartmentHead))
+                    : Problems.From(isHead.Refusal);
+            })
             .RequireAuthorization(p => p.RequireRole(Roles.DepartmentAdmin, Roles.Administrator)).RequireAuthorization(IdentitySetup.BearerOnlyPolicy).DisableAntiforgery()
             .WithName("SetDepartmentHead").Produces<DepartmentHeadView>()
             .WithSummary("指定或取消部门负责人（isHead）：部门管理员限本部门工作人员，系统管理员不限；该账户原有登录和令牌随之失效")

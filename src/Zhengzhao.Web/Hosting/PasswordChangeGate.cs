@@ -67,6 +67,10 @@ public static class PrincipalExtensions
     public static bool OverseesAllLoops(this ClaimsPrincipal user) =>
         user is not null && (user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.Oversight) || user.IsInRole(Roles.ReformOffice) || user.IsInRole(Roles.Administrator));
 
+    /// <summary>Whose notification letters the user reads: its company's, its window region's companies', or (the registrar) any.</summary>
+    public static Coordination.LetterReader LetterReader(this ClaimsPrincipal user) =>
+        new(user.EnterpriseUscc(), user.IsInRole(Roles.WindowClerk) ? user?.FindFirst(ZhengzhaoClaims.Region)?.Value : null);
+
     /// <summary>Whose open deadlines the user reads: every department's, its department's, or its company's.</summary>
     public static Deadlines.ListOpenDeadlines.Reader DeadlineReader(this ClaimsPrincipal user) =>
         new(user.DepartmentCode() is { Length: > 0 } department ? department : null, user.EnterpriseUscc(), user.OverseesAllLoops());

@@ -51,7 +51,7 @@ internal static class CoordinationRefusals
     public static Refusal RemarkTooLong(string problem) => Field("coordination/remark-too-long", "说明有误", "remark", problem);
 
     public static Refusal AlreadySigned(DateTimeOffset signedAt) =>
-        new("coordination/already-signed", "告知书已签署", $"该告知书已于 {signedAt:yyyy-MM-dd HH:mm} 签署，无需重复签署。", RefusalKind.Conflict);
+        new("coordination/already-signed", "告知书已签署", $"该告知书已于 {signedAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}（北京时间）签署，无需重复签署。", RefusalKind.Conflict);
 
     public static Refusal AlreadyAcknowledged(DateOnly on, string? by) =>
         new("coordination/already-acknowledged", "已接收", $"该抄告已于 {on:yyyy-MM-dd} 由 {by} 接收。", RefusalKind.Conflict);

@@ -11,6 +11,6 @@ public sealed class GetNotificationLetter(ZhengzhaoDbContext db) : IUseCase
     {
         ArgumentNullException.ThrowIfNull(reader);
         var letter = await db.NotificationLetters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        return letter is not null && reader.Reaches(letter.Uscc) ? letter : CoordinationRefusals.LetterNotFound;
+        return letter is not null && await reader.ReachesAsync(db, letter.Uscc, cancellationToken) ? letter : CoordinationRefusals.LetterNotFound;
     }
 }

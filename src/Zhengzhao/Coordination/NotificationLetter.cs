@@ -1,3 +1,7 @@
+using Zhengzhao.Registry;
+using Zhengzhao.ReferenceData;
+using Zhengzhao.Persistence;
+using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using System.Text;
 using Zhengzhao.Catalog;
@@ -102,8 +106,26 @@ public sealed class NotificationLetter : Audit.IAudited
 /// <summary>One permit the letter names, as it stood in the catalogue on the day of the letter.</summary>
 public sealed record LetterItem(string Code, string Name, string DepartmentCode, string DepartmentName, ReformMode Mode);
 
-/// <summary>Who is asking for letters: an applicant is bound to its company's code; staff (null) may read any.</summary>
-public sealed record LetterReader(string? OwnUscc)
+/// <summary>
+/// Who is asking for letters: an applicant is bound to its company's code, a window clerk to the companies of its
+/// window's region (as it files for them); the registrar (both null) may read any.
+/// </summary>
+public sealed record LetterReader(string? OwnUscc, string? WindowRegion = null)
 {
-    public bool Reaches(string uscc) => OwnUscc is null || OwnUscc == uscc;
+    public async Task<bool> ReachesAsync(ZhengzhaoDbContext db, string uscc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (OwnUscc is not null)
+        {
+            return OwnUscc == uscc;
+        }
+
+        if (WindowRegion is not { } region)
+        {
+            return true;
+        }
+
+        var prefix = Region.CoveragePrefix(region);
+        return await db.RegisteredEnterprises().AnyAsync(e => e.Uscc == uscc && e.RegionCode.StartsWith(prefix), cancellationToken);
+    }
 }

@@ -22,14 +22,21 @@ public sealed class PushDeadlines(ZhengzhaoDbContext db, CalendarCache calendars
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
 
-        // Both deadlines fall after the push, so the day it was pushed bounds the candidates.
-        var pushes = db.Pushes.Where(p => (p.State == PushState.Pending || p.State == PushState.Claimed) && p.LoopClosedOn == null && p.PushedOn <= window.DueBy);
+        // Both deadlines fall after the push, so the day it was pushed bounds the candidates; and as each is a number
+        // of working days from the push, the earliest pushed are the earliest due (a loop's limit also varies with its
+        // item, so among loops the order is the push's), which lets the index on the push date read at most the limit.
+        var pushes = db.Pushes.Where(p => p.LoopClosedOn == null && p.PushedOn <= window.DueBy);
         if (window.DepartmentCode is { } department)
         {
             pushes = pushes.Where(p => p.DepartmentCode == department);
         }
 
-        var rows = await PushViews.WithNamesAsync(db, pushes, cancellationToken);
+        var rows = new List<PushViews.Row>();
+        foreach (var state in new[] { PushState.Pending, PushState.Claimed })
+        {
+            rows.AddRange(await PushViews.WithNamesAsync(db, pushes.Where(p => p.State == state).OrderBy(p => p.PushedOn).ThenBy(p => p.Id).Take(limit), cancellationToken));
+        }
+
         return rows.Select(r => Deadline(calendar, r, window.Today)).Where(d => d.DueOn <= window.DueBy).OrderBy(d => d.DueOn).Take(limit).ToList();
     }
 

@@ -36,15 +36,16 @@ public sealed class ListOpenDeadlines(ZhengzhaoDbContext db, IEnumerable<IDeadli
         }
 
         var department = string.IsNullOrWhiteSpace(query.DepartmentCode) ? null : query.DepartmentCode.Trim();
-        if (department is not null && !await db.Departments.AnyAsync(d => d.Code == department, cancellationToken))
-        {
-            return DeadlineRefusals.DepartmentNotFound(department);
-        }
-
         var scope = ScopeOf(reader, department);
         if (!scope.IsSuccess)
         {
             return scope.Refusal;
+        }
+
+        // Only those who may read any department's learn whether a code names one.
+        if (department is not null && !await db.Departments.AnyAsync(d => d.Code == department, cancellationToken))
+        {
+            return DeadlineRefusals.DepartmentNotFound(department);
         }
 
         var today = ChinaTime.Today(time);

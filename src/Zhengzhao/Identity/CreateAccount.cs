@@ -79,7 +79,7 @@ public sealed class CreateAccount(ZhengzhaoDbContext db, UserManager<User> users
             DepartmentCode = role.IsStaff ? command.DepartmentCode : null,
             RegionCode = role.IsStaff ? command.RegionCode : null,
             EnterpriseUscc = uscc,
-            IsDepartmentHead = role.IsStaff && command.IsDepartmentHead,
+            IsDepartmentHead = IdentityRules.MayBeDepartmentHead(role.Name) && command.IsDepartmentHead,
             MustChangePassword = true,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };

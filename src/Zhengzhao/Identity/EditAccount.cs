@@ -61,9 +61,10 @@ public sealed class EditAccount(ZhengzhaoDbContext db, UserManager<User> users, 
         }
 
         user.DisplayName = command.DisplayName.Trim();
-        if (user.DepartmentCode != department && user.IsDepartmentHead)
+        if ((user.DepartmentCode != department || !IdentityRules.MayBeDepartmentHead(role.Name)) && user.IsDepartmentHead)
         {
-            // The head of one department is no head of the next: the new department's administrator designates its own.
+            // The head of one department is no head of the next (the new department's administrator designates its
+            // own), and a head who is no longer an approver no longer decides.
             changes.Add("不再担任部门负责人");
             user.IsDepartmentHead = false;
         }

@@ -63,6 +63,12 @@ public static class IdentityRules
     /// <summary>Checks a password's length before it is hashed.</summary>
     public static string? PasswordTooLong(string password) =>
         password.Length > MaxPasswordLength ? $"密码不能超过{MaxPasswordLength}个字符。" : null;
+
+    /// <summary>
+    /// 部门负责人 decides (extensions, hand-overs): only an approver of the department may be its head, never its
+    /// department administrator (the department's IT administrator) nor an inspector or window clerk.
+    /// </summary>
+    public static bool MayBeDepartmentHead(string role) => role == Roles.Approver;
 }
 
 /// <summary>How many failures in a row are free, when the wait becomes an hour, and how long a quiet spell clears the count.</summary>

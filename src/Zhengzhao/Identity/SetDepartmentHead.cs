@@ -6,8 +6,8 @@ using Zhengzhao.Persistence;
 namespace Zhengzhao.Identity;
 
 /// <summary>
-/// 部门负责人: the department administrator designates a member of the department's staff as its head, or clears
-/// it; the platform administrator may do so in any department. Who may is decided here from the acting account, not
+/// 部门负责人: the department administrator designates one of the department's approvers as its head, or clears
+/// it; the platform administrator may do so in any department; nobody designates themselves. Who may is decided here from the acting account, not
 /// by the page. The change rotates the account's security stamp, so its pages offer the head's actions (or stop) at
 /// once.
 /// </summary>
@@ -32,6 +32,17 @@ public sealed class SetDepartmentHead(ZhengzhaoDbContext db, UserManager<User> u
         if (user.DepartmentCode is null || user.EnterpriseUscc is not null)
         {
             return AccountFields.Invalid("只有部门工作人员可以担任部门负责人。");
+        }
+
+        // Nobody designates themselves: the head's powers are granted by someone else, on the record.
+        if (command.IsHead && user.UserName == command.Actor.UserName)
+        {
+            return AccountFields.Invalid("不能指定自己为部门负责人，请由系统管理员或本部门其他管理员办理。");
+        }
+
+        if (command.IsHead && !(await users.GetRolesAsync(user)).Any(IdentityRules.MayBeDepartmentHead))
+        {
+            return AccountFields.Invalid("只有本部门的审批人员可以担任部门负责人；部门管理员、执法检查人员和窗口人员不能担任。");
         }
 
         if (user.IsDepartmentHead == command.IsHead)

@@ -662,9 +662,14 @@ public sealed class Application : Audit.IAudited
             return WrongState("移交");
         }
 
-        if ((!byHead && !string.Equals(Owner, by, StringComparison.Ordinal)) || string.IsNullOrWhiteSpace(to) || to == Owner)
+        if (!byHead && !string.Equals(Owner, by, StringComparison.Ordinal))
         {
-            return new Refusal("licensing/not-owner", "不能移交", "只有首办责任人（或部门负责人）可以把事项移交给另一名人员。", RefusalKind.Forbidden);
+            return LicensingRefusals.NotOwner;
+        }
+
+        if (string.IsNullOrWhiteSpace(to) || to == Owner)
+        {
+            return LicensingRefusals.NoOtherReceiver;
         }
 
         if (!toIsOfficer)

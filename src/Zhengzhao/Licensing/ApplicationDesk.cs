@@ -58,6 +58,13 @@ public sealed class ApplicationDesk(ZhengzhaoDbContext db, CalendarCache calenda
             return LicensingRefusals.ApplicationNotFound;
         }
 
+        // Only those who review applications work one: the department's approvers and window clerks (a window clerk
+        // also for other departments, at the window); its IT administrator and its inspectors do not.
+        if (!officer.AtWindow && !await db.OfficersOf(application.DepartmentCode).AnyAsync(o => o.UserName == officer.Actor.UserName, cancellationToken))
+        {
+            return LicensingRefusals.NotReviewer;
+        }
+
         var byHead = (step.HeadOnly is not null || step.AsksForHead) && await db.IsDepartmentHeadAsync(officer.Actor.UserName, application.DepartmentCode, cancellationToken);
         if (step.HeadOnly is { } what && !byHead)
         {

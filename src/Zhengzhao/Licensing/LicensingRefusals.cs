@@ -79,6 +79,13 @@ public static class LicensingRefusals
         new("licensing/changed", "申请已被他人处理", $"这件申请刚刚已被处理，当前为“{ApplicationStates.Name(current)}”，请刷新后再办理。", RefusalKind.Conflict);
 
     /// <summary>A matter is handed over only to an officer who can handle it: an approver or window clerk of its department.</summary>
+    public static Refusal NotReviewer { get; } = new("licensing/not-reviewer", "无权办理", "只有本部门的审批人员和窗口人员可以办理申请；部门管理员和执法检查人员不能办理。", RefusalKind.Forbidden);
+
+    public static Refusal NotOwner { get; } = new("licensing/not-owner", "不能移交", "只有首办责任人（或部门负责人）可以把事项移交给另一名人员。", RefusalKind.Forbidden);
+
+    /// <summary>A hand-over names the officer who takes the matter on, and it is someone other than its owner.</summary>
+    public static Refusal NoOtherReceiver { get; } = new("licensing/invalid-receiver", "接办人有误", "请填写接办人的账户名，且不能是现在的首办责任人。") { Errors = new Dictionary<string, string[]> { ["to"] = ["请填写另一名人员的账户名。"] } };
+
     public static readonly Refusal ReceiverNotOfficer = new("licensing/invalid-receiver", "接办人有误", "接办人须是本事项所属部门在用的审批人员或窗口人员账户，请核对账户名。")
     {
         Errors = new Dictionary<string, string[]> { ["to"] = ["接办人须是本事项所属部门在用的审批人员或窗口人员账户，请核对账户名。"] },

@@ -238,7 +238,8 @@ public sealed class ApplicationTests
         Assert.Equal("clerk-a", application.Owner);
         Assert.True(application.HandOver("clerk-a", "clerk-c", byHead: false, toIsOfficer: true).IsSuccess);
         Assert.Equal("clerk-c", application.Owner);
-        Assert.Equal("licensing/not-owner", application.HandOver("head", "clerk-c", byHead: true, toIsOfficer: true).Refusal!.Type);
+        Assert.Equal("licensing/invalid-receiver", application.HandOver("head", "clerk-c", byHead: true, toIsOfficer: true).Refusal!.Type);
+        Assert.Equal("licensing/invalid-receiver", application.HandOver("clerk-c", " ", byHead: false, toIsOfficer: false).Refusal!.Type);
         Assert.True(application.HandOver("head", "clerk-d", byHead: true, toIsOfficer: true).IsSuccess);
         Assert.Equal("clerk-d", application.Owner);
     }

@@ -93,4 +93,25 @@ public sealed class DualNotificationTests(ZhengzhaoFactory factory) : IClassFixt
 
         Assert.True(pushed >= 2);
     }
+
+    [Fact]
+    public async Task A_window_clerk_reads_the_letters_of_its_regions_companies_only()
+    {
+        var registrar = await factory.BearerClientAsync(Roles.Regulator);
+        var near = SampleRegistration.Code("MA6TLT01");
+        var far = SampleRegistration.Code("MA6TLT02", "540102");
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(near, "lt-1"));
+        await registrar.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(far, "lt-2"));
+        var nearLetter = await factory.WithDbAsync(db => db.NotificationLetters.Where(l => l.Uscc == near).Select(l => l.Id).SingleAsync());
+        var farLetter = await factory.WithDbAsync(db => db.NotificationLetters.Where(l => l.Uscc == far).Select(l => l.Id).SingleAsync());
+
+        // The demo clerk works at the window of 540172 (经开区).
+        var clerk = await factory.BearerClientAsync(Roles.WindowClerk);
+
+        Assert.Single(await (await clerk.GetAsync($"/api/v1/coordination/letters?uscc={near}")).ReadAsAsync<Zhengzhao.Web.Api.CoordinationEndpoints.LetterView[]>());
+        Assert.Empty(await (await clerk.GetAsync($"/api/v1/coordination/letters?uscc={far}")).ReadAsAsync<Zhengzhao.Web.Api.CoordinationEndpoints.LetterView[]>());
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/v1/coordination/letters/{nearLetter}")).StatusCode);
+        await (await clerk.GetAsync($"/api/v1/coordination/letters/{farLetter}")).AssertProblemAsync(404);
+        Assert.Equal(HttpStatusCode.OK, (await registrar.GetAsync($"/api/v1/coordination/letters/{farLetter}")).StatusCode);
+    }
 }

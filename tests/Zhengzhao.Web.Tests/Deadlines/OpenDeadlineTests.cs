@@ -51,6 +51,8 @@ public sealed class OpenDeadlineTests(ZhengzhaoFactory factory) : IClassFixture<
         var otherDepartment = await (await approver.GetAsync("/api/v1/deadlines?department=XZ-GSJ")).AssertProblemAsync(403);
         var companyByDepartment = await (await applicant.GetAsync("/api/v1/deadlines?department=XZ-SYJ")).AssertProblemAsync(403);
         var unknown = await (await oversight.GetAsync("/api/v1/deadlines?department=XZ-NONE")).AssertProblemAsync(404);
+        var invisible = await (await oversight.GetAsync("/api/v1/deadlines?department=%E2%80%AEXZ")).AssertProblemAsync(404);
+        await (await applicant.GetAsync("/api/v1/deadlines?department=XZ-NONE")).AssertProblemAsync(403);
         var tooFar = await (await oversight.GetAsync("/api/v1/deadlines?days=367")).AssertProblemAsync(400);
         await (await oversight.GetAsync("/api/v1/deadlines?days=-1")).AssertProblemAsync(400);
         await (await oversight.GetAsync("/api/v1/deadlines?days=abc")).AssertProblemAsync(400);
@@ -59,6 +61,7 @@ public sealed class OpenDeadlineTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Equal("/problems/deadlines/out-of-scope", companyByDepartment.GetProperty("type").GetString());
         Assert.Equal("/problems/deadlines/department-not-found", unknown.GetProperty("type").GetString());
         Assert.True(tooFar.GetProperty("errors").TryGetProperty("days", out _));
+        Assert.DoesNotContain("\u202E", invisible.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,12 +28,12 @@ public sealed class DepartmentHeadTests(ZhengzhaoFactory factory) : IClassFixtur
         await ActAsync(clerk, id, "accept");
         await ActAsync(officer, id, "extension-request", new { days = 5, reason = "现场核查需补测" });
 
-        foreach (var notHead in new[] { officer, admin })
-        {
-            var refused = await ActAsync(notHead, id, "extend", new { days = 5, reason = "自批" }, HttpStatusCode.Forbidden);
-            Assert.Equal(NotHead, refused.GetProperty("type").GetString());
-            Assert.Equal(NotHead, (await ActAsync(notHead, id, "extension-refusal", expected: HttpStatusCode.Forbidden)).GetProperty("type").GetString());
-        }
+        var refused = await ActAsync(officer, id, "extend", new { days = 5, reason = "自批" }, HttpStatusCode.Forbidden);
+        Assert.Equal(NotHead, refused.GetProperty("type").GetString());
+        Assert.Equal(NotHead, (await ActAsync(officer, id, "extension-refusal", expected: HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+
+        // The department's administrator is its IT administrator: it reviews nothing, let alone as head.
+        Assert.Equal("/problems/licensing/not-reviewer", (await ActAsync(admin, id, "extend", new { days = 5, reason = "自批" }, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
 
         // The administrator designates the head; the designation ends the head's sessions, so the head signs in afresh.
         var designated = await admin.PutAsJsonAsync("/api/v1/identity/accounts/head-syj-deputy/department-head", new { isHead = true });
@@ -68,6 +68,29 @@ public sealed class DepartmentHeadTests(ZhengzhaoFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Only_an_approver_may_be_head_and_nobody_designates_themselves()
+    {
+        var admin = await factory.NewBearerClientAsync("head-gsj-admin", Roles.DepartmentAdmin, "XZ-GSJ", "540000");
+        await factory.NewBearerClientAsync("head-gsj-inspector", Roles.Inspector, "XZ-GSJ", "540000");
+        await factory.NewBearerClientAsync("head-gsj-approver", Roles.Approver, "XZ-GSJ", "540000", departmentHead: true);
+
+        var self = await (await admin.PutAsJsonAsync("/api/v1/identity/accounts/head-gsj-admin/department-head", new { isHead = true })).AssertProblemAsync(400);
+        var inspector = await (await admin.PutAsJsonAsync("/api/v1/identity/accounts/head-gsj-inspector/department-head", new { isHead = true })).AssertProblemAsync(400);
+        var administrator = await factory.BearerClientAsync(Roles.Administrator);
+        await (await administrator.PutAsJsonAsync("/api/v1/identity/accounts/head-gsj-admin/department-head", new { isHead = true })).AssertProblemAsync(400);
+
+        // Leaving the flag out is not a clearing: the head stays until someone says so.
+        var missing = await (await administrator.PutAsJsonAsync("/api/v1/identity/accounts/head-gsj-approver/department-head", new { })).AssertProblemAsync(400);
+
+        Assert.Contains("不能指定自己", self.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("只有本部门的审批人员", inspector.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("isHead", out _));
+        Assert.Equal(
+            [("head-gsj-admin", false), ("head-gsj-approver", true), ("head-gsj-inspector", false)],
+            await factory.WithDbAsync(db => db.Users.Where(u => u.UserName!.StartsWith("head-gsj-")).OrderBy(u => u.UserName).Select(u => new ValueTuple<string, bool>(u.UserName!, u.IsDepartmentHead)).ToListAsync()));
+    }
+
+    [Fact]
     public async Task An_officer_who_is_neither_owner_nor_head_may_not_hand_over_a_matter()
     {
         var applicant = await factory.BearerClientAsync(Roles.Applicant);
@@ -76,9 +99,13 @@ public sealed class DepartmentHeadTests(ZhengzhaoFactory factory) : IClassFixtur
         var id = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials = await factory.RequiredMaterialsAsync(applicant, "SL-014") })).ReadJsonAsync()).GetProperty("id").GetGuid();
         await ActAsync(clerk, id, "accept");
 
-        var refused = await ActAsync(admin, id, "hand-over", new { to = "handover-syj-admin" }, HttpStatusCode.Forbidden);
+        var approver = await factory.NewBearerClientAsync("handover-syj-approver", Roles.Approver, "XZ-SYJ", "540000");
+
+        var refused = await ActAsync(approver, id, "hand-over", new { to = "handover-syj-approver" }, HttpStatusCode.Forbidden);
+        var byAdmin = await ActAsync(admin, id, "hand-over", new { to = "handover-syj-approver" }, HttpStatusCode.Forbidden);
 
         Assert.Equal("/problems/licensing/not-owner", refused.GetProperty("type").GetString());
+        Assert.Equal("/problems/licensing/not-reviewer", byAdmin.GetProperty("type").GetString());
     }
 
     [Fact]

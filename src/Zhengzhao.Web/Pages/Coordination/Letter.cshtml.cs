@@ -38,7 +38,7 @@ public sealed class LetterModel(GetNotificationLetter getLetter, SignNotificatio
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        Letter = (await getLetter.HandleAsync(id, new(User.IsInRole(Roles.Applicant) ? User.EnterpriseUscc() ?? string.Empty : null), cancellationToken)).Value;
+        Letter = (await getLetter.HandleAsync(id, User.IsInRole(Roles.Applicant) ? new(User.EnterpriseUscc() ?? string.Empty) : User.LetterReader(), cancellationToken)).Value;
         return Letter is not null;
     }
 }
