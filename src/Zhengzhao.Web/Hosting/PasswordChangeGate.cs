@@ -71,9 +71,19 @@ public static class PrincipalExtensions
     public static Coordination.LetterReader LetterReader(this ClaimsPrincipal user) =>
         new(user.EnterpriseUscc(), user.IsInRole(Roles.WindowClerk) ? user?.FindFirst(ZhengzhaoClaims.Region)?.Value : null);
 
-    /// <summary>Whose open deadlines the user reads: every department's, its department's, or its company's.</summary>
-    public static Deadlines.ListOpenDeadlines.Reader DeadlineReader(this ClaimsPrincipal user) =>
-        new(user.DepartmentCode() is { Length: > 0 } department ? department : null, user.EnterpriseUscc(), user.OverseesAllLoops());
+    /// <summary>
+    /// Whose open deadlines the user reads: every department's (those who oversee), its department's (those who work
+    /// its matters: approvers, window clerks with their window's, the department's administrator), or its company's.
+    /// An inspector's work is the inspection plan, not these.
+    /// </summary>
+    public static Deadlines.ListOpenDeadlines.Reader DeadlineReader(this ClaimsPrincipal user)
+    {
+        var worksMatters = user.IsInRole(Roles.Approver) || user.IsInRole(Roles.WindowClerk) || user.IsInRole(Roles.DepartmentAdmin) || user.IsInRole(Roles.Regulator);
+        return new(worksMatters && user.DepartmentCode() is { Length: > 0 } department ? department : null, user.EnterpriseUscc(), user.OverseesAllLoops())
+        {
+            WindowRegion = user.IsInRole(Roles.WindowClerk) ? user.FindFirst(ZhengzhaoClaims.Region)?.Value : null,
+        };
+    }
 
     /// <summary>Whose applications the user reads: its company's, its window region's, or its department's.</summary>
     public static Licensing.FindApplications.Reader ApplicationReader(this ClaimsPrincipal user) =>

@@ -36,5 +36,10 @@ public static class DeadlineRules
 
     public static string Name(DeadlineClock clock) => clock == DeadlineClock.WorkingDays ? "工作日" : "自然日";
 
-    public static string Name(DeadlineParty party) => party == DeadlineParty.Department ? "部门" : "企业";
+    public static string Name(DeadlineParty party) => party switch
+    {
+        DeadlineParty.Department => "部门",
+        DeadlineParty.Window => "窗口",
+        _ => "企业",
+    };
 }

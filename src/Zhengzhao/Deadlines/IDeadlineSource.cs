@@ -4,11 +4,15 @@ namespace Zhengzhao.Deadlines;
 
 /// <summary>
 /// The deadlines open on <see cref="Today"/> and falling due by <see cref="DueBy"/> (every overdue one included), of one
-/// department or one company when named, and only the warned ones when <see cref="WarnedOnly"/>. A matter's deadlines
+/// department or one company when named (with a department, a <see cref="WindowRegion"/> adds what the comprehensive
+/// window of that region must do for every department), and only the warned ones when <see cref="WarnedOnly"/>. A matter's deadlines
 /// come together: once its next one falls in the window, the later ones of the same matter are listed too, so that
 /// whoever is told of a passed deadline learns what still follows.
 /// </summary>
-public sealed record DeadlineWindow(DateOnly Today, DateOnly DueBy, string? DepartmentCode, string? Uscc, bool WarnedOnly);
+public sealed record DeadlineWindow(DateOnly Today, DateOnly DueBy, string? DepartmentCode, string? Uscc, bool WarnedOnly)
+{
+    public string? WindowRegion { get; init; }
+}
 
 /// <summary>
 /// A module's open deadlines, read from its own tables. Each module that keeps a deadline implements one; the surface

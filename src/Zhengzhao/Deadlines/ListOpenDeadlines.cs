@@ -15,9 +15,14 @@ public sealed class ListOpenDeadlines(ZhengzhaoDbContext db, IEnumerable<IDeadli
     public const int MaxDaysAhead = 366;
     public const int DefaultLimit = 200;
 
-    /// <summary>Whose deadlines the caller may read: its department's, its company's, or (overseeing) any.</summary>
+    /// <summary>
+    /// Whose deadlines the caller may read: its department's (and a window clerk's window, what the window of its
+    /// region must receive), its company's, or (overseeing) any department's.
+    /// </summary>
     public sealed record Reader(string? DepartmentCode, string? Uscc, bool OverseesAll)
     {
+        public string? WindowRegion { get; init; }
+
         /// <summary>The platform itself, for its sweeps.</summary>
         public static Reader System { get; } = new(null, null, true);
     }
@@ -68,7 +73,7 @@ public sealed class ListOpenDeadlines(ZhengzhaoDbContext db, IEnumerable<IDeadli
 
         if (reader.DepartmentCode is { } own)
         {
-            return department is null || department == own ? new DeadlineWindow(default, default, own, null, false) : DeadlineRefusals.OtherDepartment;
+            return department is null || department == own ? new DeadlineWindow(default, default, own, null, false) { WindowRegion = reader.WindowRegion } : DeadlineRefusals.OtherDepartment;
         }
 
         // A company sees the periods it has itself, across every department, and asks for no department's.

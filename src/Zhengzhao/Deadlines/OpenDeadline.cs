@@ -20,6 +20,9 @@ public enum DeadlineParty
 
     /// <summary>The company: a period the law leaves it to act in.</summary>
     Company,
+
+    /// <summary>The comprehensive window (一窗受理) of the company's region, which receives for every department.</summary>
+    Window,
 }
 
 /// <summary>

@@ -3,11 +3,12 @@ using Zhengzhao.Calendar;
 using Zhengzhao.Common;
 using Zhengzhao.Deadlines;
 using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
 
 namespace Zhengzhao.Licensing;
 
 /// <summary>
-/// Licensing's open deadlines: receiving a submitted application (受理, five working days), deciding one under review
+/// Licensing's open deadlines: receiving a submitted application (受理, five working days, the window's), deciding one under review
 /// (the committed and the statutory limit, warned), and deciding a renewal before the permit's last day, after which
 /// it is granted by law. A paused clock has no running deadline: it is listed again when it resumes.
 /// </summary>
@@ -20,7 +21,11 @@ public sealed class ApplicationDeadlines(ZhengzhaoDbContext db, CalendarCache ca
         var applications = db.Applications.AsNoTracking();
         if (window.DepartmentCode is { } department)
         {
-            applications = applications.Where(a => a.DepartmentCode == department);
+            // Receiving is the window's (一窗受理): a department's desk lists its matters from acceptance on, a window
+            // clerk's also what its region's window must receive for every department.
+            var prefix = window.WindowRegion is { } region ? Region.CoveragePrefix(region) : null;
+            applications = applications.Where(a => (a.DepartmentCode == department && a.State != ApplicationState.Submitted)
+                || (prefix != null && a.State == ApplicationState.Submitted && a.RegionCode.StartsWith(prefix)));
         }
 
         if (window.Uscc is { } uscc)
@@ -51,7 +56,7 @@ public sealed class ApplicationDeadlines(ZhengzhaoDbContext db, CalendarCache ca
         var today = window.Today;
         if (application.AcceptedOn is not { } acceptedOn)
         {
-            yield return Deadline(calendar, application, today, "licensing.acceptance", "受理期限", application.DueOn!.Value, DeadlineClock.WorkingDays);
+            yield return Deadline(calendar, application, today, "licensing.acceptance", "受理期限", application.DueOn!.Value, DeadlineClock.WorkingDays) with { Party = DeadlineParty.Window };
             yield break;
         }
 

@@ -27,11 +27,13 @@ public sealed class OpenDeadlineTests(ZhengzhaoFactory factory) : IClassFixture<
         var accepted = (await (await FileAsync(applicant, new { itemCode = "SL-014", materials })).ReadAsAsync<ApplicationView>()).Id;
         await ActAsync(clerk, accepted, "accept");
 
-        // SL-014 is received within five working days, then decided within ten (committed) and twenty (statutory).
+        // SL-014 is received within five working days (by the window of the company's region, for every department),
+        // then decided within ten (committed) and twenty (statutory) by the department.
         var own = await DeadlinesAsync(approver, "?days=30");
+        Assert.DoesNotContain(own, d => d.SubjectId == waiting);
         Assert.Equal(
-            [("licensing.acceptance", "受理期限", new DateOnly(2026, 12, 3), "WorkingDays", "Department")],
-            own.Where(d => d.SubjectId == waiting).Select(d => (d.Kind, d.What, d.DueOn, d.Clock, d.Party)));
+            [("licensing.acceptance", "受理期限", new DateOnly(2026, 12, 3), "WorkingDays", "Window")],
+            (await DeadlinesAsync(clerk, "?days=30")).Where(d => d.SubjectId == waiting).Select(d => (d.Kind, d.What, d.DueOn, d.Clock, d.Party)));
         Assert.Equal(
             [("licensing.committed", new DateOnly(2026, 12, 10), "Green"), ("licensing.statutory", new DateOnly(2026, 12, 24), "Green")],
             own.Where(d => d.SubjectId == accepted).Select(d => (d.Kind, d.DueOn, d.Light)));
@@ -40,11 +42,13 @@ public sealed class OpenDeadlineTests(ZhengzhaoFactory factory) : IClassFixture<
 
         // Ten days ahead reaches the acceptance and the committed limit, not the statutory one; thirty (the default) all three.
         Assert.DoesNotContain(await DeadlinesAsync(approver, "?days=10"), d => d.Kind == "licensing.statutory" && d.SubjectId == accepted);
-        Assert.Equal(3, (await DeadlinesAsync(approver, string.Empty)).Count(d => d.SubjectId == accepted || d.SubjectId == waiting));
+        Assert.Equal(2, (await DeadlinesAsync(approver, string.Empty)).Count(d => d.SubjectId == accepted));
+        await (await (await factory.NewBearerClientAsync("dl-syj-inspector", Roles.Inspector, "XZ-SYJ", "540000")).GetAsync("/api/v1/deadlines")).AssertProblemAsync(403);
         Assert.DoesNotContain(await DeadlinesAsync(otherApprover, "?days=30"), d => d.SubjectId == accepted || d.SubjectId == waiting);
 
         var oversight = await factory.BearerClientAsync(Roles.Oversight);
         Assert.Contains(await DeadlinesAsync(oversight, "?department=XZ-SYJ&days=30"), d => d.SubjectId == accepted);
+        Assert.Contains(await DeadlinesAsync(oversight, "?days=30"), d => d.SubjectId == waiting);
         Assert.DoesNotContain(await DeadlinesAsync(oversight, "?department=XZ-GSJ&days=30"), d => d.SubjectId == accepted);
         Assert.Contains(await DeadlinesAsync(applicant, "?days=30"), d => d.SubjectId == accepted && d.Kind == "licensing.committed");
 
@@ -118,6 +122,10 @@ public sealed class OpenDeadlineTests(ZhengzhaoFactory factory) : IClassFixture<
         Assert.Contains("临近和逾期的期限", desk, StringComparison.Ordinal);
         Assert.Contains("data-kind=\"coordination.claim\"", desk, StringComparison.Ordinal);
         Assert.Contains($"拉萨双告知测试有限公司{code[^4..]} · ", desk, StringComparison.Ordinal);
+
+        // The oversight office's desk lists every department's; an inspector's has no such list.
+        Assert.Contains("data-kind=\"coordination.claim\"", await (await factory.CookieClientAsync(Roles.Oversight)).GetStringAsync("/Workbench"), StringComparison.Ordinal);
+        Assert.DoesNotContain("临近和逾期的期限", await (await factory.CookieClientAsync(Roles.Inspector)).GetStringAsync("/Workbench"), StringComparison.Ordinal);
     }
 
     private static async Task<DeadlineView[]> DeadlinesAsync(HttpClient client, string query) =>

@@ -48,7 +48,7 @@ public sealed class IndexModel(GetAccountProfile getProfile, ListNotificationLet
         }
 
         Duties = Profile.Roles.SelectMany(r => DutiesByRole[r.Name]).ToList();
-        // Staff see their own department's, even those who may read every department's (the registrar, say).
+        // The registrar's desk shows its own department's; those who oversee and work no department's matters, all.
         var reader = User.DeadlineReader();
         var open = await deadlines.HandleAsync(new(reader.DepartmentCode, Limit: DeadlinesShown), reader, cancellationToken);
         Deadlines = open.IsSuccess ? open.Value : null;
