@@ -1,11 +1,11 @@
-using Zhengzhao.Registry;
-using Zhengzhao.ReferenceData;
-using Zhengzhao.Persistence;
-using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Zhengzhao.Catalog;
 using Zhengzhao.Common;
+using Zhengzhao.Persistence;
+using Zhengzhao.ReferenceData;
+using Zhengzhao.Registry;
 
 namespace Zhengzhao.Coordination;
 
