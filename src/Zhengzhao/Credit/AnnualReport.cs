@@ -67,6 +67,12 @@ public static class AnnualReportRules
         _ => AnnualReportStatus.Open,
     };
 
+    /// <summary>
+    /// Whether a company founded on <paramref name="established"/> had a report overdue on <paramref name="on"/>: its
+    /// first is for the year it was founded, due by the next 30 June.
+    /// </summary>
+    public static bool AnyOverdue(DateOnly established, DateOnly on) => on > Deadline(established.Year);
+
     /// <summary>The years a company founded on <paramref name="established"/> owes a report for by today, latest first.</summary>
     public static IEnumerable<int> YearsOwed(DateOnly established, DateOnly today)
     {

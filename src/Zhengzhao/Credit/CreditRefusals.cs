@@ -19,6 +19,19 @@ internal static class CreditRefusals
     public static Refusal NoDepartment(string doing) =>
         new("credit/no-department", $"不能{doing}", $"您的账户未归属在用的部门，不能以部门名义{doing}，请联系系统管理员。", RefusalKind.Forbidden);
 
+    public static Refusal BeforeFounding(CreditSubject company, DateOnly on, string field, string label)
+    {
+        var detail = $"{label}（{on:yyyy-MM-dd}）早于{company.Name}的成立日期（{company.EstablishedOn:yyyy-MM-dd}），请核对。";
+        return new("credit/before-founding", "日期有误", detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+    }
+
+    public static Refusal NoAnnualReportOwed(CreditSubject company, DateOnly listedOn)
+    {
+        var first = company.EstablishedOn.Year;
+        var detail = $"{company.Name}成立于 {company.EstablishedOn:yyyy-MM-dd}，首份年度报告（{first} 年度）应于 {AnnualReportRules.Deadline(first):yyyy-MM-dd} 前报送；{listedOn:yyyy-MM-dd} 时尚无逾期未报的年度报告，不能以此原因列入。";
+        return new("credit/cause-cannot-apply", "列入原因不成立", detail) { Errors = new Dictionary<string, string[]> { ["cause"] = [detail] } };
+    }
+
     public static Refusal NotActive(CreditSubject company) =>
         new("credit/not-active", "主体已注销或吊销", $"{company.Name}（{company.Uscc}）已{EnterpriseStatuses.Name(company.Status)}，不能列入经营异常名录。", RefusalKind.Conflict);
 

@@ -16,8 +16,15 @@ public sealed record CreditSubject
 
     public required EnterpriseStatus Status { get; init; }
 
+    /// <summary>成立日期: nothing a department decides about the company happened before it.</summary>
+    public required DateOnly EstablishedOn { get; init; }
+
     /// <summary>The person a serious listing bars from serving elsewhere, with the identity number as the register keeps it.</summary>
     public required RegisteredRepresentative LegalRepresentative { get; init; }
+
+    /// <summary>A date typed for a decision about the company that falls before the company existed, refused at its field.</summary>
+    public Refusal? BeforeFounding(DateOnly on, string field, string label) =>
+        on < EstablishedOn ? CreditRefusals.BeforeFounding(this, on, field, label) : null;
 }
 
 /// <summary>The look-ups every credit decision starts with: the company on the register, the deciding department.</summary>
@@ -26,7 +33,7 @@ internal static class CreditSubjects
     private static async Task<Result<CreditSubject>> SubjectAsync(this ZhengzhaoDbContext db, string uscc, CancellationToken cancellationToken)
     {
         var subject = await db.RegisteredEnterprises().Where(e => e.Uscc == uscc)
-            .Join(db.LegalRepresentatives(), e => e.Uscc, r => r.Uscc, (e, r) => new CreditSubject { Uscc = e.Uscc, Name = e.Name, RegionCode = e.RegionCode, Status = e.Status, LegalRepresentative = r })
+            .Join(db.LegalRepresentatives(), e => e.Uscc, r => r.Uscc, (e, r) => new CreditSubject { Uscc = e.Uscc, Name = e.Name, RegionCode = e.RegionCode, Status = e.Status, EstablishedOn = e.EstablishedOn, LegalRepresentative = r })
             .FirstOrDefaultAsync(cancellationToken);
         return subject is null
             ? CreditRefusals.EnterpriseNotFound(uscc)

@@ -55,6 +55,16 @@ public sealed class ListAbnormal(ZhengzhaoDbContext db, CalendarCache calendars,
             return CreditRefusals.NotActive(company);
         }
 
+        if (company.BeforeFounding(listedOn, "listedOn", "列入日期") is { } tooEarly)
+        {
+            return tooEarly;
+        }
+
+        if (cause == AbnormalCause.AnnualReportNotFiled && !AnnualReportRules.AnyOverdue(company.EstablishedOn, listedOn))
+        {
+            return CreditRefusals.NoAnnualReportOwed(company, listedOn);
+        }
+
         if (await db.AbnormalListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.Cause == cause && l.RemovedOn == null, cancellationToken))
         {
             return CreditRefusals.AlreadyAbnormal(company.Name, cause);

@@ -73,6 +73,10 @@ public sealed class ListSerious(ZhengzhaoDbContext db, CalendarCache calendars, 
         }
 
         var (company, decider) = parties.Value;
+        if (company.BeforeFounding(listedOn, "listedOn", "列入日期") is { } tooEarly)
+        {
+            return tooEarly;
+        }
 
         if (await db.SeriousListings.AsNoTracking().AnyAsync(l => l.Uscc == uscc && l.RemovedOn == null && l.EndsOn > today, cancellationToken))
         {

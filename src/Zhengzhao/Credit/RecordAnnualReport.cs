@@ -57,6 +57,10 @@ public sealed class RecordAnnualReport(ZhengzhaoDbContext db, CalendarCache cale
         }
 
         var (company, decider) = decision.Value;
+        if (year < company.EstablishedOn.Year)
+        {
+            return CreditRefusals.BeforeFounding(company, AnnualReportRules.FirstDay(year).AddDays(-1), "year", $"{year} 年度");
+        }
 
         var report = new AnnualReport(uscc, year, filedOn, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);

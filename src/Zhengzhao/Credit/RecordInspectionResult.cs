@@ -88,6 +88,10 @@ public sealed class RecordInspectionResult(ZhengzhaoDbContext db, CalendarCache 
         }
 
         var (company, decider) = decision.Value;
+        if (company.BeforeFounding(inspectedOn, "inspectedOn", "检查日期") is { } tooEarly)
+        {
+            return tooEarly;
+        }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var entry = CreditEntry.PublishedToday(

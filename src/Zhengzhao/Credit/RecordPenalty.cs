@@ -68,6 +68,10 @@ public sealed class RecordPenalty(ZhengzhaoDbContext db, CalendarCache calendars
         }
 
         var (subject, decider) = decision.Value;
+        if (subject.BeforeFounding(decidedOn, "decidedOn", "处罚决定日期") is { } tooEarly)
+        {
+            return tooEarly;
+        }
 
         var penalty = new Penalty(number, uscc, command.DepartmentCode, basis, facts, measure, command.Amount, decidedOn, command.Actor.UserName);
         var calendar = await calendars.GetAsync(db, cancellationToken);

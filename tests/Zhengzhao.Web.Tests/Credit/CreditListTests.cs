@@ -24,11 +24,14 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
 {
     private const string Today = "2026-11-26";
 
+    /// <summary>Founded long enough ago to owe annual reports and to have been listed three years back.</summary>
+    private const string Founded = "2021-03-15";
+
     private async Task<(HttpClient Regulator, string Code)> RegisteredAsync(string orgBase, string person)
     {
         var regulator = await factory.BearerClientAsync(Roles.Regulator);
         var code = SampleRegistration.Code(orgBase);
-        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, $"reg-{orgBase}", person: person))).EnsureSuccessStatusCode();
+        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, $"reg-{orgBase}", person: person, establishedOn: Founded))).EnsureSuccessStatusCode();
         return (regulator, code);
     }
 
@@ -255,6 +258,34 @@ public sealed class CreditListTests(ZhengzhaoFactory factory) : IClassFixture<Zh
     }
 
     private static async Task<string> ReadAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [Fact]
+    public async Task Nothing_is_decided_about_a_company_before_it_existed_and_a_new_company_owes_no_annual_report_yet()
+    {
+        var regulator = await factory.BearerClientAsync(Roles.Regulator);
+        var code = SampleRegistration.Code("MA6TAB09");
+        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "reg-MA6TAB09", person: SampleRegistration.IdNumber("54010219850101209"), establishedOn: "2026-11-20"))).EnsureSuccessStatusCode();
+        var approver = await factory.BearerClientAsync(Roles.Approver);
+
+        var noReportYet = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕91号", cause: "AnnualReportNotFiled"), HttpStatusCode.BadRequest);
+        var listedEarly = await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕92号", listedOn: "2026-11-19"), HttpStatusCode.BadRequest);
+        var seriousEarly = await PostAsync(regulator, "/api/v1/credit/serious-listings", Serious(code, "拉市监严〔2026〕93号", listedOn: "2026-11-02"), HttpStatusCode.BadRequest);
+        var penaltyEarly = await PostAsync(approver, "/api/v1/credit/penalties", new { decisionNumber = "藏新广罚〔2026〕94号", uscc = code, legalBasis = "《中华人民共和国行政许可法》第八十一条", facts = "超范围经营", measure = "Warning", decidedOn = "2026-10-09" }, HttpStatusCode.BadRequest);
+        var reportEarly = await PostAsync(regulator, "/api/v1/credit/annual-reports", new { uscc = code, year = 2025, filedOn = "2026-11-25" }, HttpStatusCode.BadRequest);
+
+        Assert.Equal("/problems/credit/cause-cannot-apply", noReportYet.GetProperty("type").GetString());
+        Assert.Contains("首份年度报告（2026 年度）应于 2027-06-30 前报送", noReportYet.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.All(new[] { (listedEarly, "listedOn"), (seriousEarly, "listedOn"), (penaltyEarly, "decidedOn"), (reportEarly, "year") }, refused =>
+        {
+            Assert.Equal("/problems/credit/before-founding", refused.Item1.GetProperty("type").GetString());
+            Assert.True(refused.Item1.GetProperty("errors").TryGetProperty(refused.Item2, out _), refused.Item2);
+        });
+        Assert.Contains("早于拉萨双告知测试有限公司", penaltyEarly.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.CreditEntries.AnyAsync(e => e.Uscc == code && e.Kind != CreditEntryKind.Registration)));
+
+        // The same listing on a true date, for a cause that can apply, goes through.
+        await PostAsync(regulator, "/api/v1/credit/abnormal-listings", Abnormal(code, "拉市监异〔2026〕95号"), HttpStatusCode.Created);
+    }
 
     [Fact]
     public async Task The_rule_table_in_the_database_is_the_table_shipped()

@@ -182,7 +182,7 @@ public sealed class CreditRepairTests(ZhengzhaoFactory factory) : IClassFixture<
         var regulator = await factory.BearerClientAsync(Roles.Regulator);
         var person = SampleRegistration.IdNumber("54010219850101301");
         var listed = SampleRegistration.Code("MA6TRP11");
-        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(listed, "rp-listed", person: person))).EnsureSuccessStatusCode();
+        (await regulator.PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(listed, "rp-listed", person: person, establishedOn: "2024-05-06"))).EnsureSuccessStatusCode();
         var company = await factory.NewBearerClientAsync("rp-founder", Roles.Applicant, uscc: listed);
         var serious = (await PostAsync(regulator, "/api/v1/credit/serious-listings", new { uscc = listed, cause = "SafetyHarm", decisionNumber = "拉市监严〔2025〕61号", facts = "产品致人伤害", listedOn = "2025-11-20" }, HttpStatusCode.Created)).As<SeriousView>().Id;
         var elsewhere = SampleRegistration.Code("MA6TRP12");

@@ -135,7 +135,7 @@ public sealed class CreditScopeTests(ZhengzhaoFactory factory) : IClassFixture<Z
     private async Task<string> CompanyAsync(string orgBase)
     {
         var code = SampleRegistration.Code(orgBase);
-        (await (await factory.BearerClientAsync(Roles.Regulator)).PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "credit-scope-" + orgBase))).EnsureSuccessStatusCode();
+        (await (await factory.BearerClientAsync(Roles.Regulator)).PostAsJsonAsync("/api/v1/registry/registrations", SampleRegistration.Json(code, "credit-scope-" + orgBase, establishedOn: "2024-05-06"))).EnsureSuccessStatusCode();
         return code;
     }
 
