@@ -22,4 +22,12 @@ public sealed class AnnualReportRulesTests
         Assert.Empty(AnnualReportRules.YearsOwed(Day("2026-01-05"), Day("2026-11-26")));
         Assert.Equal([2025, 2024, 2023, 2022, 2021], AnnualReportRules.YearsOwed(Day("2001-06-01"), Day("2026-11-26")));
     }
+
+    [Theory]
+    [InlineData("2026-11-20", "2026-11-26", false)]
+    [InlineData("2026-01-05", "2027-06-30", false)]
+    [InlineData("2026-01-05", "2027-07-01", true)]
+    [InlineData("2025-12-31", "2026-07-01", true)]
+    public void A_report_is_first_overdue_the_day_after_the_thirtieth_of_june_after_the_founding_year(string established, string on, bool overdue) =>
+        Assert.Equal(overdue, AnnualReportRules.AnyOverdue(Day(established), Day(on)));
 }
