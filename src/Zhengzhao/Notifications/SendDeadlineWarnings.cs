@@ -30,7 +30,8 @@ public sealed class SendDeadlineWarnings(ZhengzhaoDbContext db, ListOpenDeadline
 
         var today = ChinaTime.Today(time);
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var subjects = open.Value.Select(d => d.SubjectId).Distinct().ToList();
+        var bySubject = open.Value.ToLookup(d => d.SubjectId);
+        var subjects = bySubject.Select(g => g.Key).ToList();
         var done = (await db.DeadlineWarnings.AsNoTracking().Where(w => subjects.Contains(w.SubjectId)).Select(w => new { w.Kind, w.SubjectId, w.DueOn, w.Lead }).ToListAsync(cancellationToken))
             .Select(w => (w.Kind, w.SubjectId, w.DueOn, w.Lead))
             .ToHashSet();
@@ -46,7 +47,7 @@ public sealed class SendDeadlineWarnings(ZhengzhaoDbContext db, ListOpenDeadline
                     departmentHeads = heads[deadline.DepartmentCode] = await HeadsAsync(deadline.DepartmentCode, cancellationToken);
                 }
 
-                var later = open.Value.Where(d => d.SubjectId == deadline.SubjectId && d.DueOn > deadline.DueOn).MinBy(d => d.DueOn);
+                var later = bySubject[deadline.SubjectId].Where(d => d.DueOn > deadline.DueOn).MinBy(d => d.DueOn);
                 sent += await WarnAsync(deadline, lead, later, departmentHeads, cancellationToken) ? 1 : 0;
             }
         }
